@@ -1,0 +1,80 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "ctip",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ctip", targets: ["ctip"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+    ],
+    targets: [
+        // Domain types, code lists, bundle validation and rendering rules: no database, no network.
+        .target(
+            name: "CTIPCore",
+            resources: [.copy("CodeLists/Data")]
+        ),
+        // Storage: schema, migrations, bundle import/export, statistics queries, on SQLite and PostgreSQL.
+        .target(
+            name: "CTIPStorage",
+            dependencies: [
+                "CTIPCore",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("ReferenceBundle")]
+        ),
+        // The web application: routes and pages over Core and Storage.
+        .target(
+            name: "CTIPWeb",
+            dependencies: [
+                "CTIPCore",
+                "CTIPStorage",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Plot", package: "Plot"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        // The `ctip` command: a thin shell over Core, Storage and Web.
+        .executableTarget(
+            name: "ctip",
+            dependencies: [
+                "CTIPCore",
+                "CTIPStorage",
+                "CTIPWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "CTIPCoreTests", dependencies: ["CTIPCore"]),
+        .testTarget(
+            name: "CTIPStorageTests",
+            dependencies: ["CTIPCore", "CTIPStorage"]
+        ),
+        .testTarget(
+            name: "CTIPWebTests",
+            dependencies: [
+                "CTIPWeb", "CTIPStorage",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ]
+)

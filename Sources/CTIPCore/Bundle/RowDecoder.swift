@@ -1,0 +1,111 @@
+/// Reads the cells of one bundle row by column name, turning each bad cell into a `BundleIssue`
+/// (all of them, not only the first) while returning what it could read.
+public struct RowDecoder {
+    public let file: BundleFile
+    public let line: Int
+    private let fields: [String]
+    private let index: [String: Int]
+    public private(set) var issues: [BundleIssue] = []
+
+    public init(file: BundleFile, record: CSVRecord, columnIndex: [String: Int]) {
+        self.file = file
+        self.line = record.line
+        self.fields = record.fields
+        self.index = columnIndex
+    }
+
+    public mutating func fail(_ column: String?, _ message: String) {
+        issues.append(BundleIssue(file: file.fileName, line: line, column: column, message: message))
+    }
+
+    /// The cell's text, or nil when the column is absent or the cell is empty.
+    public func raw(_ column: String) -> String? {
+        guard let position = index[column], position < fields.count else { return nil }
+        let value = fields[position]
+        return value.isEmpty ? nil : value
+    }
+
+    public mutating func required(_ column: String) -> String? {
+        guard let value = raw(column) else { fail(column, "required value is empty"); return nil }
+        return value
+    }
+
+    public static func isIdentifier(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard (1...64).contains(utf8.count) else { return false }
+        return utf8.allSatisfy { byte in
+            (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
+    }
+
+    public mutating func identifier(_ column: String) -> String? {
+        guard let value = required(column) else { return nil }
+        guard Self.isIdentifier(value) else {
+            fail(column, "`\(value.prefix(80))` is not an identifier (1–64 characters of A-Z a-z 0-9 . _ -)")
+            return nil
+        }
+        return value
+    }
+
+    public mutating func identifierList(_ column: String) -> [String] {
+        guard let value = raw(column) else { return [] }
+        var result: [String] = []
+        for part in value.split(separator: ";", omittingEmptySubsequences: false) {
+            let id = String(part)
+            if Self.isIdentifier(id) { if !result.contains(id) { result.append(id) } }
+            else { fail(column, "`\(id.prefix(80))` is not an identifier (1–64 characters of A-Z a-z 0-9 . _ -; lists are `;`-separated)") }
+        }
+        return result
+    }
+
+    public mutating func day(_ column: String, required isRequired: Bool = false) -> Day? {
+        guard let value = isRequired ? required(column) : raw(column) else { return nil }
+        guard let day = Day(iso: value) else {
+            fail(column, "`\(value.prefix(40))` is not a date: expected YYYY-MM-DD, a real calendar day")
+            return nil
+        }
+        return day
+    }
+
+    public mutating func code<Value: CodedValue>(_ column: String, as type: Value.Type, required isRequired: Bool = false) -> Value? {
+        guard let value = isRequired ? required(column) : raw(column) else { return nil }
+        guard let coded = Value(rawValue: value) else {
+            fail(column, "unknown code `\(value.prefix(40))`; expected one of \(Value.allowedCodes)")
+            return nil
+        }
+        return coded
+    }
+
+    public mutating func integer(_ column: String, in range: ClosedRange<Int>, required isRequired: Bool = false) -> Int? {
+        guard let value = isRequired ? required(column) : raw(column) else { return nil }
+        guard let number = Int(value), range.contains(number) else {
+            fail(column, "`\(value.prefix(40))` is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return number
+    }
+
+    public mutating func boolean(_ column: String) -> Bool? {
+        guard let value = raw(column) else { return nil }
+        switch value {
+        case "true": return true
+        case "false": return false
+        default: fail(column, "`\(value.prefix(40))` is not a boolean: expected `true` or `false`"); return nil
+        }
+    }
+
+    /// Free text: any printable text; control characters other than tab and newline are refused.
+    public mutating func text(_ column: String, maximumLength: Int = 4000) -> String? {
+        guard let value = raw(column) else { return nil }
+        if value.unicodeScalars.contains(where: { $0.value < 32 && $0 != "\n" && $0 != "\t" || $0.value == 127 }) {
+            fail(column, "contains control characters")
+            return nil
+        }
+        if value.count > maximumLength {
+            fail(column, "is longer than \(maximumLength) characters")
+            return nil
+        }
+        return value
+    }
+}

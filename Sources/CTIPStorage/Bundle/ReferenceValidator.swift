@@ -1,0 +1,78 @@
+import CTIPCore
+import SQLKit
+
+/// Pass 1 bookkeeping: duplicate keys within a file, and references that must resolve to a row of
+/// this bundle or of the database. Keeps identifiers only, never whole rows.
+struct ReferenceValidator {
+    private var caseIDs = Set<String>()
+    private var victimIDs = Set<String>()
+    private var suspectIDs = Set<String>()
+    /// Composite keys (charges, support events, years) are remembered by a 64-bit hash to keep memory flat.
+    private var otherKeys: [BundleFile: Set<UInt64>] = [:]
+    private var offenseCodes = Set<String>()
+
+    struct Pending { let file: BundleFile; let line: Int; let column: String; let table: String; let keyColumn: String; let id: String }
+    private var pending: [Pending] = []
+
+    mutating func observe(_ record: any BundleRecord, line: Int, issues: inout [BundleIssue]) {
+        let file = type(of: record).file
+        func duplicate(_ column: String) {
+            issues.append(BundleIssue(file: file.fileName, line: line, column: column, message: "duplicate key `\(record.key)`: it appears earlier in this file"))
+        }
+        switch record {
+        case let victim as VictimRecord:
+            if !victimIDs.insert(victim.id).inserted { duplicate("victim_id") }
+            for id in victim.caseIDs where !caseIDs.contains(id) { pending.append(.init(file: file, line: line, column: "case_ids", table: "cases", keyColumn: "case_id", id: id)) }
+        case let suspect as SuspectRecord:
+            if !suspectIDs.insert(suspect.id).inserted { duplicate("suspect_id") }
+            for id in suspect.caseIDs where !caseIDs.contains(id) { pending.append(.init(file: file, line: line, column: "case_ids", table: "cases", keyColumn: "case_id", id: id)) }
+        case let record as CaseRecord:
+            if !caseIDs.insert(record.id).inserted { duplicate("case_id") }
+        case let offense as OffenseRecord:
+            if !offenseCodes.insert(offense.code).inserted { duplicate("code") }
+        case let charge as ChargeRecord:
+            if !otherKeys[file, default: []].insert(hash(charge.key)).inserted { duplicate("position") }
+            if !suspectIDs.contains(charge.suspectID) { pending.append(.init(file: file, line: line, column: "suspect_id", table: "suspects", keyColumn: "suspect_id", id: charge.suspectID)) }
+        case let trial as TrialRecord:
+            if !otherKeys[file, default: []].insert(hash(trial.key)).inserted { duplicate("suspect_id") }
+            if !suspectIDs.contains(trial.suspectID) { pending.append(.init(file: file, line: line, column: "suspect_id", table: "suspects", keyColumn: "suspect_id", id: trial.suspectID)) }
+        case let event as SupportRecord:
+            if !otherKeys[file, default: []].insert(hash(event.key)).inserted { duplicate("on") }
+            if !victimIDs.contains(event.victimID) { pending.append(.init(file: file, line: line, column: "victim_id", table: "victims", keyColumn: "victim_id", id: event.victimID)) }
+        case let history as HistoryRecord:
+            if !otherKeys[file, default: []].insert(hash(history.key)).inserted { duplicate("year") }
+        default:
+            break
+        }
+    }
+
+    /// References not found in the bundle are looked up in the database; the rest are errors.
+    func unresolvedReferences(in sql: any SQLDatabase) async throws -> [BundleIssue] {
+        var issues: [BundleIssue] = []
+        let grouped = Dictionary(grouping: pending) { "\($0.table)\t\($0.keyColumn)" }
+        for (_, references) in grouped {
+            let table = references[0].table, keyColumn = references[0].keyColumn
+            let wanted = Array(Set(references.map(\.id)))
+            var found = Set<String>()
+            for start in stride(from: 0, to: wanted.count, by: 500) {
+                let chunk = Array(wanted[start..<min(start + 500, wanted.count)])
+                let rows = try await sql.select().column(keyColumn).from(table)
+                    .where(SQLIdentifier(keyColumn), .in, chunk).all()
+                for row in rows { found.insert(try row.decode(column: keyColumn, as: String.self)) }
+            }
+            for reference in references where !found.contains(reference.id) {
+                let source = reference.table + ".csv"
+                issues.append(BundleIssue(file: reference.file.fileName, line: reference.line, column: reference.column,
+                                          message: "`\(reference.id)` is neither in \(source == "cases.csv" ? "cases.csv" : source) nor in the database"))
+            }
+        }
+        return issues
+    }
+
+    private func hash(_ key: String) -> UInt64 {
+        // FNV-1a, 64 bit: stable, and collisions among a few million keys are vanishingly unlikely.
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return value
+    }
+}

@@ -1,0 +1,72 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+
+/// Registers CTIP's database with a Fluent `Databases` (the CLI's own, or a Vapor application's).
+public func configureDatabase(_ url: DatabaseURL, on databases: Databases) {
+    switch url {
+    case .sqlite(let path):
+        databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1), as: .sqlite, isDefault: true)
+    case .postgres(let host, let port, let username, let password, let database, let tls):
+        var tlsMode = PostgresConnection.Configuration.TLS.disable
+        if tls { tlsMode = .require(try! .init(configuration: .clientDefault)) }
+        let configuration = SQLPostgresConfiguration(hostname: host, port: port, username: username, password: password,
+                                                     database: database, tls: tlsMode)
+        databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30)),
+                      as: .psql, isDefault: true)
+    }
+}
+
+/// Every migration of CTIP's schema, in order. Released migrations are never edited: add new ones.
+public let ctipMigrations: [any Migration] = [
+    CreateOffenses(), CreateCases(), CreateVictims(), CreateSuspects(), CreateCharges(), CreateTrials(),
+    CreateSupportEvents(), CreateHistory(),
+]
+
+/// Brings the schema up to date and sets per-file options (SQLite: write-ahead log).
+public func migrate(_ databases: Databases, logger: Logger, on eventLoop: any EventLoop) async throws {
+    let migrations = Migrations()
+    migrations.add(ctipMigrations)
+    let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoop)
+    try await migrator.setupIfNeeded().get()
+    try await migrator.prepareBatch().get()
+    if let sql = databases.database(logger: logger, on: eventLoop) as? any SQLDatabase, sql.dialect.name == "sqlite" {
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    }
+}
+
+/// A database connection set for the command line: owns its `Databases` and shuts it down.
+public final class StorageContext: Sendable {
+    public let url: DatabaseURL
+    public let databases: Databases
+    public let logger: Logger
+
+    public init(url: DatabaseURL, logger: Logger) {
+        self.url = url
+        self.logger = logger
+        databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+        configureDatabase(url, on: databases)
+    }
+
+    public var database: any Database {
+        databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+    }
+
+    public func migrate() async throws {
+        try await CTIPStorage.migrate(databases, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
+    }
+
+    public func shutdown() async {
+        await databases.shutdownAsync()
+    }
+}
+
+extension Database {
+    /// SQLKit's view of a Fluent database (both drivers provide it).
+    public var sql: any SQLDatabase { self as! any SQLDatabase }
+}

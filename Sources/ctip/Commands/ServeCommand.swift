@@ -1,0 +1,38 @@
+import ArgumentParser
+import CTIPStorage
+import CTIPWeb
+import Vapor
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the web server (migrates the database first).",
+        discussion: """
+        Serves the home page, GET /health (200 when the database answers, 503 otherwise) and GET /metrics
+        (Prometheus). Several `ctip serve` processes may share one PostgreSQL database.
+
+        Example: ctip serve --port 8080 --database postgres://ctip:secret@db.example:5432/ctip
+        """)
+
+    @OptionGroup var server: ServerOptions
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        try await serve(WebConfiguration(database: try database.resolved(), host: server.host, port: server.port))
+    }
+}
+
+func serve(_ configuration: WebConfiguration) async throws {
+    var environment = Environment(name: "production", arguments: ["ctip", "serve"])
+    try LoggingSystem.bootstrap(from: &environment)
+    let app = try await Application.make(environment)
+    do {
+        try await configure(app, configuration)
+        print("CTIP is serving \(configuration.database) on http://\(configuration.host):\(configuration.port)")
+        try await app.execute()
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+    try await app.asyncShutdown()
+}
