@@ -74,7 +74,8 @@ let package = Package(
             dependencies: [
                 "CTIPWeb", "CTIPStorage",
                 .product(name: "VaporTesting", package: "vapor"),
-            ]
+            ],
+            exclude: ["__Snapshots__"]
         ),
     ]
 )

@@ -86,6 +86,14 @@ _ctip_pg_start_private() {
     if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
         ctip_die "PostgreSQL: no 'postgres' user to run the server as (is Debian's postgresql installed?)"
     fi
+    # Private clusters left behind by runs that were killed (no live server, untouched for an hour).
+    local stale pid
+    while IFS= read -r stale; do
+        pid="$(head -n 1 "$stale/data/postmaster.pid" 2>/dev/null || true)"
+        if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then continue; fi
+        rm -rf "$stale"
+    done < <(find "${CTIP_PG_TMPDIR:-/tmp}" -maxdepth 1 -type d -name 'ctip-pg.*' -mmin +60 2>/dev/null)
+
     CTIP_PG_DIR="$(mktemp -d "${CTIP_PG_TMPDIR:-/tmp}/ctip-pg.XXXXXX")"
     chmod 0755 "$CTIP_PG_DIR"
     [ "$(id -u)" -ne 0 ] || chown postgres: "$CTIP_PG_DIR"

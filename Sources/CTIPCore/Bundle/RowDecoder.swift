@@ -95,10 +95,10 @@ public struct RowDecoder {
         }
     }
 
-    /// Free text: any printable text; control characters other than tab and newline are refused.
+    /// Free text: any printable text; control characters other than tab and line ends are refused.
     public mutating func text(_ column: String, maximumLength: Int = 4000) -> String? {
         guard let value = raw(column) else { return nil }
-        if value.unicodeScalars.contains(where: { $0.value < 32 && $0 != "\n" && $0 != "\t" || $0.value == 127 }) {
+        if value.unicodeScalars.contains(where: { ($0.value < 32 && $0 != "\n" && $0 != "\r" && $0 != "\t") || $0.value == 127 }) {
             fail(column, "contains control characters")
             return nil
         }

@@ -9,6 +9,7 @@ public struct CSVRecord: Sendable, Equatable {
 public struct CSVSyntaxError: Error, Sendable, Equatable {
     public var line: Int
     public var message: String
+    public init(line: Int, message: String) { self.line = line; self.message = message }
 }
 
 /// A streaming RFC 4180 reader: it pulls byte chunks from `nextChunk` and never holds more than one

@@ -62,7 +62,11 @@ public struct BundleImporter {
             issues += fileIssues + referenceIssues
         }
         issues += try await validator.unresolvedReferences(in: database.sql)
-        guard issues.isEmpty else { throw BundleRejected(issues: issues.sorted()) }
+        guard issues.isEmpty else {
+            // By file and line; within a line, in column order as found.
+            let ordered = issues.enumerated().sorted { ($0.element.file, $0.element.line, $0.offset) < ($1.element.file, $1.element.line, $1.offset) }
+            throw BundleRejected(issues: ordered.map(\.element))
+        }
 
         // Pass 2: write, all or nothing.
         var summary = ImportSummary()

@@ -4,7 +4,8 @@ import Foundation
 /// `postgres://user:password@host:port/database`.
 public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
     case sqlite(path: String)
-    case postgres(host: String, port: Int, username: String, password: String?, database: String, tls: Bool)
+    /// `schema` (from `?search_path=`) keeps CTIP's tables in a schema of its own.
+    case postgres(host: String, port: Int, username: String, password: String?, database: String, tls: Bool, schema: String? = nil)
 
     public static let environmentVariable = "CTIP_DATABASE_URL"
     public static let defaultValue = "sqlite:ctip.sqlite"
@@ -41,15 +42,20 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         let database = String(components.path.drop { $0 == "/" })
         guard !database.isEmpty else { throw Invalid(text: text, reason: "no database name") }
         let tls = components.queryItems?.contains { $0.name == "sslmode" && ["require", "verify-full", "verify-ca"].contains($0.value ?? "") } ?? false
+        let schema = components.queryItems?.first { $0.name == "search_path" }?.value
+        if let schema, !schema.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+            throw Invalid(text: text, reason: "search_path must be one schema name of letters, digits and _")
+        }
         self = .postgres(host: host, port: components.port ?? 5432, username: username.removingPercentEncoding ?? username,
-                         password: components.password?.removingPercentEncoding, database: database, tls: tls)
+                         password: components.password?.removingPercentEncoding, database: database, tls: tls, schema: schema)
     }
 
     /// For logs and pages: never shows the password.
     public var description: String {
         switch self {
         case .sqlite(let path): return "sqlite:\(path)"
-        case .postgres(let host, let port, let username, _, let database, _): return "postgres://\(username)@\(host):\(port)/\(database)"
+        case .postgres(let host, let port, let username, _, let database, _, let schema):
+            return "postgres://\(username)@\(host):\(port)/\(database)" + (schema.map { "?search_path=\($0)" } ?? "")
         }
     }
 

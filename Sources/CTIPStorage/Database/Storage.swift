@@ -12,11 +12,12 @@ public func configureDatabase(_ url: DatabaseURL, on databases: Databases) {
     switch url {
     case .sqlite(let path):
         databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1), as: .sqlite, isDefault: true)
-    case .postgres(let host, let port, let username, let password, let database, let tls):
+    case .postgres(let host, let port, let username, let password, let database, let tls, let schema):
         var tlsMode = PostgresConnection.Configuration.TLS.disable
         if tls { tlsMode = .require(try! .init(configuration: .clientDefault)) }
-        let configuration = SQLPostgresConfiguration(hostname: host, port: port, username: username, password: password,
+        var configuration = SQLPostgresConfiguration(hostname: host, port: port, username: username, password: password,
                                                      database: database, tls: tlsMode)
+        if let schema { configuration.searchPath = [schema] }
         databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30)),
                       as: .psql, isDefault: true)
     }

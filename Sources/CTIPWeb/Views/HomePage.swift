@@ -92,7 +92,7 @@ struct HomeText {
     var title: String { pick("CTIP — counter-trafficking in persons information system", "CTIP 人身取引対策情報システム") }
     var subtitle: String { pick("The national statistics of trafficking in persons, computed from case-level records.",
                                 "事案単位の記録から作成する人身取引の統計") }
-    var languageLabel: String { pick("CTIPCore.Language", "言語") }
+    var languageLabel: String { pick("Language", "言語") }
     var holdsHeading: String { pick("What this instance holds", "このシステムが保持するデータ") }
     func engineSentence(_ engine: String) -> String { pick("Records are kept in \(engine).", "記録は\(engine)に保存されています。") }
     func tableName(_ table: String) -> String {

@@ -1,0 +1,108 @@
+import CTIPStorage
+import Foundation
+import Testing
+import VaporTesting
+@testable import CTIPWeb
+
+/// A configured application over a fresh SQLite file holding the reference bundle.
+private func withReferenceApp(_ body: (Application) async throws -> Void) async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ctip-web-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let url = DatabaseURL.sqlite(path: directory.appendingPathComponent("web.sqlite").path)
+    try await withApp(configure: { app in
+        try await configure(app, WebConfiguration(database: url))
+        _ = try await BundleImporter(database: app.db).importBundle(at: ReferenceBundle.directory)
+    }, body)
+}
+
+@Suite("Web: health, metrics and the home page")
+struct WebTests {
+    @Test("GET /health answers 200 with the database reachable")
+    func health() async throws {
+        try await withReferenceApp { app in
+            try await app.testing().test(.GET, "health") { response async throws in
+                #expect(response.status == .ok)
+                let body = try response.content.decode([String: String].self)
+                #expect(body == ["status": "ok", "database": "SQLite"])
+            }
+        }
+    }
+
+    @Test("GET /health answers 503 when the database is gone")
+    func healthWithoutDatabase() async throws {
+        try await withReferenceApp { app in
+            await app.databases.shutdownAsync()
+            try await app.testing().test(.GET, "health") { response async throws in
+                #expect(response.status == .serviceUnavailable)
+                #expect(try response.content.decode([String: String].self)["status"] == "unavailable")
+            }
+        }
+    }
+
+    @Test("GET /metrics is Prometheus text with request counts, latencies and the database")
+    func metrics() async throws {
+        try await withReferenceApp { app in
+            try await app.testing().test(.GET, "health") { _ in }
+            try await app.testing().test(.GET, "metrics") { response async throws in
+                #expect(response.status == .ok)
+                let text = response.body.string
+                #expect(text.contains("# TYPE http_requests_total counter"))
+                #expect(text.contains("http_request_duration_seconds"))
+                #expect(text.contains("ctip_database_up 1"))
+            }
+        }
+    }
+
+    @Test("the home page says what the instance holds, in English and Japanese, and matches its snapshot")
+    func home() async throws {
+        try await withReferenceApp { app in
+            try await app.testing().test(.GET, "/") { response async throws in
+                #expect(response.status == .ok)
+                #expect(response.headers.contentType == .html)
+                let page = response.body.string
+                #expect(page.contains("<h1>CTIP</h1>"))
+                #expect(page.contains("<strong>127</strong> victims (case-level records)"))
+                #expect(page.contains("<th scope=\"row\">2024</th>"))
+                try assertSnapshot(page, named: "home-en.html")
+            }
+            try await app.testing().test(.GET, "/?lang=ja") { response async throws in
+                let page = response.body.string
+                #expect(page.contains("<html lang=\"ja\">"))
+                #expect(page.contains("年別の被害者数・検挙件数・検挙人員"))
+                try assertSnapshot(page, named: "home-ja.html")
+            }
+            try await app.testing().test(.GET, "/", headers: ["Accept-Language": "ja-JP,ja;q=0.9"]) { response async throws in
+                #expect(response.body.string.contains("<html lang=\"ja\">"))
+            }
+        }
+    }
+
+    @Test("every response carries the security headers")
+    func securityHeaders() async throws {
+        try await withReferenceApp { app in
+            try await app.testing().test(.GET, "/") { response async throws in
+                #expect(response.headers.first(name: "X-Frame-Options") == "DENY")
+                #expect(response.headers.first(name: "X-Content-Type-Options") == "nosniff")
+            }
+        }
+    }
+}
+
+/// Compares a rendered page with the snapshot kept beside the tests. A missing snapshot is written
+/// and the test fails, so a new page is looked at once before it is trusted.
+func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__").appendingPathComponent(name)
+    guard let recorded = try? String(contentsOf: url, encoding: .utf8) else {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        Issue.record("recorded a new snapshot \(name); check it and run again", sourceLocation: sourceLocation)
+        return
+    }
+    if ProcessInfo.processInfo.environment["CTIP_RECORD_SNAPSHOTS"] == "1", recorded != text {
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        Issue.record("re-recorded snapshot \(name)", sourceLocation: sourceLocation)
+        return
+    }
+    #expect(recorded == text, "page differs from snapshot \(name) (CTIP_RECORD_SNAPSHOTS=1 re-records)", sourceLocation: sourceLocation)
+}
