@@ -6,8 +6,8 @@ struct CTIPCommand: AsyncParsableCommand {
         commandName: "ctip",
         abstract: "CTIP — the counter-trafficking in persons information system.",
         discussion: """
-        Keeps case-level records of victims, suspects, prosecutions and trials, and serves them.
-        Start with `ctip demo`: it loads the reference data (the annual report approved in 2025) into
+        Keeps case-level records of victims, suspects, prosecutions and trials, and serves them. \
+        Start with `ctip demo`: it loads the reference data (the annual report approved in 2025) into \
         ctip.sqlite and serves it on http://127.0.0.1:8080.
 
         Every subcommand takes --database URL (or CTIP_DATABASE_URL):

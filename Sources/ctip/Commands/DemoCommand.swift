@@ -8,8 +8,8 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Load the reference data into the embedded database and serve it.",
         discussion: """
-        Makes ctip.sqlite if there is none, imports the reference bundle shipped with CTIP (the statistics
-        of 2023 and 2024 rebuilt from the annual report approved in 2025, and published yearly totals from
+        Makes ctip.sqlite if there is none, imports the reference bundle shipped with CTIP (the statistics \
+        of 2023 and 2024 rebuilt from the annual report approved in 2025, and published yearly totals from \
         2001) and serves it. Importing is idempotent, so running demo again changes nothing.
 
         Example: swift run ctip demo --port 8080

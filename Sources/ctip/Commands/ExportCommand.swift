@@ -7,7 +7,7 @@ struct ExportCommand: AsyncParsableCommand {
         commandName: "export",
         abstract: "Export the database as a dataset bundle.",
         discussion: """
-        Writes every bundle file, rows in key order: two exports of the same data are byte-identical,
+        Writes every bundle file, rows in key order: two exports of the same data are byte-identical, \
         and the bundle re-imports into an empty database to the same content.
 
         Example: ctip export ./backup --database sqlite:ctip.sqlite

@@ -8,8 +8,8 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write a deterministic synthetic dataset bundle of any size.",
         discussion: """
-        For benchmarks and tests: the same flags always give the same files. Distributions follow the
-        shape of Japan's statistics (mostly Japanese, female and minor victims of sexual exploitation;
+        For benchmarks and tests: the same flags always give the same files. Distributions follow the \
+        shape of Japan's statistics (mostly Japanese, female and minor victims of sexual exploitation; \
         most suspects prosecuted and found guilty). No real person is in it.
 
         Example: ctip generate --victims 1000000 --suspects 1000000 --years 2001-2024 --seed 1 ./big

@@ -7,9 +7,9 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Import a dataset bundle (a folder of CSV files), all or nothing.",
         discussion: """
-        Validates every file first and reports every problem as FILE:LINE: COLUMN: message on standard
-        error; then nothing is written and the exit status is 65. Re-importing a row with an existing
-        identifier updates it, so importing the same bundle twice changes nothing.
+        Validates every file first and reports every problem as FILE:LINE: COLUMN: message on standard \
+        error; then nothing is written and the exit status is 65. Re-importing a row with an existing \
+        identifier updates it, so importing the same bundle twice changes nothing. \
         The format: shared/spec/bundle.md.
 
         Example: ctip import ./bundle --database sqlite:ctip.sqlite

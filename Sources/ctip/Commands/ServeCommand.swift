@@ -8,7 +8,7 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the web server (migrates the database first).",
         discussion: """
-        Serves the home page, GET /health (200 when the database answers, 503 otherwise) and GET /metrics
+        Serves the home page, GET /health (200 when the database answers, 503 otherwise) and GET /metrics \
         (Prometheus). Several `ctip serve` processes may share one PostgreSQL database.
 
         Example: ctip serve --port 8080 --database postgres://ctip:secret@db.example:5432/ctip
