@@ -8,6 +8,9 @@ struct BatchWriter {
     let file: BundleFile
     /// Without a `case_ids` column the existing links are left as they are.
     let hasCaseIDs: Bool
+    /// Whether the table held rows before this import: only then can old links need replacing. Skipping
+    /// the DELETE otherwise matters: on a fresh PostgreSQL table without statistics it scans the table.
+    let tableHadRows: Bool
 
     func write(_ records: [any StoredRecord]) async throws {
         guard !records.isEmpty else { return }
@@ -31,7 +34,9 @@ struct BatchWriter {
             default: break
             }
         }
-        try await sql.delete(from: linkTable).where(SQLIdentifier(owner), .in, owners).run()
+        if tableHadRows {
+            try await sql.delete(from: linkTable).where(SQLIdentifier(owner), .in, owners).run()
+        }
         for start in stride(from: 0, to: links.count, by: 1000) {
             var linkInsert = sql.insert(into: linkTable).columns(owner, "case_id")
             for (ownerID, caseID) in links[start..<min(start + 1000, links.count)] { linkInsert = linkInsert.values(ownerID, caseID) }

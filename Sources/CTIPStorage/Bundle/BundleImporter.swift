@@ -75,7 +75,9 @@ public struct BundleImporter {
         let counts: [ImportSummary.FileCount] = try await database.transaction { transaction in
             var counts: [ImportSummary.FileCount] = []
             for entry in present {
-                let writer = BatchWriter(sql: transaction.sql, file: entry.file, hasCaseIDs: entry.columns.contains("case_ids"))
+                let table = BundleTable.of(entry.file)
+                let hadRows = try await transaction.sql.select().column(SQLLiteral.numeric("1")).from(table.name).limit(1).first() != nil
+                let writer = BatchWriter(sql: transaction.sql, file: entry.file, hasCaseIDs: entry.columns.contains("case_ids"), tableHadRows: hadRows)
                 var stream = try RecordStream(type: entry.file.recordType, url: entry.url, context: context, bytesRead: report)
                 var rows = 0
                 while true {
