@@ -136,8 +136,10 @@ extension SyntheticBundle {
     static let victimNationalities: [(String, Int)] = [("JPN", 85), ("PHL", 7), ("THA", 2), ("VNM", 2), ("IDN", 1), ("CHN", 1), ("KOR", 1), ("COL", 1)]
     static let residenceStatuses: [(String?, Int)] = [("entertainer", 35), ("technical_intern_training_1", 15), ("specified_skilled_worker_1", 10),
                                                        ("temporary_visitor", 15), ("no_status", 10), ("spouse_or_child_of_japanese", 10), ("student", 5)]
+    /// Tokyo, Osaka, Kanagawa, Aichi, Hokkaido and Fukuoka weigh more; every other prefecture 1.
     static let prefectureWeights: [(String, Int)] = (1...47).map { number in
-        (number < 10 ? "0\(number)" : "\(number)", [13: 20, 27: 10, 14: 8, 23: 7, 1: 5, 40: 5].keys.contains(number) ? [13: 20, 27: 10, 14: 8, 23: 7, 1: 5, 40: 5][number]! : 1)
+        let heavier = [13: 20, 27: 10, 14: 8, 23: 7, 1: 5, 40: 5]
+        return (number < 10 ? "0\(number)" : "\(number)", heavier[number] ?? 1)
     }
     static let offenseWeights: [(String, Int)] = [
         ("child_welfare_act", 20), ("child_prostitution_pornography_act", 20), ("anti_prostitution_act", 18), ("employment_security_act", 10),

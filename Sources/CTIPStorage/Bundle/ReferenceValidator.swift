@@ -61,9 +61,8 @@ struct ReferenceValidator {
                 for row in rows { found.insert(try row.decode(column: keyColumn, as: String.self)) }
             }
             for reference in references where !found.contains(reference.id) {
-                let source = reference.table + ".csv"
                 issues.append(BundleIssue(file: reference.file.fileName, line: reference.line, column: reference.column,
-                                          message: "`\(reference.id)` is neither in \(source == "cases.csv" ? "cases.csv" : source) nor in the database"))
+                                          message: "`\(reference.id)` is neither in \(reference.table).csv nor in the database"))
             }
         }
         return issues
