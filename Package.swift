@@ -71,7 +71,9 @@ let package = Package(
         .testTarget(name: "CTIPCoreTests", dependencies: ["CTIPCore"]),
         .testTarget(
             name: "CTIPStorageTests",
-            dependencies: ["CTIPCore", "CTIPStorage"]
+            dependencies: ["CTIPCore", "CTIPStorage"],
+            // An excerpt of the seed (section 2 (1) i), ii) and Tables 2–5), verbatim, for the report tests.
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "CTIPWebTests",

@@ -19,10 +19,18 @@ public struct AnnualReports: Sendable {
     }
 
     private func report(year: Int, asOf: Day?, languages: [Language], on database: any Database) async throws -> [AnnualReport] {
-        let editions = ReportEditionStore(sql: database.sql)
-        let facts = try await ReportFactsQuery(sql: database.sql)
-            .facts(year: year, asOf: asOf ?? Day.reportCutOff(forDataYear: year), previousEdition: try await editions.awaitingList(year: year - 1))
+        let facts = try await facts(year: year, asOf: asOf ?? Day.reportCutOff(forDataYear: year), on: database)
         return languages.map { AnnualReportBuilder(language: $0).build(from: facts) }
+    }
+
+    /// What the report of `year` is computed from; the previous year's published list when there is one.
+    public func facts(year: Int, asOf: Day) async throws -> ReportFacts {
+        try await facts(year: year, asOf: asOf, on: database)
+    }
+
+    private func facts(year: Int, asOf: Day, on database: any Database) async throws -> ReportFacts {
+        let published = try await ReportEditionStore(sql: database.sql).awaitingList(year: year - 1)
+        return try await ReportFactsQuery(sql: database.sql).facts(year: year, asOf: asOf, previousEdition: published)
     }
 
     // MARK: - Editions

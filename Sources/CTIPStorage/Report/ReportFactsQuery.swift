@@ -32,7 +32,7 @@ struct ReportFactsQuery {
             SELECT sex, nationality, residence_status, exploitation,
                    CASE WHEN age IS NULL THEN -1 WHEN age < 18 THEN 1 ELSE 0 END AS minor, COUNT(*) AS n
             FROM victims WHERE protected_on >= \(bind: from) AND protected_on < \(bind: to)
-            GROUP BY sex, nationality, residence_status, exploitation, CASE WHEN age IS NULL THEN -1 WHEN age < 18 THEN 1 ELSE 0 END
+            GROUP BY 1, 2, 3, 4, 5
             """).all()
         for row in victimRows {
             let minor = try row.decode(column: "minor", as: Int.self)
@@ -51,10 +51,7 @@ struct ReportFactsQuery {
                    CASE WHEN t.decided_on <= \(bind: cutOff) THEN t.verdict ELSE 'pending' END AS verdict, COUNT(*) AS n
             FROM suspects s LEFT JOIN trials t ON t.suspect_id = s.suspect_id
             WHERE s.arrested_on >= \(bind: from) AND s.arrested_on < \(bind: to)
-            GROUP BY s.sex, s.nationality, s.broker, s.organized_crime,
-                     CASE WHEN s.disposition_on <= \(bind: cutOff) THEN s.disposition END,
-                     CASE WHEN s.disposition_on <= \(bind: cutOff) THEN s.not_prosecuted_reason END,
-                     CASE WHEN t.decided_on <= \(bind: cutOff) THEN t.verdict ELSE 'pending' END
+            GROUP BY 1, 2, 3, 4, 5, 6, 7
             """).all()
         for row in suspectRows {
             let disposition = try row.decode(column: "disposition", as: String?.self).flatMap(Disposition.init(rawValue:))
