@@ -4,7 +4,7 @@ import Plot
 /// (for screen readers, and in print), and a print stylesheet. Built with Plot, so the markup is checked
 /// when CTIP is compiled.
 enum HTMLReportRenderer {
-    static func render(_ document: ReportDocument, banner: [String]) -> String {
+    static func render(_ document: ReportDocument, banner: [String], links: [ReportLink] = []) -> String {
         let ja = document.language == .ja
         let html = HTML(
             .lang(ja ? Plot.Language.japanese : Plot.Language.english),
@@ -15,6 +15,10 @@ enum HTMLReportRenderer {
                 .style(style)
             ),
             .body(
+                .if(!links.isEmpty, .nav(.class("report-links"), .attribute(named: "aria-label", value: ja ? "関連リンク" : "Related links"),
+                                         .forEach(links) { link in
+                    .a(.href(link.href), .unwrap(link.hreflang) { .attribute(named: "hreflang", value: $0) }, .text(link.label))
+                })),
                 .main(
                     .h1(.text(document.title)),
                     .if(!banner.isEmpty, .div(.class("banner"), .attribute(named: "role", value: "status"),
@@ -76,6 +80,7 @@ enum HTMLReportRenderer {
     h1{font-size:1.4rem}h2{font-size:1.25rem;margin-top:2rem}h3{font-size:1.1rem}h4{font-size:1rem}
     ul.item{padding-left:1.2rem}ul.item p{margin:.2rem 0}
     .notice{background:#fff4d6;border-left:4px solid #7a5c00;padding:.4rem .6rem}
+    nav.report-links{display:flex;gap:1rem;flex-wrap:wrap;font-family:system-ui,sans-serif;font-size:.9rem}nav.report-links a{color:#1f4e79}
     .banner{border:1px solid #1f4e79;background:#eef4fa;padding:.2rem .8rem;margin:1rem 0}
     table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.92rem}
     caption{text-align:left;font-weight:700;padding:.3rem 0}
@@ -85,7 +90,7 @@ enum HTMLReportRenderer {
     .chart svg{width:100%;height:auto}
     details summary{cursor:pointer;color:#1f4e79}
     @page{size:A4;margin:18mm 16mm}
-    @media print{body{max-width:none;padding:0;font-size:10.5pt}.banner{border-color:#000}details{display:block}
+    @media print{nav.report-links{display:none}body{max-width:none;padding:0;font-size:10.5pt}.banner{border-color:#000}details{display:block}
     details>summary{display:none}table,figure{break-inside:avoid}thead{display:table-header-group}tr{break-inside:avoid}}
     """
 }

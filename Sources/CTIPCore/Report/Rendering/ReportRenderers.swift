@@ -24,15 +24,24 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 }
 
 extension AnnualReport {
-    /// The report in one format. `banner` lines (an edition's status) go above the text in every format but JSON.
-    public func rendered(as format: ReportFormat, banner: [String] = []) throws -> String {
+    /// The report in one format. `banner` lines (an edition's status) go above the text in every format
+    /// but JSON; `links` (other languages and formats, for the web) only in HTML.
+    public func rendered(as format: ReportFormat, banner: [String] = [], links: [ReportLink] = []) throws -> String {
         switch format {
         case .json: return String(decoding: try jsonData(), as: UTF8.self) + "\n"
         case .text: return TextReportRenderer.render(ReportDocument(report: self), banner: banner)
         case .markdown: return MarkdownReportRenderer.render(ReportDocument(report: self), banner: banner)
-        case .html: return HTMLReportRenderer.render(ReportDocument(report: self), banner: banner)
+        case .html: return HTMLReportRenderer.render(ReportDocument(report: self), banner: banner, links: links)
         }
     }
+}
+
+/// A link above the HTML report (its other language, its JSON, the published edition).
+public struct ReportLink: Sendable, Equatable {
+    public var label: String
+    public var href: String
+    public var hreflang: String?
+    public init(label: String, href: String, hreflang: String? = nil) { self.label = label; self.href = href; self.hreflang = hreflang }
 }
 
 /// Plain text: the seed's own layout, bullets for items and tab-separated table rows.

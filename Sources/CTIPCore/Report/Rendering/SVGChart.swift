@@ -58,9 +58,9 @@ public enum SVGChart {
                 svg += "<circle cx=\"\(f(left + step * (Double(index) + 0.5)))\" cy=\"\(f(y(value)))\" r=\"3\" fill=\"\(colour)\"><title>\(years[index]): \(value)</title></circle>"
             }
         }
-        // Years along the axis (every other one when crowded).
+        // Years along the axis: every other one when crowded, counted from the last so that it is always shown.
         let every = years.count > 14 ? 2 : 1
-        for (index, year) in years.enumerated() where index % every == 0 || index == years.count - 1 {
+        for (index, year) in years.enumerated() where (years.count - 1 - index) % every == 0 {
             svg += "<text x=\"\(f(left + step * (Double(index) + 0.5)))\" y=\"\(f(height - bottom + 16))\" text-anchor=\"middle\">\(year)</text>"
         }
         svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(y(0)))\" y2=\"\(f(y(0)))\" stroke=\"#333\"/>"
