@@ -154,7 +154,7 @@ public struct AnnualReportBuilder: Sendable {
         let words = reportPhrases(language)
         var notices: [AnnualReport.Notice] = []
         if !report.hasRecords { notices.append(.init(kind: .noRecords, text: words.noRecords(report.year))) }
-        switch report.previousYearSource {
+        switch report.hasRecords ? report.previousYearSource : "records" {
         case "none": notices.append(.init(kind: .noPreviousYear, text: words.noPreviousYear(report.previousYear)))
         case "history": notices.append(.init(kind: .previousYearFromHistory, text: words.previousFromHistory(report.previousYear)))
         default: break

@@ -54,8 +54,8 @@ struct RenderReportCommand: AsyncParsableCommand {
         """)
 
     @OptionGroup var report: ReportYearOptions
-    @Option(help: "text, markdown, html or json.") var format: ReportFormat = .text
-    @Option(help: "en or ja.") var lang: Language = .en
+    @Option(help: "The output format.") var format: ReportFormat = .text
+    @Option(help: "The language of the prose, tables and labels.") var lang: Language = .en
     @Option(help: "Write to this file instead of standard output.", completion: .file()) var output: String?
     @Flag(help: "Print the published edition exactly as it was frozen.") var published = false
     @OptionGroup var database: DatabaseOptions
