@@ -65,15 +65,7 @@ enum HomePage {
         return html.render(indentedBy: Indentation.Kind.spaces(1))
     }
 
-    static func formatted(_ number: Int) -> String {
-        let digits = String(number.magnitude)
-        var out = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(character)
-        }
-        return (number < 0 ? "-" : "") + out
-    }
+    static func formatted(_ number: Int) -> String { Numerals.grouped(number) }
 
     static let pageStyle = """
     body{font-family:system-ui,"Hiragino Sans","Noto Sans CJK JP",sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#1a1a1a;line-height:1.5}
