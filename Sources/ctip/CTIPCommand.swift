@@ -14,6 +14,6 @@ struct CTIPCommand: AsyncParsableCommand {
           sqlite:///absolute/path.sqlite, sqlite:relative.sqlite, postgres://user:password@host:port/database
         """,
         subcommands: [DemoCommand.self, ServeCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self,
-                      GenerateCommand.self, ReportCommand.self]
+                      GenerateCommand.self, ReportCommand.self, AuditCommand.self]
     )
 }
