@@ -24,7 +24,7 @@ let package = Package(
         // Domain types, code lists, bundle validation and rendering rules: no database, no network.
         .target(
             name: "CTIPCore",
-            resources: [.copy("CodeLists/Data")]
+            resources: [.copy("CodeLists/Data"), .copy("Directory/Services")]
         ),
         // Storage: schema, migrations, bundle import/export, statistics queries, on SQLite and PostgreSQL.
         .target(
