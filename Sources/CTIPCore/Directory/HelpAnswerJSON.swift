@@ -64,8 +64,10 @@ public struct HelpAnswerJSON: Encodable, Sendable {
     let at: String
     let notices: [Notice]
     let services: [Service]
+    /// Why the question was refused (then `services` holds only the emergency numbers); absent otherwise.
+    public var error: String?
 
-    enum CodingKeys: String, CodingKey { case topic, language, emergency, at, notices, services }
+    enum CodingKeys: String, CodingKey { case topic, language, emergency, at, notices, services, error }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -75,6 +77,7 @@ public struct HelpAnswerJSON: Encodable, Sendable {
         try container.encode(at, forKey: .at)
         try container.encode(notices, forKey: .notices)
         try container.encode(services, forKey: .services)
+        try container.encodeIfPresent(error, forKey: .error)
     }
 
     public init(_ answer: HelpAnswer) {

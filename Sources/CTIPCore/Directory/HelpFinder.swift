@@ -45,6 +45,11 @@ public struct HelpAnswer: Sendable {
     public let at: JapanTime
     public let entries: [Entry]
     public let notices: [HelpNotice]
+
+    public init(topic: HelpTopic?, language: String, emergency: Bool, at: JapanTime, entries: [Entry], notices: [HelpNotice]) {
+        self.topic = topic; self.language = language; self.emergency = emergency; self.at = at
+        self.entries = entries; self.notices = notices
+    }
 }
 
 /// Answers "who can help me with this, in my language, right now?" from a directory.

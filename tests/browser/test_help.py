@@ -1,0 +1,70 @@
+"""/help of `ctip demo` at a phone's width in Japanese, English, Vietnamese and Thai: it answers, fits the
+screen, works as a plain form, and passes the accessibility check (tests/browser/accessibility.py).
+A screenshot of each is kept in test-artifacts/help-LANG.png."""
+
+import json
+import urllib.parse
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from accessibility import check
+
+PHONE = (390, 844)  # CSS pixels of a common phone
+HEADINGS = {"ja": "相談窓口をさがす", "en": "Find help", "vi": "Tìm trợ giúp", "th": "หาความช่วยเหลือ"}
+
+
+@pytest.fixture
+def phone(browser):
+    size = browser.get_window_size()
+    browser.set_window_size(*PHONE)
+    yield browser
+    browser.set_window_size(size["width"], size["height"])
+
+
+@pytest.mark.parametrize("language", ["ja", "en", "vi", "th"])
+def test_help_page_on_a_phone(server, phone, artifacts, language):
+    phone.get(server.url(f"/help?lang={language}&topic=labour"))
+    phone.save_screenshot(str(artifacts / f"help-{language}.png"))
+
+    assert phone.find_element(By.TAG_NAME, "html").get_attribute("lang") == language
+    assert phone.find_element(By.TAG_NAME, "h1").text == HEADINGS[language]
+    call = phone.find_element(By.CSS_SELECTOR, ".emergency a[href='tel:110']")
+    assert call.is_displayed() and call.text == "110"
+    # Nothing wider than the phone: no sideways scrolling.
+    overflow = phone.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 1, f"/help?lang={language} is {overflow}px wider than a {PHONE[0]}px screen"
+    services = phone.find_elements(By.CSS_SELECTOR, "ol.services > li")
+    assert services, "no service listed for labour"
+
+    problems = check(phone)
+    assert not problems, f"accessibility problems on /help?lang={language}:\n" + "\n".join(problems)
+
+
+def test_the_form_asks_and_answers_without_script(server, phone, artifacts):
+    phone.get(server.url("/help?lang=en"))
+    Select(phone.find_element(By.ID, "topic")).select_by_value("labour")
+    Select(phone.find_element(By.ID, "lang")).select_by_value("vi")
+    phone.find_element(By.CSS_SELECTOR, "label[for='emergency']").click()
+    phone.find_element(By.CSS_SELECTOR, "form.ask button[type='submit']").click()
+    query = urllib.parse.parse_qs(urllib.parse.urlparse(phone.current_url).query)
+    assert query == {"topic": ["labour"], "lang": ["vi"], "emergency": ["1"]}, phone.current_url
+    assert phone.find_element(By.TAG_NAME, "html").get_attribute("lang") == "vi"
+    first = phone.find_elements(By.CSS_SELECTOR, "ol.services > li h3")[0].text
+    assert "SOS" in first, f"the urgent OTIT desk should come first in an emergency, not {first!r}"
+
+
+def test_api_and_card(server, phone, artifacts):
+    status, content_type, text = server.get("/api/public/help?topic=labour&lang=vi&at=2025-01-02T20:00%2B09:00")
+    assert status == 200 and "json" in content_type
+    services = json.loads(text)["services"]
+    hotline = next(s for s in services if s["id"] == "labor-standards-advice-hotline")
+    assert hotline["open_now"] is False and hotline["opens_at"] == "2025-01-04T09:00+09:00"
+
+    phone.get(server.url("/help/card?lang=vi&org=Sakura&phone=03-1234-5678&layout=sheet"))
+    phone.save_screenshot(str(artifacts / "help-card-vi.png"))
+    assert len(phone.find_elements(By.CSS_SELECTOR, ".card.front")) == 5
+    phone.get(server.url("/help/card?lang=en"))
+    problems = check(phone)
+    assert not problems, "accessibility problems on /help/card:\n" + "\n".join(problems)
