@@ -88,7 +88,7 @@ struct HelpWebTests {
             try await app.testing().test(.GET, "api/public/help?topic=labour&lang=vi&at=\(newYearEvening)") { response async throws in
                 #expect(response.status == .ok)
                 #expect(response.headers.contentType == .json)
-                let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as! [String: Any]
+                let object = try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as! [String: Any]
                 #expect(object["topic"] as? String == "labour" && object["language"] as? String == "vi")
                 #expect(object["at"] as? String == "2025-01-02T20:00+09:00")
                 let services = object["services"] as! [[String: Any]]
@@ -106,7 +106,7 @@ struct HelpWebTests {
             }
             try await app.testing().test(.GET, "api/public/help?at=2025-13-01T10:00Z") { response async throws in
                 #expect(response.status == .badRequest)
-                let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as! [String: Any]
+                let object = try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as! [String: Any]
                 #expect((object["error"] as? String)?.hasPrefix("at: ") == true)
                 let ids = (object["services"] as! [[String: Any]]).compactMap { $0["id"] as? String }
                 #expect(ids == ["police-110", "fire-ambulance-119"])
@@ -120,7 +120,7 @@ struct HelpWebTests {
             let only = HelpDirectory(services: HelpDirectory.shipped.services.filter { $0.emergency || $0.id == "yoriso-hotline" })
             try await HelpDirectoryStore(database: app.db).replace(with: only)
             try await app.testing().test(.GET, "api/public/help?lang=ne") { response async throws in
-                let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as! [String: Any]
+                let object = try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as! [String: Any]
                 #expect((object["services"] as! [[String: Any]]).compactMap { $0["id"] as? String } == ["police-110", "fire-ambulance-119", "yoriso-hotline"])
             }
         }

@@ -32,7 +32,7 @@ public struct HelpDirectory: Sendable, Equatable {
             "languages": service.languages.joined(separator: " "),
             "any_language": yesNo(service.anyLanguage),
             "channels": service.channels.map(\.rawValue).joined(separator: " "),
-            "phones": service.phones.map { phone in phone.note.map { "\(phone.number) (\($0))" } ?? phone.number }.joined(separator: " | "),
+            "phones": phonesText(service.phones),
             "website": service.website ?? "", "email": service.email ?? "", "address": service.address ?? "",
             "hours": service.hours.description, "hours_note": service.hoursNote,
             "anonymous": yesNo(service.anonymous), "free": yesNo(service.free), "emergency": yesNo(service.emergency),
@@ -104,6 +104,11 @@ public struct HelpDirectory: Sendable, Equatable {
             email: optional("email"), address: optional("address"), hours: hours, hoursNote: text("hours_note"),
             anonymous: try flag("anonymous"), free: try flag("free"), emergency: try flag("emergency"),
             seed: try required("seed"), note: text("note"))
+    }
+
+    /// `0570-078377 | 050-3754-5430 (from IP phones)`: the CSV and database form of the phones.
+    static func phonesText(_ phones: [HelpPhone]) -> String {
+        phones.map { phone in phone.note.map { "\(phone.number) (\($0))" } ?? phone.number }.joined(separator: " | ")
     }
 
     private static func yesNo(_ value: Bool) -> String { value ? "yes" : "no" }
@@ -206,7 +211,7 @@ public struct HelpDirectory: Sendable, Equatable {
                 "operator_en": entry.operator_en ?? "", "operator_ja": entry.operator_ja ?? "",
                 "topics": entry.topics.joined(separator: " "), "languages": entry.languages.joined(separator: " "),
                 "any_language": flag(entry.any_language), "channels": (entry.channels ?? []).joined(separator: " "),
-                "phones": (entry.phones ?? []).map { phone in phone.note.map { "\(phone.number) (\($0))" } ?? phone.number }.joined(separator: " | "),
+                "phones": HelpDirectory.phonesText(entry.phones ?? []),
                 "website": entry.website ?? "", "email": entry.email ?? "", "address": entry.address ?? "",
                 "hours": entry.hours ?? "unknown", "hours_note": entry.hours_note ?? "",
                 "anonymous": flag(entry.anonymous), "free": flag(entry.free), "emergency": flag(entry.emergency),

@@ -97,8 +97,9 @@ enum HelpCardPage {
 
     static func back(_ model: HelpCardModel) -> BodyNode {
         let t = model.text
-        let services = model.answer.entries
-            .filter { !$0.service.emergency && (!$0.service.phones.isEmpty || $0.service.website != nil) && $0.speaksLanguage }
+        // A card is for calling: services with a number first, then those reached through a website.
+        let fitting = model.answer.entries.filter { !$0.service.emergency && $0.speaksLanguage }
+        let services = (fitting.filter { !$0.service.phones.isEmpty } + fitting.filter { $0.service.phones.isEmpty && $0.service.website != nil })
             .prefix(HelpCardModel.servicesPerCard)
         return element("section", [("class", "card back")], [
             .p(.class("not-employer"), .strong(.text(t["cardNotEmployer"]))),

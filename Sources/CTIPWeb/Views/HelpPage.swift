@@ -76,7 +76,7 @@ enum HelpPage {
                 questionForm(model),
                 element("section", [("aria-labelledby", "results-heading")], [
                     .h2(.id("results-heading"), .text(t["resultsHeading"])),
-                    .p(.class("time"), .text(t.format("japanTime", display(answer.at, from: answer.at)))),
+                    .p(.class("time"), .text(t.format("japanTime", display(answer.at, from: nil)))),
                     element("ol", [("class", "services")], entries.map { serviceItem($0, answer: answer, t) }),
                 ]),
                 .p(.a(.href("/help/card?lang=\(t.language)"), .text(t["card"]))),
@@ -136,7 +136,7 @@ enum HelpPage {
                 .if(!service.phones.isEmpty, .p(.class("phones"), .group(service.phones.map { phone in
                     .group([phoneLink(phone.number, class: "phone"), .if(phone.note != nil, .small(.text(" (\(phone.note ?? ""))"))), .text(" ")])
                 }))),
-                .p(.class("hours"), .text(service.hoursNote)),
+                .if(!service.hoursNote.isEmpty, .p(.class("hours"), .text(service.hoursNote))),
                 .p(.text("\(t["languages"]): \(languages)")),
                 .if(!facts.isEmpty, .p(.class("facts"), .text(facts.joined(separator: " · ")))),
                 .unwrap(service.website) { website in .p(.a(.href(website), .text(t["website"])), .span(.class("url"), .text(" " + website))) },
@@ -170,10 +170,11 @@ enum HelpPage {
         }
     }
 
-    /// `22:00` the same day, `2025-01-04 09:00` on another: digits read the same in every language.
-    static func display(_ time: JapanTime, from now: JapanTime) -> String {
+    /// `22:00` the same day as `now`, `2025-01-04 09:00` on another (or without `now`): digits read
+    /// the same in every language.
+    static func display(_ time: JapanTime, from now: JapanTime?) -> String {
         let clock = String(time.description.dropFirst(11).prefix(5))
-        return time.day == now.day ? clock : "\(time.day) \(clock)"
+        return time.day == now?.day ? clock : "\(time.day) \(clock)"
     }
 
     static let style = """

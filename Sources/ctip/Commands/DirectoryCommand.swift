@@ -54,7 +54,7 @@ struct DirectoryImportCommand: AsyncParsableCommand {
         do {
             directory = format == .csv ? try HelpDirectory(csv: data, file: name) : try HelpDirectory(json: data, file: name)
         } catch {
-            printError(error.description)
+            printError("\(error)")
             printError("nothing was imported")
             throw exitDataError
         }

@@ -48,7 +48,8 @@ struct HelpFinderCommand: AsyncParsableCommand {
             let phones = service.phones.map(\.number).joined(separator: ", ")
             print("")
             print("\(service.emergency ? "!! " : "")\(service.nameEN)\(phones.isEmpty ? "" : " — " + phones)")
-            print("   \(statusLine(entry.status)); \(service.hoursNote.isEmpty ? service.hours.description : service.hoursNote)")
+            let hours = service.hoursNote.isEmpty ? (service.hours.isKnown ? service.hours.description : "") : service.hoursNote
+            print("   \(statusLine(entry.status))\(hours.isEmpty ? "" : "; " + hours)")
             let languages = service.anyLanguage ? "many languages (interpreters)" : service.languages.joined(separator: " ")
             print("   languages: \(languages)\(entry.speaksLanguage ? "" : " (not \(answer.language))")")
             if let website = service.website { print("   \(website)") }
