@@ -15,7 +15,7 @@ struct HelpCardModel {
     /// The emergency numbers, then the services to list on the back.
     let answer: HelpAnswer
     /// At most this many services fit on the back of a card.
-    static let servicesPerCard = 6
+    static let servicesPerCard = 5
 }
 
 enum HelpCardPage {
@@ -105,12 +105,11 @@ enum HelpCardPage {
             .p(.class("not-employer"), .strong(.text(t["cardNotEmployer"]))),
             element("ul", [], services.map { entry in
                 let service = entry.service
-                let languages = service.anyLanguage ? t["anyLanguage"] : service.languages.joined(separator: " ")
                 return element("li", [], [
                     .strong(.text(service.name(japanese: t.language == "ja"))),
                     .text(service.phones.isEmpty ? " " + (service.website ?? "") : " TEL " + service.phones.map(\.number).joined(separator: " / ")),
-                    .br(),
-                    .span(.class("detail"), .text([service.hoursNote, languages].filter { !$0.isEmpty }.joined(separator: " · "))),
+                    // Every service listed speaks the card's language; the hours only where they are known.
+                    .if(service.hours.isKnown && !service.hoursNote.isEmpty, .group([.br(), .span(.class("detail"), .text(service.hoursNote))])),
                 ])
             }),
         ])

@@ -103,6 +103,7 @@ struct HelpText {
             "card": "可打印的联系卡", "pageLanguage": "页面语言",
             "cardFirst": "请先联系", "cardNotEmployer": "如果不想和雇主商量，请联系：",
             "cardEmergency": "紧急情况（免费）：警察 110 · 消防/急救 119",
+            "cardTitle": "联系方式（需要帮助时）",
         ],
         "ko": [
             "title": "도움 찾기", "intro": "지금 당신의 언어로 도와줄 수 있는 곳을 안내합니다.",
@@ -125,6 +126,7 @@ struct HelpText {
             "card": "인쇄용 연락처 카드", "pageLanguage": "페이지 언어",
             "cardFirst": "먼저 여기로 연락하세요", "cardNotEmployer": "고용주와 상의하고 싶지 않다면 다음으로 연락하세요:",
             "cardEmergency": "긴급 (무료): 경찰 110 · 소방/구급 119",
+            "cardTitle": "연락처 (도움이 필요할 때)",
         ],
         "es": [
             "title": "Buscar ayuda", "intro": "Quién puede ayudarle, en su idioma, ahora mismo.",
@@ -147,6 +149,7 @@ struct HelpText {
             "card": "Tarjeta de contactos para imprimir", "pageLanguage": "Idioma de esta página",
             "cardFirst": "Contacte primero", "cardNotEmployer": "Si no quiere hablar con su empleador, contacte:",
             "cardEmergency": "Emergencias (gratis): Policía 110 · Bomberos y ambulancia 119",
+            "cardTitle": "Contactos (si necesita ayuda)",
         ],
         "ru": [
             "title": "Найти помощь", "intro": "Кто может помочь вам на вашем языке прямо сейчас.",
@@ -169,6 +172,7 @@ struct HelpText {
             "card": "Карточка с контактами для печати", "pageLanguage": "Язык страницы",
             "cardFirst": "Сначала обратитесь сюда", "cardNotEmployer": "Если вы не хотите говорить с работодателем, обратитесь:",
             "cardEmergency": "Экстренные вызовы (бесплатно): полиция 110 · пожарные и скорая 119",
+            "cardTitle": "Контакты (если нужна помощь)",
         ],
         "th": [
             "title": "หาความช่วยเหลือ", "intro": "ใครช่วยคุณได้ ในภาษาของคุณ ตอนนี้",
@@ -191,6 +195,7 @@ struct HelpText {
             "card": "บัตรติดต่อสำหรับพิมพ์", "pageLanguage": "ภาษาของหน้านี้",
             "cardFirst": "กรุณาติดต่อที่นี่ก่อน", "cardNotEmployer": "ถ้าไม่อยากคุยกับนายจ้าง กรุณาติดต่อ:",
             "cardEmergency": "เหตุฉุกเฉิน (โทรฟรี): ตำรวจ 110 · ดับเพลิงและรถพยาบาล 119",
+            "cardTitle": "ช่องทางติดต่อ (เมื่อต้องการความช่วยเหลือ)",
         ],
         "tl": [
             "title": "Humanap ng tulong", "intro": "Sino ang makatutulong sa iyo, sa iyong wika, ngayon.",
@@ -213,6 +218,7 @@ struct HelpText {
             "card": "Contact card na maipi-print", "pageLanguage": "Wika ng pahinang ito",
             "cardFirst": "Makipag-ugnayan muna rito", "cardNotEmployer": "Kung ayaw mong makipag-usap sa iyong employer, makipag-ugnayan sa:",
             "cardEmergency": "Emergency (libre): Pulis 110 · Bumbero at ambulansya 119",
+            "cardTitle": "Mga contact (kung kailangan mo ng tulong)",
         ],
         "id": [
             "title": "Cari bantuan", "intro": "Siapa yang dapat membantu Anda, dalam bahasa Anda, sekarang.",
@@ -235,6 +241,7 @@ struct HelpText {
             "card": "Kartu kontak untuk dicetak", "pageLanguage": "Bahasa halaman ini",
             "cardFirst": "Silakan hubungi lebih dulu", "cardNotEmployer": "Jika Anda tidak ingin berbicara dengan pemberi kerja, hubungi:",
             "cardEmergency": "Darurat (gratis): Polisi 110 · Pemadam kebakaran dan ambulans 119",
+            "cardTitle": "Kontak (jika Anda butuh bantuan)",
         ],
         "vi": [
             "title": "Tìm trợ giúp", "intro": "Ai có thể giúp bạn, bằng ngôn ngữ của bạn, ngay bây giờ.",
@@ -257,6 +264,7 @@ struct HelpText {
             "card": "Thẻ liên lạc để in", "pageLanguage": "Ngôn ngữ của trang",
             "cardFirst": "Hãy liên lạc trước tiên", "cardNotEmployer": "Nếu bạn không muốn nói chuyện với chủ sử dụng lao động, hãy liên lạc:",
             "cardEmergency": "Khẩn cấp (miễn phí): Cảnh sát 110 · Cứu hỏa và cấp cứu 119",
+            "cardTitle": "Nơi liên lạc (khi bạn cần giúp đỡ)",
         ],
     ]
 }
