@@ -27,6 +27,15 @@ enum DirectoryFileFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
+/// The FILE, --format and --database of both directory subcommands.
+struct DirectoryFileOptions: ParsableArguments {
+    @Argument(help: "The CSV or JSON file (export replaces it if it exists).", completion: .file()) var file: String
+    @Option(help: "csv or json (default: by the file's extension).") var format: DirectoryFileFormat?
+    @OptionGroup var database: DatabaseOptions
+
+    func resolvedFormat() throws -> DirectoryFileFormat { try DirectoryFileFormat.of(file, given: format) }
+}
+
 struct DirectoryImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -40,12 +49,10 @@ struct DirectoryImportCommand: AsyncParsableCommand {
         Example: ctip directory import services.csv
         """)
 
-    @Argument(help: "The file to read.", completion: .file()) var file: String
-    @Option(help: "csv or json (default: by the file's extension).") var format: DirectoryFileFormat?
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: DirectoryFileOptions
 
     func run() async throws {
-        let format = try DirectoryFileFormat.of(file, given: format)
+        let (file, format) = (options.file, try options.resolvedFormat())
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: file)) }
         catch { throw ValidationError("\(file): cannot be read (\(error.localizedDescription))") }
@@ -58,7 +65,7 @@ struct DirectoryImportCommand: AsyncParsableCommand {
             printError("nothing was imported")
             throw exitDataError
         }
-        try await withStorage(try database.resolved()) { storage in
+        try await withStorage(try options.database.resolved()) { storage in
             try await HelpDirectoryStore(database: storage.database).replace(with: directory)
         }
         print("\(directory.services.count) services imported from \(name)")
@@ -75,13 +82,11 @@ struct DirectoryExportCommand: AsyncParsableCommand {
         Example: ctip directory export services.json
         """)
 
-    @Argument(help: "The file to write (replaced if it exists).", completion: .file()) var file: String
-    @Option(help: "csv or json (default: by the file's extension).") var format: DirectoryFileFormat?
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: DirectoryFileOptions
 
     func run() async throws {
-        let format = try DirectoryFileFormat.of(file, given: format)
-        let directory = try await withStorage(try database.resolved()) { storage in
+        let (file, format) = (options.file, try options.resolvedFormat())
+        let directory = try await withStorage(try options.database.resolved()) { storage in
             try await HelpDirectoryStore(database: storage.database).load()
         }
         try (format == .csv ? directory.csv() : directory.json()).write(to: URL(fileURLWithPath: file))
