@@ -155,3 +155,18 @@ struct HelpWebTests {
         }
     }
 }
+
+@Suite("Web: the help page's own words")
+struct HelpTextTests {
+    @Test("every page language has every word a person in need reads", arguments: HelpText.languages)
+    func complete(language: String) throws {
+        let english = Set(try #require(HelpText.table["en"]).keys)
+        let words = try #require(HelpText.table[language], "no words for \(language)")
+        let missing = english.subtracting(words.keys).subtracting(HelpText.cardFormKeys)
+        #expect(missing.isEmpty, "\(language) lacks \(missing.sorted())")
+        #expect(Set(words.keys).isSubset(of: english), "\(language) has words English has not")
+        for (key, value) in words where english.contains(key) {
+            #expect(value.contains("{}") == HelpText.table["en"]![key]!.contains("{}"), "\(language).\(key): the time's place")
+        }
+    }
+}

@@ -68,3 +68,23 @@ def test_api_and_card(server, phone, artifacts):
     phone.get(server.url("/help/card?lang=en"))
     problems = check(phone)
     assert not problems, "accessibility problems on /help/card:\n" + "\n".join(problems)
+
+
+def test_help_finder_prints_the_same_json_as_the_api(server, tmp_path):
+    """`ctip help-finder … --format json` and GET /api/public/help are one contract."""
+    import os
+    import subprocess
+    from conftest import ROOT
+
+    binary = os.environ.get("CTIP_BIN", str(ROOT / ".build" / "debug" / "ctip"))
+    at = "2025-01-02T20:00+09:00"
+    result = subprocess.run([binary, "help-finder", "--topic", "labour", "--lang", "vi", "--at", at, "--format", "json",
+                             "--database", f"sqlite:///{tmp_path}/cli.sqlite"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    status, _, text = server.get("/api/public/help?topic=labour&lang=vi&at=" + urllib.parse.quote(at))
+    assert status == 200
+    assert json.loads(result.stdout) == json.loads(text)
+
+    refused = subprocess.run([binary, "help-finder", "--at", "2025-02-30T10:00+09:00",
+                              "--database", f"sqlite:///{tmp_path}/cli.sqlite"], capture_output=True, text=True, timeout=60)
+    assert refused.returncode != 0 and "2025-02-30 does not exist" in refused.stderr, refused.stderr

@@ -126,8 +126,11 @@ enum HelpPage {
         var facts: [String] = []
         if service.free { facts.append(t["free"]) }
         if service.anonymous { facts.append(t["anonymous"]) }
-        let languages = service.anyLanguage ? t["anyLanguage"]
-            : service.languages.map { HelpLanguages.endonym($0) }.joined(separator: ", ")
+        // Each language in its own script and tagged, so that a screen reader says it right.
+        let languages: BodyNode = service.anyLanguage ? .text(t["anyLanguage"])
+            : .group(service.languages.enumerated().map { index, code in
+                .group([.if(index > 0, .text(", ")), .span(.attribute(named: "lang", value: code), .text(HelpLanguages.endonym(code)))])
+            })
         return element("li", [], [
             element("article", [("aria-labelledby", headingID)], [
                 .h3(.id(headingID), .text(name(service, t))),
@@ -137,7 +140,7 @@ enum HelpPage {
                     .group([phoneLink(phone.number, class: "phone"), .if(phone.note != nil, .small(.text(" (\(phone.note ?? ""))"))), .text(" ")])
                 }))),
                 .if(!service.hoursNote.isEmpty, .p(.class("hours"), .text(service.hoursNote))),
-                .p(.text("\(t["languages"]): \(languages)")),
+                .p(.text("\(t["languages"]): "), languages),
                 .if(!facts.isEmpty, .p(.class("facts"), .text(facts.joined(separator: " · ")))),
                 .unwrap(service.website) { website in .p(.a(.href(website), .text(t["website"])), .span(.class("url"), .text(" " + website))) },
                 .if(!service.note.isEmpty, .p(.class("note"), .text(service.note))),

@@ -6,6 +6,10 @@ import CTIPCore
 struct HelpText {
     static let languages = ["ja", "en", "zh", "ko", "es", "ru", "th", "tl", "id", "vi"]
 
+    /// Words only the employer's card form uses: English and Japanese, the others fall back to English.
+    static let cardFormKeys: Set<String> = ["cardFormIntro", "orgName", "orgPhone", "orgHours", "cardLanguage", "cardTopic",
+                                            "layout", "layoutCard", "layoutSheet", "makeCard", "cardPrint"]
+
     /// The page language: the asked one if the page speaks it, else English.
     let language: String
 
