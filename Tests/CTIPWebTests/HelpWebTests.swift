@@ -60,6 +60,17 @@ struct HelpWebTests {
                 #expect(response.body.string.contains("<html lang=\"th\">"))
                 #expect(response.body.string.contains("หาความช่วยเหลือ"))
             }
+            try await app.testing().test(.GET, "help", headers: ["Accept-Language": "pt-BR,pt;q=0.9"]) { response async throws in
+                #expect(response.body.string.contains("<html lang=\"pt\">"))
+                #expect(response.body.string.contains("<h1>Encontrar ajuda</h1>"))
+            }
+            // A language the services speak but the page does not: the page in English, the services in Nepali.
+            try await app.testing().test(.GET, "help?lang=ne&topic=labour") { response async throws in
+                let page = response.body.string
+                #expect(page.contains("<html lang=\"en\">"))
+                #expect(page.contains("<option value=\"ne\" lang=\"ne\" selected=\"selected\">"))
+                #expect(page.contains("Labor Standards Advice Hotline") && !page.contains("OTIT native language consultation"))
+            }
         }
     }
 

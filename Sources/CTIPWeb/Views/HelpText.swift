@@ -1,10 +1,11 @@
 import Foundation
 import CTIPCore
 
-/// The help page's own words in the languages of the police leaflet (ja en zh ko es ru th tl id vi).
+/// The help page's own words in the languages of the police leaflet (ja en zh ko es ru th tl id vi) and
+/// Portuguese, the second language of Houterasu's callers.
 /// A missing entry falls back to English; `{}` marks where a time goes.
 struct HelpText {
-    static let languages = ["ja", "en", "zh", "ko", "es", "ru", "th", "tl", "id", "vi"]
+    static let languages = ["ja", "en", "zh", "ko", "es", "ru", "th", "tl", "id", "vi", "pt"]
 
     /// Words only the employer's card form uses: English and Japanese, the others fall back to English.
     static let cardFormKeys: Set<String> = ["cardFormIntro", "orgName", "orgPhone", "orgHours", "cardLanguage", "cardTopic",
@@ -269,6 +270,29 @@ struct HelpText {
             "cardFirst": "Hãy liên lạc trước tiên", "cardNotEmployer": "Nếu bạn không muốn nói chuyện với chủ sử dụng lao động, hãy liên lạc:",
             "cardEmergency": "Khẩn cấp (miễn phí): Cảnh sát 110 · Cứu hỏa và cấp cứu 119",
             "cardTitle": "Nơi liên lạc (khi bạn cần giúp đỡ)",
+        ],
+        "pt": [
+            "title": "Encontrar ajuda", "intro": "Quem pode ajudar você, na sua língua, agora.",
+            "topicLabel": "O que aconteceu?", "topicAny": "Não tenho certeza / outra coisa",
+            "topic.trafficking": "Obrigado a trabalhar ou a se prostituir; passaporte ou dinheiro tomado",
+            "topic.sexual_violence": "Violência sexual", "topic.labour": "Problemas no trabalho ou no estágio técnico",
+            "topic.human_rights": "Direitos humanos, discriminação", "topic.immigration": "Visto, status de residência",
+            "topic.children": "Uma criança em perigo", "topic.women": "Violência do cônjuge ou parceiro contra uma mulher",
+            "topic.host_clubs": "Dívidas com um host club", "topic.legal": "Orientação jurídica", "topic.emergency": "Perigo agora",
+            "languageLabel": "Sua língua", "emergencyLabel": "Alguém está em perigo agora", "submit": "Mostrar quem pode ajudar",
+            "emergencyHeading": "Em perigo? Ligue agora", "resultsHeading": "Quem pode ajudar",
+            "closesAt": "Aberto agora · fecha {}", "open24": "Aberto 24 horas", "opensAt": "Fechado · abre {}", "closed": "Fechado",
+            "hoursUnknown": "O horário varia: ligue ou veja o site", "languages": "Línguas",
+            "anyLanguage": "muitas línguas (intérpretes)", "free": "Ligação gratuita", "anonymous": "Não precisa dizer seu nome",
+            "website": "Site", "japanTime": "Horário do Japão. Agora: {}",
+            "noticeTopic": "Não reconhecemos esse assunto; todos os serviços são mostrados.",
+            "noticeLanguage": "Não reconhecemos essa língua; são mostrados os serviços em inglês.",
+            "noticeNoService": "Nenhum serviço para isso fala a sua língua; estes falam japonês ou inglês. A polícia (110) usa intérpretes.",
+            "badTime": "Esse horário não é válido; são mostrados os serviços de agora.",
+            "card": "Cartão de contatos para imprimir", "pageLanguage": "Língua desta página",
+            "cardFirst": "Entre em contato primeiro", "cardNotEmployer": "Se não quiser falar com seu empregador, entre em contato com:",
+            "cardEmergency": "Emergências (gratuito): Polícia 110 · Bombeiros e ambulância 119",
+            "cardTitle": "Contatos (se precisar de ajuda)",
         ],
     ]
 }
