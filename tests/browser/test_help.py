@@ -85,6 +85,13 @@ def test_help_finder_prints_the_same_json_as_the_api(server, tmp_path):
     assert status == 200
     assert json.loads(result.stdout) == json.loads(text)
 
+    # Japan time whatever the machine's zone: the same answer in Honolulu and in Auckland.
+    for zone in ("Pacific/Honolulu", "Pacific/Auckland"):
+        elsewhere = subprocess.run([binary, "help-finder", "--topic", "labour", "--lang", "vi", "--at", at, "--format", "json",
+                                    "--database", f"sqlite:///{tmp_path}/cli.sqlite"], capture_output=True, text=True,
+                                   timeout=60, env={**os.environ, "TZ": zone})
+        assert json.loads(elsewhere.stdout) == json.loads(result.stdout), f"different answer with TZ={zone}"
+
     refused = subprocess.run([binary, "help-finder", "--at", "2025-02-30T10:00+09:00",
                               "--database", f"sqlite:///{tmp_path}/cli.sqlite"], capture_output=True, text=True, timeout=60)
     assert refused.returncode != 0 and "2025-02-30 does not exist" in refused.stderr, refused.stderr

@@ -17,9 +17,10 @@ public struct NationalHoliday: Sendable, Hashable, CustomStringConvertible {
 /// The year is outside the range the equinox formula is published for.
 public struct HolidayYearOutOfRange: Error, Sendable, CustomStringConvertible {
     public let year: Int
+    public init(year: Int) { self.year = year }
     public var description: String {
         "year \(year) is outside \(JapaneseHolidays.supportedYears.lowerBound)–\(JapaneseHolidays.supportedYears.upperBound): "
-            + "the law took effect in 1948 and the equinox formula is published up to 2150"
+            + "the law took effect in July 1948 (its first full year is 1949) and the equinox formula is published up to 2150"
     }
 }
 

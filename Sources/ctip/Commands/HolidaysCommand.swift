@@ -19,12 +19,12 @@ struct HolidaysCommand: ParsableCommand {
 
     func validate() throws {
         guard lang == "ja" || lang == "en" else { throw ValidationError("--lang must be ja or en, not \"\(lang)\"") }
+        guard JapaneseHolidays.supportedYears.contains(year) else { throw ValidationError(HolidayYearOutOfRange(year: year).description) }
     }
 
     func run() throws {
-        let holidays: [NationalHoliday]
-        do { holidays = try JapaneseHolidays.holidays(in: year) }
-        catch { throw ValidationError(error.description) }
-        for holiday in holidays { print("\(holiday.day) \(lang == "en" ? holiday.nameEN : holiday.name)") }
+        for holiday in try JapaneseHolidays.holidays(in: year) {
+            print("\(holiday.day) \(lang == "en" ? holiday.nameEN : holiday.name)")
+        }
     }
 }
