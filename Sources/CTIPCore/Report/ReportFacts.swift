@@ -110,17 +110,3 @@ public struct ReportFacts: Sendable, Equatable {
         self.carriedOver = carriedOver; self.series = series; self.offenses = offenses
     }
 }
-
-/// The persons a report lists as awaiting trial, derived from the trials: a person is first listed by
-/// the report of their arrest year when prosecuted by its cut-off and not yet decided, and stays on the
-/// list of every later report until a verdict comes before that report's cut-off.
-public enum AwaitingTrialRule {
-    /// Whether the report of data year `reportYear` lists this person, its cut-off `reportCutOff`.
-    public static func isListed(arrestedOn: Day, disposition: Disposition?, dispositionOn: Day?, decidedOn: Day?,
-                                verdict: Verdict?, reportYear: Int, reportCutOff: Day) -> Bool {
-        guard arrestedOn.year <= reportYear, let disposition, disposition.countsAsProsecuted, let dispositionOn,
-              dispositionOn <= Day.reportCutOff(forDataYear: arrestedOn.year) else { return false }
-        if let decidedOn, verdict != .pending, decidedOn <= reportCutOff { return false }
-        return true
-    }
-}

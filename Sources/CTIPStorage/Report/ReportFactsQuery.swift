@@ -8,11 +8,15 @@ struct ReportFactsQuery {
     let sql: any SQLDatabase
 
     func facts(year: Int, asOf: Day, previousEdition: PublishedAwaitingList?) async throws -> ReportFacts {
-        let previousCutOff = previousEdition?.asOf ?? Day.reportCutOff(forDataYear: year - 1)
         let awaiting: [ReportFacts.AwaitingPerson]
-        if let previousEdition { awaiting = previousEdition.persons }
-        else { awaiting = try await awaitingList(beforeYear: year, cutOff: previousCutOff) }
-        let carried = try await personTrials(ids: awaiting.map(\.suspectID), asOf: asOf)
+        let carried: [ReportFacts.PersonTrial]
+        if let previousEdition {
+            awaiting = previousEdition.persons
+            carried = try await personTrials(ids: awaiting.map(\.suspectID), asOf: asOf)
+        } else {
+            carried = try await personTrials(where: Self.listedAsAwaitingTrial(beforeYear: year), asOf: asOf)
+            awaiting = carried.map { .init(suspectID: $0.suspectID, firstReportedIn: $0.arrestedOn.year + 1) }
+        }
         return ReportFacts(
             year: year, asOf: asOf,
             current: try await yearFacts(year, asOf: asOf),
@@ -113,7 +117,8 @@ struct ReportFactsQuery {
     private func personTrials(where filter: SQLQueryString, asOf: Day) async throws -> [ReportFacts.PersonTrial] {
         var charges: [String: [ReportFacts.Charge]] = [:]
         for row in try await sql.raw("""
-            SELECT c.suspect_id, c.offense, c.detail FROM charges c JOIN suspects s ON s.suspect_id = c.suspect_id
+            SELECT c.suspect_id, c.offense, c.detail
+            FROM charges c JOIN suspects s ON s.suspect_id = c.suspect_id LEFT JOIN trials t ON t.suspect_id = s.suspect_id
             WHERE \(filter) ORDER BY c.suspect_id, c.position
             """).all() {
             charges[try row.decode(column: "suspect_id", as: String.self), default: []]
@@ -137,26 +142,16 @@ struct ReportFactsQuery {
         }
     }
 
-    /// The previous report's list when it was not published: every prosecuted person arrested before
-    /// `beforeYear` whom the rule lists at `cutOff`.
-    func awaitingList(beforeYear year: Int, cutOff: Day) async throws -> [ReportFacts.AwaitingPerson] {
-        try await sql.raw("""
-            SELECT s.suspect_id, s.arrested_on, s.disposition, s.disposition_on, t.verdict, t.decided_on
-            FROM suspects s LEFT JOIN trials t ON t.suspect_id = s.suspect_id
-            WHERE s.arrested_on < \(bind: Self.yearStart(year)) AND s.disposition IN ('prosecuted', 'family_court')
-              AND (t.decided_on IS NULL OR t.decided_on > \(bind: cutOff.description))
-            ORDER BY s.arrested_on, s.suspect_id
-            """).all().compactMap { row in
-            guard let arrestedOn = Day(iso: try row.decode(column: "arrested_on", as: String.self)) else { return nil }
-            let listed = AwaitingTrialRule.isListed(
-                arrestedOn: arrestedOn, disposition: try row.decode(column: "disposition", as: String?.self).flatMap(Disposition.init(rawValue:)),
-                dispositionOn: try row.decode(column: "disposition_on", as: String?.self).flatMap { Day(iso: $0) },
-                decidedOn: try row.decode(column: "decided_on", as: String?.self).flatMap { Day(iso: $0) },
-                verdict: try row.decode(column: "verdict", as: String?.self).flatMap(Verdict.init(rawValue:)),
-                reportYear: year - 1, reportCutOff: cutOff)
-            return listed ? ReportFacts.AwaitingPerson(suspectID: try row.decode(column: "suspect_id", as: String.self),
-                                                       firstReportedIn: arrestedOn.year + 1) : nil
-        }
+    /// The previous report's list when it was not published, by the rule: a person is first listed by the
+    /// report of their arrest year when prosecuted by its cut-off (March 31 of the next year) and not yet
+    /// decided, and stays listed until a verdict comes before a later report's cut-off.
+    static func listedAsAwaitingTrial(beforeYear year: Int) -> SQLQueryString {
+        let previousCutOff = Day.reportCutOff(forDataYear: year - 1).description
+        return """
+            s.arrested_on < \(bind: yearStart(year)) AND s.disposition IN ('prosecuted', 'family_court')
+            AND s.disposition_on <= CAST(CAST(substr(s.arrested_on, 1, 4) AS INTEGER) + 1 AS TEXT) || '-03-31'
+            AND (t.decided_on IS NULL OR t.verdict = 'pending' OR t.decided_on > \(bind: previousCutOff))
+            """
     }
 
     private func offenses() async throws -> [String: Offense] {
