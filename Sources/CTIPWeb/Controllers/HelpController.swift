@@ -53,7 +53,7 @@ struct HelpController: RouteCollection {
         let answer = HelpFinder(directory: await Self.directory(request))
             .find(topic: question.topic, language: question.language, emergency: question.emergency, at: question.at)
         let model = HelpPageModel(text: HelpText(language: HelpLanguages.normalise(question.language) ?? "en"), answer: answer,
-                                  askedTopic: answer.topic?.rawValue ?? "", askedLanguage: question.language,
+                                  askedTopic: answer.topic?.rawValue ?? "",
                                   badTime: question.badTime != nil)
         return html(HelpPage.render(model), language: model.text.language, status: question.badTime == nil ? .ok : .badRequest)
     }

@@ -32,9 +32,8 @@ func helpDocument(language: String, title: String, style: String, body: [BodyNod
 struct HelpPageModel {
     let text: HelpText
     let answer: HelpAnswer
-    /// The `topic` and `lang` as asked, to keep the form filled in.
+    /// The topic as understood, to keep the form filled in ("" for every topic).
     let askedTopic: String
-    let askedLanguage: String
     /// True when `at` could not be read and the answer is for now.
     let badTime: Bool
 }
