@@ -27,7 +27,7 @@ public func configureDatabase(_ url: DatabaseURL, on databases: Databases) {
 public let ctipMigrations: [any Migration] = [
     CreateOffenses(), CreateCases(), CreateVictims(), CreateSuspects(), CreateCharges(), CreateTrials(),
     CreateSupportEvents(), CreateHistory(),
-    CreateReportEditions(),
+    CreateReportEditions(), CreateAuditLog(),
     CreateHelpServices(),
 ]
 
