@@ -73,6 +73,19 @@ struct HelpDirectoryTests {
         #expect(try #require(directory.service(id: "one-stop-support-8891")).anonymous)
     }
 
+    @Test("an import is described by the services it adds, changes or removes")
+    func changes() throws {
+        var services = directory.services
+        let removed = services.removeFirst()
+        let changed = services[3]
+        services[3] = try HelpDirectory.service(from: HelpDirectory.row(changed).merging(["hours": "weekdays 10:00-11:00"]) { $1 }) { field, message in
+            DirectoryDataError(location: "test", field: field, message: message)
+        }
+        let edited = HelpDirectory(services: services.reversed())
+        #expect(edited.changedServiceIDs(from: directory) == [removed.id, changed.id].sorted())
+        #expect(directory.changedServiceIDs(from: directory).isEmpty)
+    }
+
     @Test("CSV and JSON both carry the directory unchanged")
     func roundTrips() throws {
         #expect(try HelpDirectory(csv: directory.csv()) == directory)

@@ -95,3 +95,33 @@ def test_help_finder_prints_the_same_json_as_the_api(server, tmp_path):
     refused = subprocess.run([binary, "help-finder", "--at", "2025-02-30T10:00+09:00",
                               "--database", f"sqlite:///{tmp_path}/cli.sqlite"], capture_output=True, text=True, timeout=60)
     assert refused.returncode != 0 and "2025-02-30 does not exist" in refused.stderr, refused.stderr
+
+
+def test_directory_import_is_all_or_nothing_and_audited(tmp_path):
+    """`ctip directory export/import`: a bad file changes nothing and names its place; a good one is audited."""
+    import os
+    import subprocess
+    from conftest import ROOT
+
+    binary = os.environ.get("CTIP_BIN", str(ROOT / ".build" / "debug" / "ctip"))
+    database = ["--database", f"sqlite:///{tmp_path}/directory.sqlite"]
+
+    def ctip(*arguments):
+        return subprocess.run([binary, *arguments, *database], capture_output=True, text=True, timeout=60)
+
+    assert ctip("directory", "export", str(tmp_path / "d.json")).returncode == 0
+    original = (tmp_path / "d.json").read_text()
+    services = json.loads(original)["services"]
+    services[0]["languages"] = ["vie"]
+    (tmp_path / "bad.json").write_text(json.dumps({"services": services}))
+    bad = ctip("directory", "import", str(tmp_path / "bad.json"))
+    assert bad.returncode == 65 and "bad.json:services[0]: languages:" in bad.stderr, bad.stderr
+    assert ctip("audit", "verify").stdout.startswith("audit trail intact: 0 entries")
+
+    services[0]["languages"] = ["ja", "vi"]
+    (tmp_path / "good.json").write_text(json.dumps({"services": services}))
+    good = ctip("directory", "import", str(tmp_path / "good.json"), "--actor", "tester")
+    assert good.returncode == 0 and "(1 added, changed or removed)" in good.stdout, good.stdout + good.stderr
+    assert ctip("audit", "verify").stdout.startswith("audit trail intact: 1 entry")
+    assert ctip("directory", "export", str(tmp_path / "again.json")).returncode == 0
+    assert json.loads((tmp_path / "again.json").read_text())["services"][0]["languages"] == ["ja", "vi"]

@@ -21,6 +21,14 @@ public struct HelpDirectory: Sendable, Equatable {
 
     public func service(id: String) -> HelpService? { services.first { $0.id == id } }
 
+    /// The ids of the services that `self` adds, changes or removes compared with `old`, sorted: what an
+    /// import is audited as.
+    public func changedServiceIDs(from old: HelpDirectory) -> [String] {
+        let before = Dictionary(uniqueKeysWithValues: old.services.map { ($0.id, $0) })
+        let after = Dictionary(uniqueKeysWithValues: services.map { ($0.id, $0) })
+        return Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+    }
+
     // MARK: - Rows: the flat form shared by CSV, JSON and the database
 
     /// One service as column name → text (the database row and the CSV record).

@@ -44,12 +44,15 @@ struct DirectoryImportCommand: AsyncParsableCommand {
         Every service needs id, name_en, name_ja, topics and seed (where in the annual report it comes \
         from); hours use the form of the README (e.g. "weekdays 17:00-22:00; sat,sun,holidays \
         09:00-21:00; closed 12-28..01-03"). A problem is reported as FILE:LINE: column: message (JSON: \
-        FILE:services[N]: field: message) and nothing is changed.
+        FILE:services[N]: field: message) and nothing is changed. The import is written to the audit trail \
+        with the services it added, changed or removed.
 
         Example: ctip directory import services.csv
         """)
 
     @OptionGroup var options: DirectoryFileOptions
+    @Option(help: "Who imports, for the audit trail (default: $USER).") var actor = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+    @Option(help: "The importer's agency, for the audit trail.") var agency = ""
 
     func run() async throws {
         let (file, format) = (options.file, try options.resolvedFormat())
@@ -65,10 +68,17 @@ struct DirectoryImportCommand: AsyncParsableCommand {
             printError("nothing was imported")
             throw exitDataError
         }
-        try await withStorage(try options.database.resolved()) { storage in
-            try await HelpDirectoryStore(database: storage.database).replace(with: directory)
+        let changed = try await withStorage(try options.database.resolved()) { storage in
+            let store = HelpDirectoryStore(database: storage.database)
+            let changed = directory.changedServiceIDs(from: try await store.load())
+            try await store.replace(with: directory)
+            // The directory is public, not personal data, but who changed which service is still kept.
+            try await AuditLog(database: storage.database).append(AuditEvent(
+                at: Date(), actor: actor, agency: agency, action: .update, record: "help_services",
+                fields: changed, purpose: "ctip directory import \(name)"))
+            return changed
         }
-        print("\(directory.services.count) services imported from \(name)")
+        print("\(directory.services.count) services imported from \(name) (\(changed.count) added, changed or removed)")
     }
 }
 
