@@ -27,7 +27,7 @@ let package = Package(
         .target(
             name: "CTIPCore",
             dependencies: [.product(name: "Plot", package: "Plot")],
-            resources: [.copy("CodeLists/Data")]
+            resources: [.copy("CodeLists/Data"), .copy("Directory/Services")]
         ),
         // Storage: schema, migrations, bundle import/export, statistics queries, on SQLite and PostgreSQL.
         .target(
