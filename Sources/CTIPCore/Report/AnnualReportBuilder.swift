@@ -38,7 +38,7 @@ public struct AnnualReportBuilder: Sendable {
                                   previousYearSource: previousSource, hasRecords: facts.current.hasRecords, notices: [],
                                   victims: victims, suspects: suspects, carryOver: carryOver,
                                   carryOverFrom: facts.previousReportIsPublished ? "published_edition" : "records",
-                                  tables: [table2] + carryTables, series: facts.series)
+                                  tables: [table2] + carryTables, series: facts.series.filter { $0.year <= year })
         report.notices = notices(for: report, facts: facts)
         return report
     }

@@ -48,7 +48,7 @@ func reportPhrases(_ language: Language) -> any ReportPhrases {
 /// The figures are the same in every language; only their captions and labels differ.
 extension ReportPhrases {
     func victimTrendFigure(_ report: AnnualReport) -> ReportDocument.Figure {
-        let series = report.series.filter { $0.year <= report.year }
+        let series = report.series
         let years = series.map(\.year)
         return .init(number: 3, caption: victimTrendCaption((years.first ?? report.year)...(years.last ?? report.year)),
                      chart: .trend(years: years, series: [.init(name: victimsSeries, values: series.map(\.victims))]),
@@ -56,7 +56,7 @@ extension ReportPhrases {
     }
 
     func clearanceTrendFigure(_ report: AnnualReport) -> ReportDocument.Figure {
-        let series = report.series.filter { $0.year <= report.year }
+        let series = report.series
         let years = series.map(\.year)
         return .init(number: 6, caption: clearanceTrendCaption((years.first ?? report.year)...(years.last ?? report.year)),
                      chart: .trend(years: years, series: [.init(name: casesSeries, values: series.map(\.clearedCases)),

@@ -25,9 +25,10 @@ public struct ReportRevision: Sendable, Equatable {
         }
     }
 
-    private static let ignoredKeys: Set<String> = ["label", "text", "result", "offenses", "language", "schema", "notices", "series"]
+    private static let ignoredKeys: Set<String> = ["label", "text", "result", "offenses", "language", "schema", "notices"]
 
-    /// Leaves of the report's JSON by path; list elements by their `code` or `suspect_id` when they have one.
+    /// Leaves of the report's JSON by path; list elements by their `code`, `suspect_id`, `number` or `year`
+    /// when they have one.
     static func flatten(_ report: AnnualReport) throws -> [String: String] {
         let object = try JSONSerialization.jsonObject(with: try report.jsonData())
         var leaves: [String: String] = [:]
@@ -38,7 +39,7 @@ public struct ReportRevision: Sendable, Equatable {
             case let array as [Any]:
                 for (index, element) in array.enumerated() {
                     let dictionary = element as? [String: Any]
-                    let key = (dictionary?["code"] ?? dictionary?["suspect_id"] ?? dictionary?["first_reported_in"] ?? dictionary?["number"]).map { "\($0)" } ?? String(index)
+                    let key = (dictionary?["code"] ?? dictionary?["suspect_id"] ?? dictionary?["first_reported_in"] ?? dictionary?["number"] ?? dictionary?["year"]).map { "\($0)" } ?? String(index)
                     walk(element, "\(path)[\(key)]")
                 }
             case is NSNull: break
