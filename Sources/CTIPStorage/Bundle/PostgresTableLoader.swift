@@ -7,11 +7,11 @@ import SQLKit
 /// PostgreSQL's bulk path: `COPY … FROM STDIN` per batch.
 ///
 /// Into a table that was empty before the import the rows go straight in (nothing to update, no old
-/// links), and its foreign keys are dropped for the load and added back when the file is done: PostgreSQL
-/// then checks each key once for the whole table in one join, instead of by a trigger per row, which
-/// costs more than the load itself (PostgreSQL's manual, "Populating a Database"). The importer has
-/// checked every reference already; adding the keys back checks them again, and all of it is inside the
-/// import's transaction, so nothing is ever committed without its keys.
+/// links), and its foreign keys and secondary indexes are dropped for the load and made again when the
+/// file is done: PostgreSQL then checks each key once for the whole table in one join, instead of by a
+/// trigger per row, and builds each index by one sort (PostgreSQL's manual, "Populating a Database").
+/// The importer has checked every reference already; adding the keys back checks them again, and all of
+/// it is inside the import's transaction, so nothing is ever committed without its keys and indexes.
 /// Otherwise the rows go into temporary staging tables, merged into the real ones by one
 /// `INSERT … SELECT … ON CONFLICT DO UPDATE` when the file is done.
 struct PostgresTableLoader: TableLoader {
@@ -22,14 +22,14 @@ struct PostgresTableLoader: TableLoader {
     /// Where `COPY` writes: the table itself, or its staging table.
     let copyTable: String
     let copyLinkTable: String?
-    /// Foreign keys dropped for the load, to add back: table, constraint name, definition.
-    let droppedForeignKeys: [(table: String, name: String, definition: String)]
+    /// The statements that make the indexes and foreign keys dropped for the load again.
+    let restore: [String]
 
     static func start(_ target: LoadTarget, connection: PostgresConnection, sql: any SQLDatabase, logger: Logger) async throws -> Self {
         let table = target.table
         let linkTable = target.replacesLinks ? table.linkTable : nil
         guard target.tableHadRows else {
-            var dropped: [(table: String, name: String, definition: String)] = []
+            var indexes: [String] = [], foreignKeys: [String] = []
             for loaded in [table.name] + (linkTable.map { [$0] } ?? []) {
                 let keys = try await sql.raw("""
                     SELECT conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint \
@@ -37,12 +37,22 @@ struct PostgresTableLoader: TableLoader {
                     """).all()
                 for key in keys {
                     let name = try key.decode(column: "conname", as: String.self)
-                    dropped.append((loaded, name, try key.decode(column: "definition", as: String.self)))
+                    let definition = try key.decode(column: "definition", as: String.self)
                     try await sql.raw("ALTER TABLE \(ident: loaded) DROP CONSTRAINT \(ident: name)").run()
+                    foreignKeys.append("ALTER TABLE \"\(loaded)\" ADD CONSTRAINT \"\(name)\" \(definition)")
+                }
+                let secondary = try await sql.raw("""
+                    SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition FROM pg_index i \
+                    JOIN pg_class c ON c.oid = i.indexrelid \
+                    WHERE i.indrelid = \(bind: loaded)::regclass AND NOT i.indisprimary AND NOT i.indisunique ORDER BY c.relname
+                    """).all()
+                for index in secondary {
+                    try await sql.raw("DROP INDEX \(ident: try index.decode(column: "name", as: String.self))").run()
+                    indexes.append(try index.decode(column: "definition", as: String.self))
                 }
             }
             return Self(target: target, connection: connection, sql: sql, logger: logger, copyTable: table.name,
-                        copyLinkTable: linkTable, droppedForeignKeys: dropped)
+                        copyLinkTable: linkTable, restore: indexes + foreignKeys)
         }
         let staging = Self.stagingName(table.name)
         try await sql.raw("CREATE TEMPORARY TABLE \(ident: staging) (LIKE \(ident: table.name)) ON COMMIT DROP").run()
@@ -52,7 +62,7 @@ struct PostgresTableLoader: TableLoader {
             try await sql.raw("CREATE TEMPORARY TABLE \(ident: stagingLinks!) (LIKE \(ident: linkTable)) ON COMMIT DROP").run()
         }
         return Self(target: target, connection: connection, sql: sql, logger: logger, copyTable: staging,
-                    copyLinkTable: stagingLinks, droppedForeignKeys: [])
+                    copyLinkTable: stagingLinks, restore: [])
     }
 
     private static func stagingName(_ table: String) -> String { "ctip_import_" + table }
@@ -86,9 +96,7 @@ struct PostgresTableLoader: TableLoader {
 
     func finish() async throws {
         let table = target.table
-        for key in droppedForeignKeys {
-            try await sql.raw("ALTER TABLE \(ident: key.table) ADD CONSTRAINT \(ident: key.name) \(unsafeRaw: key.definition)").run()
-        }
+        for statement in restore { try await sql.raw("\(unsafeRaw: statement)").run() }
         guard copyTable != table.name else { return }
         let columns = SQLList(table.columns.map { SQLIdentifier($0) })
         let keys = SQLList(table.keyColumns.map { SQLIdentifier($0) })

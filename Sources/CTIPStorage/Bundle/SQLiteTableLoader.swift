@@ -10,9 +10,33 @@ struct SQLiteTableLoader: TableLoader {
     private let fullUpsert: String
     private let fullLinkInsert: String?
 
-    init(target: LoadTarget, connection: SQLiteConnection) {
+    /// The statements that make the indexes dropped for the load again.
+    private let restore: [String]
+
+    /// Into a table that was empty before the import, its secondary indexes are dropped for the load
+    /// and made again when the file is done (one sort each, instead of an index insert per row); it is
+    /// all inside the import's transaction, so nothing is ever committed without them.
+    static func start(_ target: LoadTarget, connection: SQLiteConnection) async throws -> Self {
+        var restore: [String] = []
+        if !target.tableHadRows {
+            let table = target.table
+            for loaded in [table.name] + (target.replacesLinks ? table.linkTable.map { [$0] } ?? [] : []) {
+                let indexes = try await connection.query(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name", [.text(loaded)])
+                for index in indexes {
+                    guard let name = index.column("name")?.string, let definition = index.column("sql")?.string else { continue }
+                    try await connection.query("DROP INDEX \(quoted(name))", []) { _ in }
+                    restore.append(definition)
+                }
+            }
+        }
+        return Self(target: target, connection: connection, restore: restore)
+    }
+
+    private init(target: LoadTarget, connection: SQLiteConnection, restore: [String]) {
         self.target = target
         self.connection = connection
+        self.restore = restore
         fullUpsert = target.table.upsertStatement(rows: Self.rowsPerStatement)
         fullLinkInsert = target.table.linkInsertStatement(rows: Self.rowsPerStatement)
     }
@@ -58,7 +82,9 @@ struct SQLiteTableLoader: TableLoader {
         try await flushLinks()
     }
 
-    func finish() async throws {}
+    func finish() async throws {
+        for statement in restore { try await connection.query(statement, []) { _ in } }
+    }
 }
 
 /// Collects a record's values as SQLite binds.

@@ -34,7 +34,7 @@ extension Database {
         }
         if let sqlite = self as? any SQLiteDatabase {
             let connection = try await sqlite.withConnection { $0.eventLoop.makeSucceededFuture($0) }.get()
-            return SQLiteTableLoader(target: target, connection: connection)
+            return try await SQLiteTableLoader.start(target, connection: connection)
         }
         throw StorageError.unsupportedDatabase(String(describing: type(of: self)))
     }
