@@ -27,7 +27,7 @@ public struct BundleImporter {
     public let database: any Database
     public let codeLists: CodeLists
     /// Rows per batch handed to the engine's bulk path.
-    public var batchSize = 50_000
+    public var batchSize = 20_000
     /// Called with the fraction done (0…1) while importing.
     public var progress: (@Sendable (Double) -> Void)?
 
@@ -168,6 +168,7 @@ private struct ImportRun {
             throw error
         }
         issues += stream.issues
+        validator.finishFile(Record.file)
         if issues.isEmpty { try await loader.finish() }
         counts.append(.init(file: Record.file, rows: rows))
     }

@@ -14,6 +14,9 @@ struct ReferenceValidator {
     struct Pending { let file: BundleFile; let line: Int; let column: String; let table: String; let keyColumn: String; let id: String }
     private var pending: [Pending] = []
 
+    /// A file is done: its own composite keys (duplicates are looked for only within a file) are no longer needed.
+    mutating func finishFile(_ file: BundleFile) { otherKeys[file] = nil }
+
     /// References to records not (yet) seen in the bundle, waiting for a look in the database.
     var pendingCount: Int { pending.count }
 

@@ -42,12 +42,12 @@ extension Database {
 
 extension Database {
     /// Runs `body` with the engine tuned for a bulk load on this connection (the import's transaction),
-    /// then puts the settings back. SQLite: a 32 MiB page cache instead of its 2 MB default, so that
+    /// then puts the settings back. SQLite: a 16 MiB page cache instead of its 2 MB default, so that
     /// index pages are not spilled to disk and read back again and again during one long transaction.
     func withBulkLoadSettings<T>(_ body: () async throws -> T) async throws -> T {
         guard sql.dialect.name == "sqlite" else { return try await body() }
         let previous = try await sql.raw("PRAGMA cache_size").first()?.decode(column: "cache_size", as: Int.self) ?? -2000
-        try await sql.raw("PRAGMA cache_size = -32768").run()
+        try await sql.raw("PRAGMA cache_size = -16384").run()
         do {
             let result = try await body()
             try await sql.raw("PRAGMA cache_size = \(unsafeRaw: String(previous))").run()
