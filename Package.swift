@@ -19,12 +19,15 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        // Already built for Vapor; CTIP uses it for content hashes (and, later, encryption at rest).
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
-        // Domain types, code lists, bundle validation and rendering rules: no database, no network.
+        // Domain types, code lists, bundle validation, the report's rules and rendering: no database, no network.
         .target(
             name: "CTIPCore",
-            resources: [.copy("CodeLists/Data")]
+            dependencies: [.product(name: "Plot", package: "Plot")],
+            resources: [.copy("CodeLists/Data"), .copy("Directory/Services")]
         ),
         // Storage: schema, migrations, bundle import/export, statistics queries, on SQLite and PostgreSQL.
         .target(
@@ -37,6 +40,7 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("ReferenceBundle")]
         ),
@@ -67,7 +71,9 @@ let package = Package(
         .testTarget(name: "CTIPCoreTests", dependencies: ["CTIPCore"]),
         .testTarget(
             name: "CTIPStorageTests",
-            dependencies: ["CTIPCore", "CTIPStorage"]
+            dependencies: ["CTIPCore", "CTIPStorage"],
+            // An excerpt of the seed (section 2 (1) i), ii) and Tables 2–5), verbatim, for the report tests.
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "CTIPWebTests",

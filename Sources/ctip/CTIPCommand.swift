@@ -14,6 +14,7 @@ struct CTIPCommand: AsyncParsableCommand {
           sqlite:///absolute/path.sqlite, sqlite:relative.sqlite, postgres://user:password@host:port/database
         """,
         subcommands: [DemoCommand.self, ServeCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self,
-                      GenerateCommand.self]
+                      GenerateCommand.self, ReportCommand.self, AuditCommand.self,
+                      HolidaysCommand.self, HelpFinderCommand.self, DirectoryCommand.self]
     )
 }

@@ -5,7 +5,7 @@ import VaporTesting
 @testable import CTIPWeb
 
 /// A configured application over a fresh SQLite file holding the reference bundle.
-private func withReferenceApp(_ body: (Application) async throws -> Void) async throws {
+func withReferenceApp(_ body: (Application) async throws -> Void) async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ctip-web-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }

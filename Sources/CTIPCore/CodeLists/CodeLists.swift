@@ -34,6 +34,9 @@ public struct Offense: Sendable, Hashable {
     public let en: String
     public let ja: String
     public let law: String
+    public init(code: String, en: String, ja: String, law: String) {
+        self.code = code; self.en = en; self.ja = ja; self.law = law
+    }
 }
 
 /// The code lists shipped with CTIP (`CodeLists/Data/*.csv`), read once.

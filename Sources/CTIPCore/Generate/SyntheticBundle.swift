@@ -1,6 +1,6 @@
 /// A deterministic synthetic bundle of any size, with distributions shaped like Japan's statistics
 /// (mostly Japanese, female and minor victims of sexual exploitation; mostly male Japanese suspects;
-/// most prosecuted and found guilty). The same parameters always give the same rows.
+/// most prosecuted and found guilty; trials pending only while recent). The same parameters always give the same rows.
 public struct SyntheticBundle: Sendable {
     public var victims: Int
     public var suspects: Int
@@ -55,6 +55,7 @@ public struct SyntheticBundle: Sendable {
             else if random.chance(4) { sheltered.append((record.id, protectedOn)) }
             try emit(.victims, record)
         }
+        let horizon = Day.reportCutOff(forDataYear: years.upperBound)
         var charges: [ChargeRecord] = []
         var trials: [TrialRecord] = []
         for index in 0..<suspects {
@@ -76,14 +77,17 @@ public struct SyntheticBundle: Sendable {
                 charges.append(ChargeRecord(suspectID: suspectID, position: position, offense: offense,
                                             detail: offense == "juvenile_protection_ordinance" ? "JP-" + random.pick(Self.prefectureWeights) : nil))
             }
+            // Trials take two months to two years, a few up to five; one decided after the last report's
+            // cut-off is still pending in the bundle, as real records at export time would be.
+            let decidedOn = dispositionOn.adding(days: 60 + Int(random.next() % (random.chance(5) ? 1800 : 660)))
             if disposition == .familyCourt {
                 trials.append(TrialRecord(suspectID: suspectID, verdict: .protectiveMeasure, decidedOn: dispositionOn.adding(days: 30)))
-            } else if random.chance(85) {
+            } else if decidedOn <= horizon {
                 let verdict = random.pick([(Verdict.guilty, 97), (.notGuilty, 2), (.dismissed, 1)])
                 let fineOnly = verdict == .guilty && random.chance(20)
                 let imprisonment = verdict == .guilty && !fineOnly ? 6 + Int(random.next() % 115) : nil
                 trials.append(TrialRecord(
-                    suspectID: suspectID, verdict: verdict, decidedOn: dispositionOn.adding(days: 60 + Int(random.next() % 600)),
+                    suspectID: suspectID, verdict: verdict, decidedOn: decidedOn,
                     imprisonmentMonths: imprisonment,
                     suspensionMonths: imprisonment.flatMap { $0 <= 36 && random.chance(60) ? 36 + 12 * Int(random.next() % 3) : nil },
                     fineYen: fineOnly || (verdict == .guilty && random.chance(15)) ? 50_000 * (1 + Int(random.next() % 10)) : nil))

@@ -1,6 +1,6 @@
 /// One year of the long series (Figures 3 and 6): victims, cleared cases and cleared suspects.
-public struct AnnualTotals: Sendable, Equatable {
-    public enum Source: String, Sendable { case records, history }
+public struct AnnualTotals: Sendable, Equatable, Codable {
+    public enum Source: String, Sendable, Codable { case records, history }
     public let year: Int
     public let victims: Int?
     public let clearedCases: Int?
@@ -8,6 +8,11 @@ public struct AnnualTotals: Sendable, Equatable {
     public let source: Source
     /// Where records and a history row disagree for a year counted from records.
     public let differsFromHistory: Bool
+
+    public init(year: Int, victims: Int?, clearedCases: Int?, clearedSuspects: Int?, source: Source, differsFromHistory: Bool) {
+        self.year = year; self.victims = victims; self.clearedCases = clearedCases; self.clearedSuspects = clearedSuspects
+        self.source = source; self.differsFromHistory = differsFromHistory
+    }
 }
 
 /// Counts of case-level records in one year.

@@ -27,6 +27,8 @@ public func configureDatabase(_ url: DatabaseURL, on databases: Databases) {
 public let ctipMigrations: [any Migration] = [
     CreateOffenses(), CreateCases(), CreateVictims(), CreateSuspects(), CreateCharges(), CreateTrials(),
     CreateSupportEvents(), CreateHistory(),
+    CreateReportEditions(), CreateAuditLog(),
+    CreateHelpServices(),
 ]
 
 /// Brings the schema up to date and sets per-file options (SQLite: write-ahead log).

@@ -40,6 +40,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: HealthController())
     try app.register(collection: MetricsController())
     try app.register(collection: HomeController())
+    try app.register(collection: ReportController())
+    try app.register(collection: HelpController())
 }
 
 struct DatabaseURLKey: StorageKey { typealias Value = DatabaseURL }

@@ -56,7 +56,9 @@ enum HomePage {
                                     .td(.text(row.source == .records ? t.fromRecords : t.fromHistory))
                                 )
                             })
-                        ))
+                        )),
+                    .p(.a(.href("/reports?lang=\(model.language.rawValue)"), .text(t.reportsLink))),
+                    .p(.a(.href("/help?lang=\(model.language.rawValue)"), .text(t.helpLink)))
                 ),
                 .footer(.p(.text(t.footer)), .p(.a(.href("/health"), "health"), .text(" · "), .a(.href("/metrics"), "metrics")))
             )
@@ -64,15 +66,7 @@ enum HomePage {
         return html.render(indentedBy: Indentation.Kind.spaces(1))
     }
 
-    static func formatted(_ number: Int) -> String {
-        let digits = String(number.magnitude)
-        var out = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(character)
-        }
-        return (number < 0 ? "-" : "") + out
-    }
+    static func formatted(_ number: Int) -> String { Numerals.grouped(number) }
 
     static let pageStyle = """
     body{font-family:system-ui,"Hiragino Sans","Noto Sans CJK JP",sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#1a1a1a;line-height:1.5}
@@ -118,5 +112,7 @@ struct HomeText {
     var fromRecords: String { pick("case-level records", "事案単位の記録") }
     var fromHistory: String { pick("published totals", "公表値") }
     var empty: String { pick("No records yet. Import a dataset bundle with `ctip import DIR`.", "記録はまだありません。`ctip import DIR` でデータを取り込んでください。") }
+    var helpLink: String { pick("Find help: who can help, in your language, open now", "相談窓口をさがす（あなたの言語で、今つながる窓口）") }
+    var reportsLink: String { pick("The annual report's statistics (section 2), year by year", "年次報告の統計（第2章）") }
     var footer: String { pick("Aggregates only: no page here shows a person.", "集計値のみを表示しています。個人を特定する情報は表示しません。") }
 }

@@ -1,0 +1,131 @@
+/// The protection process of one victim (the seed's Figures 23, 28 and 30) as a timeline of dated
+/// steps, each by a responsible agency. The rules say which step may follow which; the support events
+/// of the annual report are derived from the timeline, so statistics and case work agree by construction.
+public enum ProtectionStep: String, CaseIterable, Sendable, Codable {
+    case identification
+    case counseling
+    case protectionRequested = "protection_requested"
+    case womenSupportCenterProtection = "women_support_center_protection"
+    case privateShelter = "private_shelter"
+    case mojTemporaryAccommodation = "moj_temporary_accommodation"
+    case periodOfStayExtended = "period_of_stay_extended"
+    case residenceStatusChanged = "residence_status_changed"
+    case specialPermissionToStay = "special_permission_to_stay"
+    case legalAid = "legal_aid"
+    case investigationInformation = "investigation_information"
+    case videoLinkTestimony = "video_link_testimony"
+    case iomVoluntaryReturn = "iom_voluntary_return"
+    case reintegrationSupport = "reintegration_support"
+    case monitoring
+
+    /// Steps that must already be on the timeline, at an earlier or the same date.
+    var requires: [ProtectionStep] {
+        switch self {
+        case .identification: return []
+        case .counseling, .protectionRequested, .legalAid, .investigationInformation, .videoLinkTestimony,
+             .periodOfStayExtended, .residenceStatusChanged, .specialPermissionToStay, .iomVoluntaryReturn, .monitoring:
+            return [.identification]
+        case .womenSupportCenterProtection, .privateShelter, .mojTemporaryAccommodation: return [.protectionRequested]
+        case .reintegrationSupport: return [.iomVoluntaryReturn]
+        }
+    }
+
+    /// Steps only for a foreign national.
+    var foreignOnly: Bool {
+        [.periodOfStayExtended, .residenceStatusChanged, .specialPermissionToStay, .iomVoluntaryReturn, .reintegrationSupport].contains(self)
+    }
+
+    /// Steps that happen in Japan, so not after the person has returned home.
+    var inJapan: Bool { ![.reintegrationSupport, .monitoring, .iomVoluntaryReturn].contains(self) }
+
+    /// Agencies that may record the step; empty means any. (Codes beyond the bundle's `protected_by`
+    /// list — `moj_human_rights`, `houterasu`, `iom` — anticipate the agency directory of case work.)
+    var responsibleAgencies: Set<String> {
+        switch self {
+        case .periodOfStayExtended, .residenceStatusChanged, .specialPermissionToStay: return ["immigration"]
+        case .womenSupportCenterProtection: return ["women_support_center"]
+        case .mojTemporaryAccommodation: return ["moj_human_rights"]
+        case .legalAid: return ["houterasu"]
+        case .iomVoluntaryReturn, .reintegrationSupport: return ["iom"]
+        default: return []
+        }
+    }
+
+    /// The report's support event this step is (bundle.md's `support.csv`), if any.
+    public var supportEvent: String? {
+        switch self {
+        case .womenSupportCenterProtection: return "wcsc_temporary_protection"
+        case .privateShelter: return "private_shelter"
+        case .mojTemporaryAccommodation: return "moj_temporary_accommodation"
+        case .periodOfStayExtended: return "period_of_stay_extended"
+        case .residenceStatusChanged: return "residence_status_change_permitted"
+        case .specialPermissionToStay: return "special_permission_to_stay"
+        case .legalAid: return "legal_aid"
+        case .iomVoluntaryReturn: return "iom_voluntary_return"
+        case .reintegrationSupport: return "iom_reintegration_support"
+        case .identification, .counseling, .protectionRequested, .investigationInformation, .videoLinkTestimony, .monitoring: return nil
+        }
+    }
+}
+
+public struct TimelineEntry: Sendable, Equatable, Codable {
+    public var step: ProtectionStep
+    public var on: Day
+    /// The responsible agency's code.
+    public var agency: String
+    public init(step: ProtectionStep, on: Day, agency: String) { self.step = step; self.on = on; self.agency = agency }
+}
+
+/// Why a step cannot be added; each names the field it is about.
+public enum TimelineViolation: Error, Equatable, Sendable {
+    case duplicateIdentification
+    case missingPrerequisite(step: ProtectionStep, requires: ProtectionStep)
+    case beforePrerequisite(step: ProtectionStep, requires: ProtectionStep, on: Day)
+    case foreignNationalsOnly(ProtectionStep)
+    case afterReturnHome(ProtectionStep, returnedOn: Day)
+    case agencyNotResponsible(ProtectionStep, agency: String)
+
+    public var field: String {
+        switch self {
+        case .beforePrerequisite, .afterReturnHome: return "on"
+        case .agencyNotResponsible: return "agency"
+        default: return "step"
+        }
+    }
+}
+
+public struct ProtectionTimeline: Sendable, Equatable, Codable {
+    public private(set) var entries: [TimelineEntry] = []
+    public let foreignNational: Bool
+
+    public init(foreignNational: Bool) { self.foreignNational = foreignNational }
+
+    /// Adds a step if the rules allow it; otherwise throws and leaves the timeline as it was.
+    public mutating func add(_ entry: TimelineEntry) throws {
+        if entry.step == .identification, entries.contains(where: { $0.step == .identification }) { throw TimelineViolation.duplicateIdentification }
+        if entry.step.foreignOnly && !foreignNational { throw TimelineViolation.foreignNationalsOnly(entry.step) }
+        for required in entry.step.requires {
+            guard let earliest = entries.filter({ $0.step == required }).map(\.on).min() else {
+                throw TimelineViolation.missingPrerequisite(step: entry.step, requires: required)
+            }
+            if entry.on < earliest { throw TimelineViolation.beforePrerequisite(step: entry.step, requires: required, on: earliest) }
+        }
+        if entry.step.inJapan, let returned = entries.first(where: { $0.step == .iomVoluntaryReturn }), entry.on > returned.on {
+            throw TimelineViolation.afterReturnHome(entry.step, returnedOn: returned.on)
+        }
+        let allowed = entry.step.responsibleAgencies
+        if !allowed.isEmpty && !allowed.contains(entry.agency) { throw TimelineViolation.agencyNotResponsible(entry.step, agency: entry.agency) }
+        entries.append(entry)
+        entries.sort { ($0.on, ProtectionStep.allCases.firstIndex(of: $0.step)!) < ($1.on, ProtectionStep.allCases.firstIndex(of: $1.step)!) }
+    }
+
+    /// The support events of the report, derived from the timeline: (event, date, agency).
+    public var supportEvents: [(event: String, on: Day, agency: String)] {
+        var events = entries.compactMap { entry in entry.step.supportEvent.map { (event: $0, on: entry.on, agency: entry.agency) } }
+        // Identification by the Immigration Services Agency is the report's "put under protection by the ISA".
+        if let identified = entries.first(where: { $0.step == .identification }), identified.agency == "immigration" {
+            events.insert((event: "isa_protection", on: identified.on, agency: identified.agency), at: 0)
+        }
+        return events
+    }
+}

@@ -1,0 +1,119 @@
+import CTIPCore
+import Crypto
+import FluentKit
+import Foundation
+import SQLKit
+
+/// One access to personal data: who, from which agency, when, which record, which fields, why.
+/// Never the data itself.
+public struct AuditEvent: Sendable, Equatable {
+    public enum Action: String, Sendable { case read, create, update, delete, export, denied }
+    public var at: Date
+    public var actor: String
+    public var agency: String
+    public var action: Action
+    /// The record's kind and identifier, e.g. `victim:V2024-001`.
+    public var record: String
+    public var fields: [String]
+    public var purpose: String
+
+    public init(at: Date, actor: String, agency: String, action: Action, record: String, fields: [String], purpose: String) {
+        self.at = at; self.actor = actor; self.agency = agency; self.action = action
+        self.record = record; self.fields = fields; self.purpose = purpose
+    }
+}
+
+/// The append-only audit trail. Each entry carries the SHA-256 of the entry before it and of its own
+/// content, so changing, removing or reordering any entry breaks the chain (`verify`). A unique
+/// constraint on `previous_hash` makes two writers (several `ctip serve` on one PostgreSQL) unable to
+/// fork the chain: the loser retries on the new head.
+public struct AuditLog: Sendable {
+    public static let genesis = String(repeating: "0", count: 64)
+    public let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    @discardableResult
+    public func append(_ event: AuditEvent) async throws -> String {
+        var lastError: (any Error)?
+        for _ in 0..<20 {
+            do {
+                return try await database.transaction { transaction in
+                    let sql = transaction.sql
+                    let head = try await sql.raw("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").first()
+                    let sequence = (try head?.decode(column: "seq", as: Int.self) ?? 0) + 1
+                    let previous = try head?.decode(column: "hash", as: String.self) ?? Self.genesis
+                    let hash = Self.hash(sequence: sequence, previous: previous, event: event)
+                    try await sql.raw("""
+                        INSERT INTO audit_log (seq, at, actor, agency, action, record, fields, purpose, previous_hash, hash)
+                        VALUES (\(bind: sequence), \(bind: Self.timestamp(event.at)), \(bind: event.actor), \(bind: event.agency),
+                                \(bind: event.action.rawValue), \(bind: event.record), \(bind: event.fields.joined(separator: ";")),
+                                \(bind: event.purpose), \(bind: previous), \(bind: hash))
+                        """).run()
+                    return hash
+                }
+            } catch {
+                lastError = error   // another writer took the head first: read it again
+            }
+        }
+        throw lastError!
+    }
+
+    public struct Problem: Sendable, Equatable, CustomStringConvertible {
+        public var sequence: Int
+        public var reason: String
+        public var description: String { "audit entry \(sequence): \(reason)" }
+    }
+
+    /// Recomputes the chain from the first entry; every break is reported by its sequence number.
+    public func verify() async throws -> [Problem] {
+        var problems: [Problem] = []
+        var previous = Self.genesis
+        var expected = 1
+        for row in try await database.sql.raw("""
+            SELECT seq, at, actor, agency, action, record, fields, purpose, previous_hash, hash FROM audit_log ORDER BY seq
+            """).all() {
+            let sequence = try row.decode(column: "seq", as: Int.self)
+            if sequence != expected { problems.append(.init(sequence: sequence, reason: "entry \(expected) is missing")) }
+            expected = sequence + 1
+            let stored = try row.decode(column: "hash", as: String.self)
+            if try row.decode(column: "previous_hash", as: String.self) != previous {
+                problems.append(.init(sequence: sequence, reason: "does not follow the entry before it"))
+            }
+            let fields = try row.decode(column: "fields", as: String.self)
+            let event = AuditEvent(at: Self.date(try row.decode(column: "at", as: String.self)) ?? .distantPast,
+                                   actor: try row.decode(column: "actor", as: String.self), agency: try row.decode(column: "agency", as: String.self),
+                                   action: AuditEvent.Action(rawValue: try row.decode(column: "action", as: String.self)) ?? .read,
+                                   record: try row.decode(column: "record", as: String.self),
+                                   fields: fields.isEmpty ? [] : fields.components(separatedBy: ";"),
+                                   purpose: try row.decode(column: "purpose", as: String.self))
+            if Self.hash(sequence: sequence, previous: previous, event: event) != stored {
+                problems.append(.init(sequence: sequence, reason: "its content was changed after it was written"))
+            }
+            previous = stored
+        }
+        return problems
+    }
+
+    static func hash(sequence: Int, previous: String, event: AuditEvent) -> String {
+        // Fields joined by a separator that cannot occur in them unescaped: the hash is of one canonical text.
+        let canonical = [String(sequence), previous, timestamp(event.at), event.actor, event.agency, event.action.rawValue, event.record,
+                         event.fields.joined(separator: ";"), event.purpose]
+            .map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n") }
+            .joined(separator: "\n")
+        return SHA256.hash(data: Data(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+
+    static func date(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
+    }
+}

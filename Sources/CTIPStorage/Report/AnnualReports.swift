@@ -1,0 +1,198 @@
+import CTIPCore
+import Crypto
+import FluentKit
+import Foundation
+import SQLKit
+
+/// The annual report's section 2 computed from the records, and its published editions.
+///
+/// A published edition never changes. Later reports carry over the persons it listed as awaiting trial,
+/// and a report recomputed for a published year is shown with its revision against the edition.
+public struct AnnualReports: Sendable {
+    public let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    /// Section 2 of data year `year`, trial status as of `asOf` (default: March 31 of the following year).
+    public func report(year: Int, asOf: Day? = nil, language: Language) async throws -> AnnualReport {
+        try await report(year: year, asOf: asOf, languages: [language], on: database)[0]
+    }
+
+    private func report(year: Int, asOf: Day?, languages: [Language], on database: any Database) async throws -> [AnnualReport] {
+        let facts = try await facts(year: year, asOf: asOf ?? Day.reportCutOff(forDataYear: year), on: database)
+        return languages.map { AnnualReportBuilder(language: $0).build(from: facts) }
+    }
+
+    /// What the report of `year` is computed from; the previous year's published list when there is one.
+    public func facts(year: Int, asOf: Day) async throws -> ReportFacts {
+        try await facts(year: year, asOf: asOf, on: database)
+    }
+
+    private func facts(year: Int, asOf: Day, on database: any Database) async throws -> ReportFacts {
+        let published = try await ReportEditionStore(sql: database.sql).awaitingList(year: year - 1)
+        return try await ReportFactsQuery(sql: database.sql).facts(year: year, asOf: asOf, previousEdition: published)
+    }
+
+    // MARK: - Editions
+
+    /// Freezes the report of `year`: numbers, awaiting-trial list, every format in English and Japanese,
+    /// a timestamp and a content hash, in one transaction.
+    public func publish(year: Int, asOf: Day? = nil, at now: Date) async throws -> ReportEdition {
+        try await database.transaction { transaction in
+            let store = ReportEditionStore(sql: transaction.sql)
+            if let existing = try await store.edition(year: year) { throw ReportEditionError.alreadyPublished(existing) }
+            let reports = try await report(year: year, asOf: asOf, languages: [.en, .ja], on: transaction)
+            guard reports[0].hasRecords else { throw ReportEditionError.noRecords(year: year) }
+            var files: [ReportEdition.File] = []
+            for report in reports {
+                for format in ReportFormat.allCases {
+                    files.append(.init(format: format, language: Language(rawValue: report.language)!, content: try report.rendered(as: format)))
+                }
+            }
+            let edition = ReportEdition(year: year, asOf: reports[0].asOf, publishedAt: ReportEdition.timestamp(now),
+                                        contentHash: ReportEdition.hash(files), report: reports[0])
+            try await store.insert(edition, files: files, awaiting: reports[0].awaitingTrial)
+            return edition
+        }
+    }
+
+    public func editions() async throws -> [ReportEdition] {
+        try await ReportEditionStore(sql: database.sql).editions()
+    }
+
+    public func edition(year: Int) async throws -> ReportEdition? {
+        try await ReportEditionStore(sql: database.sql).edition(year: year)
+    }
+
+    /// A rendered file of a published edition, exactly as it was frozen.
+    public func publishedFile(year: Int, format: ReportFormat, language: Language) async throws -> String? {
+        try await ReportEditionStore(sql: database.sql).file(year: year, format: format, language: language)
+    }
+
+    /// How today's records differ from the edition of the report's year; `nil` when it is not published
+    /// or was published with another cut-off.
+    public func revision(of report: AnnualReport) async throws -> (ReportEdition, ReportRevision)? {
+        guard let edition = try await edition(year: report.year), edition.asOf == report.asOf else { return nil }
+        return (edition, try ReportRevision(published: edition.report, current: report))
+    }
+}
+
+public struct ReportEdition: Sendable, Equatable {
+    public struct File: Sendable, Equatable {
+        public var format: ReportFormat
+        public var language: Language
+        public var content: String
+    }
+
+    public var year: Int
+    public var asOf: Day
+    /// ISO 8601, UTC.
+    public var publishedAt: String
+    /// `sha256:` and the hex digest of every rendered file, in a fixed order.
+    public var contentHash: String
+    /// The English edition's numbers.
+    public var report: AnnualReport
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+
+    static func hash(_ files: [File]) -> String {
+        var hasher = SHA256()
+        for file in files.sorted(by: { ($0.format.rawValue, $0.language.rawValue) < ($1.format.rawValue, $1.language.rawValue) }) {
+            hasher.update(data: Data("\(file.format.rawValue)/\(file.language.rawValue)\n\(file.content)\n".utf8))
+        }
+        return "sha256:" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+public enum ReportEditionError: Error, CustomStringConvertible {
+    case alreadyPublished(ReportEdition)
+    case noRecords(year: Int)
+
+    public var description: String {
+        switch self {
+        case .alreadyPublished(let edition):
+            return "the report of \(edition.year) was already published on \(edition.publishedAt) (\(edition.contentHash)); a published edition never changes"
+        case .noRecords(let year):
+            return "there are no case-level records for \(year): there is nothing to publish"
+        }
+    }
+}
+
+extension AnnualReport {
+    /// The persons this report lists as awaiting trial, with the report that first listed them: what a
+    /// published edition hands on to the next year's carry-over.
+    public var awaitingTrial: [ReportFacts.AwaitingPerson] {
+        tables.flatMap { table in
+            table.rows.filter { $0.verdict == .pending }.map {
+                ReportFacts.AwaitingPerson(suspectID: $0.suspectID, firstReportedIn: table.firstReportedIn ?? approvedIn)
+            }
+        }
+    }
+}
+
+/// The published list a report's carry-over starts from.
+struct PublishedAwaitingList {
+    var asOf: Day
+    var persons: [ReportFacts.AwaitingPerson]
+}
+
+/// The edition tables, in SQL.
+struct ReportEditionStore {
+    let sql: any SQLDatabase
+
+    func insert(_ edition: ReportEdition, files: [ReportEdition.File], awaiting: [ReportFacts.AwaitingPerson]) async throws {
+        let json = String(decoding: try edition.report.jsonData(), as: UTF8.self)
+        try await sql.insert(into: "report_editions").columns("year", "as_of", "published_at", "content_hash", "report_json")
+            .values(SQLBind(edition.year), SQLBind(edition.asOf.description), SQLBind(edition.publishedAt),
+                    SQLBind(edition.contentHash), SQLBind(json)).run()
+        for file in files {
+            try await sql.insert(into: "report_edition_files").columns("year", "format", "language", "content")
+                .values(SQLBind(edition.year), SQLBind(file.format.rawValue), SQLBind(file.language.rawValue), SQLBind(file.content)).run()
+        }
+        for person in awaiting {
+            try await sql.insert(into: "report_edition_awaiting").columns("year", "suspect_id", "first_reported_in")
+                .values(SQLBind(edition.year), SQLBind(person.suspectID), SQLBind(person.firstReportedIn)).run()
+        }
+    }
+
+    func edition(year: Int) async throws -> ReportEdition? {
+        try await sql.raw("SELECT year, as_of, published_at, content_hash, report_json FROM report_editions WHERE year = \(bind: year)")
+            .first().map(edition)
+    }
+
+    func editions() async throws -> [ReportEdition] {
+        try await sql.raw("SELECT year, as_of, published_at, content_hash, report_json FROM report_editions ORDER BY year DESC")
+            .all().map(edition)
+    }
+
+    private func edition(_ row: any SQLRow) throws -> ReportEdition {
+        ReportEdition(year: try row.decode(column: "year", as: Int.self),
+                      asOf: Day(iso: try row.decode(column: "as_of", as: String.self))!,
+                      publishedAt: try row.decode(column: "published_at", as: String.self),
+                      contentHash: try row.decode(column: "content_hash", as: String.self),
+                      report: try AnnualReport.decode(json: Data(try row.decode(column: "report_json", as: String.self).utf8)))
+    }
+
+    func file(year: Int, format: ReportFormat, language: Language) async throws -> String? {
+        try await sql.raw("""
+            SELECT content FROM report_edition_files
+            WHERE year = \(bind: year) AND format = \(bind: format.rawValue) AND language = \(bind: language.rawValue)
+            """).first()?.decode(column: "content", as: String.self)
+    }
+
+    func awaitingList(year: Int) async throws -> PublishedAwaitingList? {
+        guard let asOf = try await (sql.raw("SELECT as_of FROM report_editions WHERE year = \(bind: year)").first()?
+            .decode(column: "as_of", as: String.self)).flatMap({ Day(iso: $0) }) else { return nil }
+        let persons = try await sql.raw("""
+            SELECT suspect_id, first_reported_in FROM report_edition_awaiting WHERE year = \(bind: year) ORDER BY suspect_id
+            """).all().map {
+            ReportFacts.AwaitingPerson(suspectID: try $0.decode(column: "suspect_id", as: String.self),
+                                       firstReportedIn: try $0.decode(column: "first_reported_in", as: Int.self))
+        }
+        return PublishedAwaitingList(asOf: asOf, persons: persons)
+    }
+}

@@ -1,0 +1,172 @@
+import CTIPCore
+import SQLKit
+
+/// Gathers `ReportFacts` in SQL: grouped counts for the data year and the year before, the prosecuted
+/// persons with their charges, and the persons the previous report listed as awaiting trial. The same
+/// statements run on SQLite and PostgreSQL; dates are ISO text, so year ranges use the date indexes.
+struct ReportFactsQuery {
+    let sql: any SQLDatabase
+
+    func facts(year: Int, asOf: Day, previousEdition: PublishedAwaitingList?) async throws -> ReportFacts {
+        let awaiting: [ReportFacts.AwaitingPerson]
+        let carried: [ReportFacts.PersonTrial]
+        if let previousEdition {
+            awaiting = previousEdition.persons
+            carried = try await personTrials(ids: awaiting.map(\.suspectID), asOf: asOf)
+        } else {
+            carried = try await personTrials(where: Self.listedAsAwaitingTrial(beforeYear: year), asOf: asOf)
+            awaiting = carried.map { .init(suspectID: $0.suspectID, firstReportedIn: $0.arrestedOn.year + 1) }
+        }
+        return ReportFacts(
+            year: year, asOf: asOf,
+            current: try await yearFacts(year, asOf: asOf),
+            previous: try await yearFacts(year - 1, asOf: Day.reportCutOff(forDataYear: year - 1)),
+            prosecuted: try await prosecutedPersons(year: year, asOf: asOf),
+            awaitingInPreviousReport: awaiting, previousReportIsPublished: previousEdition != nil, carriedOver: carried,
+            series: try await YearStatistics(sql: sql).annualSeries(),
+            offenses: try await offenses())
+    }
+
+    // MARK: - One year's counts
+
+    private func yearFacts(_ year: Int, asOf: Day) async throws -> ReportFacts.Year {
+        let (from, to) = (Self.yearStart(year), Self.yearStart(year + 1))
+        var facts = ReportFacts.Year()
+        let victimRows = try await sql.raw("""
+            SELECT sex, nationality, residence_status, exploitation,
+                   CASE WHEN age IS NULL THEN -1 WHEN age < 18 THEN 1 ELSE 0 END AS minor, COUNT(*) AS n
+            FROM victims WHERE protected_on >= \(bind: from) AND protected_on < \(bind: to)
+            GROUP BY 1, 2, 3, 4, 5
+            """).all()
+        for row in victimRows {
+            let minor = try row.decode(column: "minor", as: Int.self)
+            let group = ReportFacts.VictimGroup(
+                sex: try row.decode(column: "sex", as: String.self), nationality: try row.decode(column: "nationality", as: String.self),
+                residenceStatus: try row.decode(column: "residence_status", as: String?.self),
+                exploitation: try row.decode(column: "exploitation", as: String.self), minor: minor < 0 ? nil : minor == 1)
+            facts.victims[group, default: 0] += try row.decode(column: "n", as: Int.self)
+        }
+
+        let cutOff = asOf.description
+        let suspectRows = try await sql.raw("""
+            SELECT s.sex, s.nationality, s.broker, s.organized_crime,
+                   CASE WHEN s.disposition_on <= \(bind: cutOff) THEN s.disposition END AS disposition,
+                   CASE WHEN s.disposition_on <= \(bind: cutOff) THEN s.not_prosecuted_reason END AS reason,
+                   CASE WHEN t.decided_on <= \(bind: cutOff) THEN t.verdict ELSE 'pending' END AS verdict, COUNT(*) AS n
+            FROM suspects s LEFT JOIN trials t ON t.suspect_id = s.suspect_id
+            WHERE s.arrested_on >= \(bind: from) AND s.arrested_on < \(bind: to)
+            GROUP BY 1, 2, 3, 4, 5, 6, 7
+            """).all()
+        for row in suspectRows {
+            let disposition = try row.decode(column: "disposition", as: String?.self).flatMap(Disposition.init(rawValue:))
+            let verdict = try row.decode(column: "verdict", as: String.self)
+            let group = ReportFacts.SuspectGroup(
+                sex: try row.decode(column: "sex", as: String.self), nationality: try row.decode(column: "nationality", as: String.self),
+                broker: try row.decode(column: "broker", as: Bool.self), organizedCrime: try row.decode(column: "organized_crime", as: Bool.self),
+                disposition: disposition,
+                notProsecutedReason: try row.decode(column: "reason", as: String?.self).flatMap(NotProsecutedReason.init(rawValue:)),
+                verdict: disposition?.countsAsProsecuted == true ? Verdict(rawValue: verdict) ?? .pending : nil)
+            facts.suspects[group, default: 0] += try row.decode(column: "n", as: Int.self)
+        }
+
+        facts.clearedCases = try await count("SELECT COUNT(*) AS n FROM cases WHERE cleared_on >= \(bind: from) AND cleared_on < \(bind: to)")
+        facts.deportationOrders = try await count("SELECT COUNT(*) AS n FROM suspects WHERE deportation_ordered_on >= \(bind: from) AND deportation_ordered_on < \(bind: to)")
+        for row in try await sql.raw("""
+            SELECT event, COUNT(DISTINCT victim_id) AS n FROM support_events
+            WHERE on_date >= \(bind: from) AND on_date < \(bind: to) GROUP BY event
+            """).all() {
+            if let event = SupportEvent(rawValue: try row.decode(column: "event", as: String.self)) {
+                facts.supportEvents[event] = try row.decode(column: "n", as: Int.self)
+            }
+        }
+        for row in try await sql.raw("""
+            SELECT v.residence_status,
+                   CASE WHEN EXISTS (SELECT 1 FROM support_events c WHERE c.victim_id = v.victim_id
+                                     AND c.event = 'residence_status_change_permitted' AND c.on_date <= \(bind: cutOff)) THEN 1 ELSE 0 END AS changed
+            FROM victims v
+            WHERE v.victim_id IN (SELECT victim_id FROM support_events WHERE event = 'isa_protection'
+                                  AND on_date >= \(bind: from) AND on_date < \(bind: to))
+            """).all() {
+            let status = try row.decode(column: "residence_status", as: String?.self)
+            if let status, status != "no_status" { facts.isaWithStatus += 1 }
+            facts.isaPermittedChange += try row.decode(column: "changed", as: Int.self)
+        }
+        return facts
+    }
+
+    // MARK: - Persons and their trials
+
+    /// Table 2's persons: arrested in the year and prosecuted by the cut-off.
+    private func prosecutedPersons(year: Int, asOf: Day) async throws -> [ReportFacts.PersonTrial] {
+        let filter: SQLQueryString = """
+            s.arrested_on >= \(bind: Self.yearStart(year)) AND s.arrested_on < \(bind: Self.yearStart(year + 1))
+            AND s.disposition IN ('prosecuted', 'family_court') AND s.disposition_on <= \(bind: asOf.description)
+            """
+        return try await personTrials(where: filter, asOf: asOf)
+    }
+
+    /// The trials of the given persons as of the cut-off, in (arrested_on, suspect_id) order.
+    private func personTrials(ids: [String], asOf: Day) async throws -> [ReportFacts.PersonTrial] {
+        var result: [ReportFacts.PersonTrial] = []
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            result += try await personTrials(where: "s.suspect_id IN (\(binds: chunk))", asOf: asOf)
+        }
+        return result.sorted { ($0.arrestedOn, $0.suspectID) < ($1.arrestedOn, $1.suspectID) }
+    }
+
+    private func personTrials(where filter: SQLQueryString, asOf: Day) async throws -> [ReportFacts.PersonTrial] {
+        var charges: [String: [ReportFacts.Charge]] = [:]
+        for row in try await sql.raw("""
+            SELECT c.suspect_id, c.offense, c.detail
+            FROM charges c JOIN suspects s ON s.suspect_id = c.suspect_id LEFT JOIN trials t ON t.suspect_id = s.suspect_id
+            WHERE \(filter) ORDER BY c.suspect_id, c.position
+            """).all() {
+            charges[try row.decode(column: "suspect_id", as: String.self), default: []]
+                .append(.init(offense: try row.decode(column: "offense", as: String.self), detail: try row.decode(column: "detail", as: String?.self)))
+        }
+        return try await sql.raw("""
+            SELECT s.suspect_id, s.arrested_on, t.verdict, t.decided_on, t.imprisonment_months, t.suspension_months, t.fine_yen
+            FROM suspects s LEFT JOIN trials t ON t.suspect_id = s.suspect_id
+            WHERE \(filter) ORDER BY s.arrested_on, s.suspect_id
+            """).all().map { row in
+            let id = try row.decode(column: "suspect_id", as: String.self)
+            let decidedOn = try row.decode(column: "decided_on", as: String?.self).flatMap { Day(iso: $0) }
+            let decided = decidedOn.map { $0 <= asOf } ?? false
+            let verdict = decided ? try row.decode(column: "verdict", as: String?.self).flatMap(Verdict.init(rawValue:)) ?? .pending : .pending
+            return ReportFacts.PersonTrial(
+                suspectID: id, arrestedOn: Day(iso: try row.decode(column: "arrested_on", as: String.self))!,
+                charges: charges[id] ?? [], verdict: verdict, decidedOn: decided ? decidedOn : nil,
+                imprisonmentMonths: decided ? try row.decode(column: "imprisonment_months", as: Int?.self) : nil,
+                suspensionMonths: decided ? try row.decode(column: "suspension_months", as: Int?.self) : nil,
+                fineYen: decided ? try row.decode(column: "fine_yen", as: Int?.self) : nil)
+        }
+    }
+
+    /// The previous report's list when it was not published, by the rule: a person is first listed by the
+    /// report of their arrest year when prosecuted by its cut-off (March 31 of the next year) and not yet
+    /// decided, and stays listed until a verdict comes before a later report's cut-off.
+    static func listedAsAwaitingTrial(beforeYear year: Int) -> SQLQueryString {
+        let previousCutOff = Day.reportCutOff(forDataYear: year - 1).description
+        return """
+            s.arrested_on < \(bind: yearStart(year)) AND s.disposition IN ('prosecuted', 'family_court')
+            AND s.disposition_on <= CAST(CAST(substr(s.arrested_on, 1, 4) AS INTEGER) + 1 AS TEXT) || '-03-31'
+            AND (t.decided_on IS NULL OR t.verdict = 'pending' OR t.decided_on > \(bind: previousCutOff))
+            """
+    }
+
+    private func offenses() async throws -> [String: Offense] {
+        var result: [String: Offense] = [:]
+        for row in try await sql.raw("SELECT code, label_en, label_ja, law FROM offenses").all() {
+            let code = try row.decode(column: "code", as: String.self)
+            result[code] = Offense(code: code, en: try row.decode(column: "label_en", as: String.self),
+                                   ja: try row.decode(column: "label_ja", as: String.self), law: try row.decode(column: "law", as: String?.self) ?? "")
+        }
+        return result
+    }
+
+    private func count(_ query: SQLQueryString) async throws -> Int {
+        try await sql.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    static func yearStart(_ year: Int) -> String { Day(year: year, month: 1, day: 1)!.description }
+}

@@ -1,0 +1,87 @@
+import CTIPCore
+import CTIPStorage
+import Fluent
+import Vapor
+
+/// The annual report's section 2: `GET /reports/Y` (a printable HTML page), `GET /api/reports/Y` (its
+/// JSON), both with `?as_of=YYYY-MM-DD` and `?lang=en|ja`; `GET /reports` lists the years and editions.
+/// Aggregates and anonymous table rows only: no page here names a person.
+struct ReportController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("reports", use: index)
+        routes.get("reports", ":year", use: page)
+        routes.get("api", "reports", ":year", use: json)
+    }
+
+    func page(request: Request) async throws -> Response {
+        let query = try ReportQuery(request)
+        let reports = AnnualReports(database: request.db)
+        if (try? request.query.get(String.self, at: "edition")) == "published" {
+            guard let frozen = try await reports.publishedFile(year: query.year, format: .html, language: query.language) else {
+                throw Abort(.notFound, reason: query.language == .ja ? "\(query.year)年の報告は公表されていません。" : "The report of \(query.year) has not been published.")
+            }
+            return html(frozen, language: query.language)
+        }
+        let report = try await reports.report(year: query.year, asOf: query.asOf, language: query.language)
+        var banner: [String] = []
+        var links = [ReportLink(label: query.language == .ja ? "English" : "日本語",
+                                href: "/reports/\(query.year)?lang=\(query.language == .ja ? "en" : "ja")\(query.asOfParameter)",
+                                hreflang: query.language == .ja ? "en" : "ja"),
+                     ReportLink(label: "JSON", href: "/api/reports/\(query.year)?lang=\(query.language.rawValue)\(query.asOfParameter)")]
+        if let (edition, revision) = try await reports.revision(of: report) {
+            banner = ReportBanner.lines(publishedAt: edition.publishedAt, contentHash: edition.contentHash, revision: revision, language: query.language)
+            links.append(ReportLink(label: query.language == .ja ? "公表版" : "Published edition",
+                                    href: "/reports/\(query.year)?lang=\(query.language.rawValue)&edition=published"))
+        }
+        return html(try report.rendered(as: .html, banner: banner, links: links), language: query.language)
+    }
+
+    func json(request: Request) async throws -> Response {
+        let query = try ReportQuery(request)
+        let report = try await AnnualReports(database: request.db).report(year: query.year, asOf: query.asOf, language: query.language)
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(data: try report.jsonData()))
+    }
+
+    func index(request: Request) async throws -> Response {
+        let language = request.preferredLanguage
+        let years = try await YearStatistics(sql: request.db.sql).annualSeries().filter { $0.source == .records }.map(\.year)
+        let editions = try await AnnualReports(database: request.db).editions()
+        return html(ReportIndexPage.render(language: language, years: years.reversed(), editions: editions), language: language)
+    }
+
+    private func html(_ text: String, language: CTIPCore.Language) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.add(name: .contentLanguage, value: language.rawValue)
+        return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
+}
+
+/// The parameters of a report request, checked: a bad one is a 400 that names it.
+struct ReportQuery {
+    let year: Int
+    let asOf: Day?
+    let language: CTIPCore.Language
+
+    init(_ request: Request) throws {
+        language = request.preferredLanguage
+        let ja = language == .ja
+        guard let text = request.parameters.get("year"), let year = Int(text), (1900...2200).contains(year) else {
+            throw Abort(.badRequest, reason: ja ? "year: 1900年から2200年までの年を指定してください。" : "year: give a year between 1900 and 2200, as in /reports/2024.")
+        }
+        self.year = year
+        if let text = try? request.query.get(String.self, at: "as_of") {
+            guard let day = Day(iso: text) else {
+                throw Abort(.badRequest, reason: ja ? "as_of: 日付はYYYY-MM-DDの形式で指定してください（例：2025-03-31）。"
+                                                    : "as_of: `\(text.prefix(40))` is not a date YYYY-MM-DD (for example 2025-03-31).")
+            }
+            asOf = day
+        } else {
+            asOf = nil
+        }
+    }
+
+    var asOfParameter: String { asOf.map { "&as_of=\($0)" } ?? "" }
+}

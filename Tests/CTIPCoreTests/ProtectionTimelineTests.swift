@@ -1,0 +1,55 @@
+import CTIPCore
+import Testing
+
+@Suite("Protection timeline")
+struct ProtectionTimelineTests {
+    @Test("a foreign victim's path: identified by immigration, protected, status changed, returned through IOM, reintegrated")
+    func foreignPath() throws {
+        var timeline = ProtectionTimeline(foreignNational: true)
+        try timeline.add(.init(step: .identification, on: Day(iso: "2024-03-01")!, agency: "immigration"))
+        try timeline.add(.init(step: .protectionRequested, on: Day(iso: "2024-03-01")!, agency: "immigration"))
+        try timeline.add(.init(step: .womenSupportCenterProtection, on: Day(iso: "2024-03-02")!, agency: "women_support_center"))
+        try timeline.add(.init(step: .residenceStatusChanged, on: Day(iso: "2024-03-20")!, agency: "immigration"))
+        try timeline.add(.init(step: .iomVoluntaryReturn, on: Day(iso: "2024-06-10")!, agency: "iom"))
+        try timeline.add(.init(step: .reintegrationSupport, on: Day(iso: "2024-09-01")!, agency: "iom"))
+        #expect(timeline.supportEvents.map(\.event) == ["isa_protection", "wcsc_temporary_protection", "residence_status_change_permitted",
+                                                        "iom_voluntary_return", "iom_reintegration_support"])
+    }
+
+    @Test("steps out of order, for the wrong person or by the wrong agency are refused, and nothing is half-written")
+    func refusals() throws {
+        var timeline = ProtectionTimeline(foreignNational: false)
+        #expect(throws: TimelineViolation.missingPrerequisite(step: .counseling, requires: .identification)) {
+            try timeline.add(.init(step: .counseling, on: Day(iso: "2024-01-01")!, agency: "police"))
+        }
+        try timeline.add(.init(step: .identification, on: Day(iso: "2024-01-05")!, agency: "police"))
+        #expect(throws: TimelineViolation.beforePrerequisite(step: .counseling, requires: .identification, on: Day(iso: "2024-01-05")!)) {
+            try timeline.add(.init(step: .counseling, on: Day(iso: "2024-01-04")!, agency: "police"))
+        }
+        #expect(throws: TimelineViolation.foreignNationalsOnly(.iomVoluntaryReturn)) {
+            try timeline.add(.init(step: .iomVoluntaryReturn, on: Day(iso: "2024-02-01")!, agency: "iom"))
+        }
+        #expect(throws: TimelineViolation.missingPrerequisite(step: .privateShelter, requires: .protectionRequested)) {
+            try timeline.add(.init(step: .privateShelter, on: Day(iso: "2024-02-01")!, agency: "ngo"))
+        }
+        #expect(throws: TimelineViolation.agencyNotResponsible(.legalAid, agency: "police")) {
+            try timeline.add(.init(step: .legalAid, on: Day(iso: "2024-02-01")!, agency: "police"))
+        }
+        #expect(throws: TimelineViolation.duplicateIdentification) {
+            try timeline.add(.init(step: .identification, on: Day(iso: "2024-02-01")!, agency: "police"))
+        }
+        #expect(timeline.entries.count == 1)
+    }
+
+    @Test("nothing happens in Japan after the return home")
+    func afterReturn() throws {
+        var timeline = ProtectionTimeline(foreignNational: true)
+        try timeline.add(.init(step: .identification, on: Day(iso: "2024-03-01")!, agency: "police"))
+        try timeline.add(.init(step: .iomVoluntaryReturn, on: Day(iso: "2024-04-01")!, agency: "iom"))
+        #expect(throws: TimelineViolation.afterReturnHome(.legalAid, returnedOn: Day(iso: "2024-04-01")!)) {
+            try timeline.add(.init(step: .legalAid, on: Day(iso: "2024-05-01")!, agency: "houterasu"))
+        }
+        try timeline.add(.init(step: .monitoring, on: Day(iso: "2024-05-01")!, agency: "iom"))
+        #expect(timeline.supportEvents.map(\.event) == ["iom_voluntary_return"])
+    }
+}

@@ -1,0 +1,64 @@
+-- The floor of benchmarks/report.sh: the counts and lists of the annual report of data year 2020
+-- (trial status as of 2021-03-31), written by hand, portable between sqlite3 and psql. Every statement
+-- is one ctip's report needs; the output is discarded.
+-- Victims of 2020 and 2019 by sex, nationality, status of residence, exploitation, minor.
+SELECT sex, nationality, residence_status, exploitation, CASE WHEN age IS NULL THEN -1 WHEN age < 18 THEN 1 ELSE 0 END, COUNT(*)
+  FROM victims WHERE protected_on >= '2020-01-01' AND protected_on < '2021-01-01' GROUP BY 1, 2, 3, 4, 5;
+SELECT sex, nationality, residence_status, exploitation, CASE WHEN age IS NULL THEN -1 WHEN age < 18 THEN 1 ELSE 0 END, COUNT(*)
+  FROM victims WHERE protected_on >= '2019-01-01' AND protected_on < '2020-01-01' GROUP BY 1, 2, 3, 4, 5;
+-- Suspects of 2020 and 2019 with prosecution and verdict as of the cut-off.
+SELECT s.sex, s.nationality, s.broker, s.organized_crime,
+       CASE WHEN s.disposition_on <= '2021-03-31' THEN s.disposition END,
+       CASE WHEN s.disposition_on <= '2021-03-31' THEN s.not_prosecuted_reason END,
+       CASE WHEN t.decided_on <= '2021-03-31' THEN t.verdict ELSE 'pending' END, COUNT(*)
+  FROM suspects s LEFT JOIN trials t ON t.suspect_id = s.suspect_id
+ WHERE s.arrested_on >= '2020-01-01' AND s.arrested_on < '2021-01-01' GROUP BY 1, 2, 3, 4, 5, 6, 7;
+SELECT s.sex, s.nationality, s.broker, s.organized_crime,
+       CASE WHEN s.disposition_on <= '2020-03-31' THEN s.disposition END,
+       CASE WHEN s.disposition_on <= '2020-03-31' THEN s.not_prosecuted_reason END,
+       CASE WHEN t.decided_on <= '2020-03-31' THEN t.verdict ELSE 'pending' END, COUNT(*)
+  FROM suspects s LEFT JOIN trials t ON t.suspect_id = s.suspect_id
+ WHERE s.arrested_on >= '2019-01-01' AND s.arrested_on < '2020-01-01' GROUP BY 1, 2, 3, 4, 5, 6, 7;
+-- Cases, deportation orders, support events, protection by the Immigration Services Agency.
+SELECT COUNT(*) FROM cases WHERE cleared_on >= '2020-01-01' AND cleared_on < '2021-01-01';
+SELECT COUNT(*) FROM cases WHERE cleared_on >= '2019-01-01' AND cleared_on < '2020-01-01';
+SELECT COUNT(*) FROM suspects WHERE deportation_ordered_on >= '2020-01-01' AND deportation_ordered_on < '2021-01-01';
+SELECT COUNT(*) FROM suspects WHERE deportation_ordered_on >= '2019-01-01' AND deportation_ordered_on < '2020-01-01';
+SELECT event, COUNT(DISTINCT victim_id) FROM support_events WHERE on_date >= '2020-01-01' AND on_date < '2021-01-01' GROUP BY event;
+SELECT event, COUNT(DISTINCT victim_id) FROM support_events WHERE on_date >= '2019-01-01' AND on_date < '2020-01-01' GROUP BY event;
+SELECT v.residence_status, CASE WHEN EXISTS (SELECT 1 FROM support_events c WHERE c.victim_id = v.victim_id
+       AND c.event = 'residence_status_change_permitted' AND c.on_date <= '2021-03-31') THEN 1 ELSE 0 END
+  FROM victims v WHERE v.victim_id IN (SELECT victim_id FROM support_events WHERE event = 'isa_protection'
+       AND on_date >= '2020-01-01' AND on_date < '2021-01-01');
+SELECT v.residence_status, CASE WHEN EXISTS (SELECT 1 FROM support_events c WHERE c.victim_id = v.victim_id
+       AND c.event = 'residence_status_change_permitted' AND c.on_date <= '2020-03-31') THEN 1 ELSE 0 END
+  FROM victims v WHERE v.victim_id IN (SELECT victim_id FROM support_events WHERE event = 'isa_protection'
+       AND on_date >= '2019-01-01' AND on_date < '2020-01-01');
+-- Table 2: the prosecuted persons of 2020, their trials and charges.
+SELECT s.suspect_id, s.arrested_on, t.verdict, t.decided_on, t.imprisonment_months, t.suspension_months, t.fine_yen
+  FROM suspects s LEFT JOIN trials t ON t.suspect_id = s.suspect_id
+ WHERE s.arrested_on >= '2020-01-01' AND s.arrested_on < '2021-01-01'
+   AND s.disposition IN ('prosecuted', 'family_court') AND s.disposition_on <= '2021-03-31'
+ ORDER BY s.arrested_on, s.suspect_id;
+SELECT c.suspect_id, c.offense, c.detail FROM charges c JOIN suspects s ON s.suspect_id = c.suspect_id
+ WHERE s.arrested_on >= '2020-01-01' AND s.arrested_on < '2021-01-01'
+   AND s.disposition IN ('prosecuted', 'family_court') AND s.disposition_on <= '2021-03-31'
+ ORDER BY c.suspect_id, c.position;
+-- Carry-over: persons prosecuted before 2020 and undecided at the previous report's cut-off, with their
+-- trials as of this cut-off and their charges.
+SELECT s.suspect_id, s.arrested_on, s.disposition_on, t.verdict, t.decided_on, t.imprisonment_months, t.suspension_months, t.fine_yen
+  FROM suspects s LEFT JOIN trials t ON t.suspect_id = s.suspect_id
+ WHERE s.arrested_on < '2020-01-01' AND s.disposition IN ('prosecuted', 'family_court')
+   AND (t.decided_on IS NULL OR t.decided_on > '2020-03-31')
+ ORDER BY s.arrested_on, s.suspect_id;
+SELECT c.suspect_id, c.offense, c.detail FROM charges c JOIN suspects s ON s.suspect_id = c.suspect_id
+  LEFT JOIN trials t ON t.suspect_id = s.suspect_id
+ WHERE s.arrested_on < '2020-01-01' AND s.disposition IN ('prosecuted', 'family_court')
+   AND (t.decided_on IS NULL OR t.decided_on > '2020-03-31')
+ ORDER BY c.suspect_id, c.position;
+-- Figures 3 and 6: every year's counts, and the history rows.
+SELECT substr(protected_on, 1, 4), COUNT(*) FROM victims GROUP BY 1;
+SELECT substr(cleared_on, 1, 4), COUNT(*) FROM cases GROUP BY 1;
+SELECT substr(arrested_on, 1, 4), COUNT(*) FROM suspects GROUP BY 1;
+SELECT year, victims, cleared_cases, cleared_suspects FROM history ORDER BY year;
+SELECT code, label_en, label_ja, law FROM offenses;
