@@ -1,5 +1,6 @@
 import CTIPCore
 import FluentSQLiteDriver
+import NIOCore
 
 /// SQLite's bulk path: multi-row `INSERT … ON CONFLICT DO UPDATE` statements whose values are bound
 /// straight from the records (no SQLKit serialisation or `Encodable` boxing per value).
@@ -47,15 +48,19 @@ struct SQLiteTableLoader: TableLoader {
 
     func write<Record: StoredRecord>(_ records: [Record]) async throws {
         let table = target.table
+        // The binds of the next statement are built while SQLite runs the previous one.
+        var running: EventLoopFuture<Void>?
         var start = 0
         while start < records.count {
             let end = min(start + Self.rowsPerStatement, records.count)
             var binds = SQLiteBinds(capacity: (end - start) * table.columns.count)
             for record in records[start..<end] { record.writeCells(to: &binds) }
             let statement = end - start == Self.rowsPerStatement ? fullUpsert : table.upsertStatement(rows: end - start)
-            try await connection.query(statement, binds.values) { _ in }
+            try await running?.get()
+            running = connection.query(statement, binds.values, logger: connection.logger) { _ in }
             start = end
         }
+        try await running?.get()
         guard let linkTable = table.linkTable, target.replacesLinks else { return }
         let owner = table.keyColumns[0]
         if target.tableHadRows {
