@@ -21,6 +21,9 @@ public struct AnnualReport: Codable, Sendable, Equatable {
     public var victims: VictimFigures
     public var suspects: SuspectFigures
     public var carryOver: [CarryOverGroup]
+    /// Where the previous report's list of persons awaiting trial comes from: `published_edition`, or
+    /// `records` (computed by the rule) when that report was not published in CTIP.
+    public var carryOverFrom: String
     public var tables: [TrialTable]
     public var series: [AnnualTotals]
 

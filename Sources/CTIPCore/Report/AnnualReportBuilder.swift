@@ -37,6 +37,7 @@ public struct AnnualReportBuilder: Sendable {
         var report = AnnualReport(year: year, approvedIn: year + 1, asOf: facts.asOf, language: language.rawValue,
                                   previousYearSource: previousSource, hasRecords: facts.current.hasRecords, notices: [],
                                   victims: victims, suspects: suspects, carryOver: carryOver,
+                                  carryOverFrom: facts.previousReportIsPublished ? "published_edition" : "records",
                                   tables: [table2] + carryTables, series: facts.series)
         report.notices = notices(for: report, facts: facts)
         return report

@@ -30,7 +30,7 @@ public struct AnnualReports: Sendable {
 
     private func facts(year: Int, asOf: Day, on database: any Database) async throws -> ReportFacts {
         let published = try await ReportEditionStore(sql: database.sql).awaitingList(year: year - 1)
-        return try await ReportFactsQuery(sql: database.sql).facts(year: year, asOf: asOf, previousEdition: published)
+        return try await ReportFactsQuery(sql: database.sql).facts(year: year, asOf: asOf, published: published)
     }
 
     // MARK: - Editions
@@ -134,12 +134,6 @@ extension AnnualReport {
     }
 }
 
-/// The published list a report's carry-over starts from.
-struct PublishedAwaitingList {
-    var asOf: Day
-    var persons: [ReportFacts.AwaitingPerson]
-}
-
 /// The edition tables, in SQL.
 struct ReportEditionStore {
     let sql: any SQLDatabase
@@ -184,15 +178,14 @@ struct ReportEditionStore {
             """).first()?.decode(column: "content", as: String.self)
     }
 
-    func awaitingList(year: Int) async throws -> PublishedAwaitingList? {
-        guard let asOf = try await (sql.raw("SELECT as_of FROM report_editions WHERE year = \(bind: year)").first()?
-            .decode(column: "as_of", as: String.self)).flatMap({ Day(iso: $0) }) else { return nil }
-        let persons = try await sql.raw("""
+    /// The list of persons awaiting trial that the edition of `year` published; `nil` when it is not published.
+    func awaitingList(year: Int) async throws -> [ReportFacts.AwaitingPerson]? {
+        guard try await sql.raw("SELECT year FROM report_editions WHERE year = \(bind: year)").first() != nil else { return nil }
+        return try await sql.raw("""
             SELECT suspect_id, first_reported_in FROM report_edition_awaiting WHERE year = \(bind: year) ORDER BY suspect_id
             """).all().map {
             ReportFacts.AwaitingPerson(suspectID: try $0.decode(column: "suspect_id", as: String.self),
                                        firstReportedIn: try $0.decode(column: "first_reported_in", as: Int.self))
         }
-        return PublishedAwaitingList(asOf: asOf, persons: persons)
     }
 }

@@ -7,11 +7,11 @@ import SQLKit
 struct ReportFactsQuery {
     let sql: any SQLDatabase
 
-    func facts(year: Int, asOf: Day, previousEdition: PublishedAwaitingList?) async throws -> ReportFacts {
+    func facts(year: Int, asOf: Day, published: [ReportFacts.AwaitingPerson]?) async throws -> ReportFacts {
         let awaiting: [ReportFacts.AwaitingPerson]
         let carried: [ReportFacts.PersonTrial]
-        if let previousEdition {
-            awaiting = previousEdition.persons
+        if let published {
+            awaiting = published
             carried = try await personTrials(ids: awaiting.map(\.suspectID), asOf: asOf)
         } else {
             carried = try await personTrials(where: Self.listedAsAwaitingTrial(beforeYear: year), asOf: asOf)
@@ -22,7 +22,7 @@ struct ReportFactsQuery {
             current: try await yearFacts(year, asOf: asOf),
             previous: try await yearFacts(year - 1, asOf: Day.reportCutOff(forDataYear: year - 1)),
             prosecuted: try await prosecutedPersons(year: year, asOf: asOf),
-            awaitingInPreviousReport: awaiting, previousReportIsPublished: previousEdition != nil, carriedOver: carried,
+            awaitingInPreviousReport: awaiting, previousReportIsPublished: published != nil, carriedOver: carried,
             series: try await YearStatistics(sql: sql).annualSeries(),
             offenses: try await offenses())
     }
