@@ -78,6 +78,8 @@ public struct CSVReader {
         field.reserveCapacity(32)
 
         func finish(_ bytes: [UInt8]) throws -> String {
+            // Most fields are ASCII: that needs no validating (and this is far cheaper than the generic validator).
+            if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw CSVSyntaxError(line: startLine, message: "invalid UTF-8 in field \(fields.count + 1); the file must be UTF-8")
             }
@@ -114,14 +116,28 @@ public struct CSVReader {
                     throw CSVSyntaxError(line: line, message: "unexpected character after a closing quote in field \(fields.count + 1)")
                 }
             } else {
-                while let byte = try peekByte(), byte != UInt8(ascii: ","), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") {
-                    if byte == UInt8(ascii: "\"") {
-                        throw CSVSyntaxError(line: line, message: "a quote inside an unquoted field \(fields.count + 1); quote the whole field and double the quote")
+                // An unquoted field: find its end in the chunk in one scan and take the bytes at once.
+                while try peekByte() != nil {
+                    let start = position
+                    let end = buffer.withUnsafeBufferPointer { bytes in
+                        var end = start
+                        while end < bytes.count {
+                            let byte = bytes[end]
+                            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\"") { break }
+                            end += 1
+                        }
+                        return end
                     }
-                    advance()
-                    field.append(byte)
+                    field.append(contentsOf: buffer[start..<end])
+                    position = end
                     if field.count > maximumFieldBytes {
                         throw CSVSyntaxError(line: startLine, message: "field \(fields.count + 1) is longer than \(maximumFieldBytes / 1024) KiB")
+                    }
+                    if end < buffer.count {
+                        if buffer[end] == UInt8(ascii: "\"") {
+                            throw CSVSyntaxError(line: line, message: "a quote inside an unquoted field \(fields.count + 1); quote the whole field and double the quote")
+                        }
+                        break
                     }
                 }
             }

@@ -18,13 +18,16 @@ public struct ImportSummary: Sendable {
 
 /// Imports a dataset bundle (shared/spec/bundle.md) all-or-nothing.
 ///
-/// Two streaming passes keep memory flat whatever the file size: the first validates every row and
-/// collects only identifiers (for duplicates and references); the second, run only when the first
-/// found nothing wrong, writes in batches inside one transaction.
+/// One streaming pass inside one transaction: each file is read once, every row validated, and the good
+/// rows written in batches through the engine's bulk path while the next batch is being read. Only
+/// identifiers are kept (for duplicates and references), never whole files, so memory stays flat. At
+/// the first problem writing stops but validation goes on, so that every problem is reported; then
+/// the transaction is rolled back and nothing is written.
 public struct BundleImporter {
     public let database: any Database
     public let codeLists: CodeLists
-    public var batchSize = 500
+    /// Rows per batch handed to the engine's bulk path.
+    public var batchSize = 20_000
     /// Called with the fraction done (0…1) while importing.
     public var progress: (@Sendable (Double) -> Void)?
 
@@ -35,62 +38,26 @@ public struct BundleImporter {
 
     public func importBundle(at directory: URL) async throws -> ImportSummary {
         let files = try presentFiles(in: directory)
-        let totalBytes = files.size * 2
-        let counter = ProgressCounter(total: totalBytes, progress: progress)
-        let report: @Sendable (Int) -> Void = { counter.add($0) }
-
-        // Pass 1: validate.
-        var issues = files.unknown
+        let counter = ProgressCounter(total: files.size, progress: progress)
         var offenseCodes = Set(codeLists.offenseOrder)
         for row in try await database.sql.select().column("code").from("offenses").all() {
             offenseCodes.insert(try row.decode(column: "code", as: String.self))
         }
-        if let offensesFile = files.present.first(where: { $0.file == .offenses }) {
-            // The bundle's own offense list counts for its charges.
-            var reportedLater: [BundleIssue] = []
-            try forEachRecord(OffenseRecord.self, at: offensesFile.url, context: ValidationContext(codeLists: codeLists, offenseCodes: []),
-                              issues: &reportedLater, bytesRead: { _ in }) { record, _ in if let offense = record as? OffenseRecord { offenseCodes.insert(offense.code) } }
-        }
-        let context = ValidationContext(codeLists: codeLists, offenseCodes: offenseCodes)
-        var validator = ReferenceValidator()
-        for entry in files.present {
-            var fileIssues: [BundleIssue] = []
-            var referenceIssues: [BundleIssue] = []
-            try forEachRecord(entry.file.recordType, at: entry.url, context: context, issues: &fileIssues, bytesRead: report) { record, line in
-                validator.observe(record, line: line, issues: &referenceIssues)
-            }
-            issues += fileIssues + referenceIssues
-        }
-        issues += try await validator.unresolvedReferences(in: database.sql)
-        guard issues.isEmpty else {
-            // By file and line; within a line, in column order as found.
-            let ordered = issues.enumerated().sorted { ($0.element.file, $0.element.line, $0.offset) < ($1.element.file, $1.element.line, $1.offset) }
-            throw BundleRejected(issues: ordered.map(\.element))
-        }
-
-        // Pass 2: write, all or nothing.
+        let codeLists = self.codeLists, batchSize = self.batchSize, knownOffenses = offenseCodes
         var summary = ImportSummary()
-        let batchSize = self.batchSize
-        let present = files.present
-        let counts: [ImportSummary.FileCount] = try await database.transaction { transaction in
-            var counts: [ImportSummary.FileCount] = []
-            for entry in present {
-                let table = BundleTable.of(entry.file)
-                let hadRows = try await transaction.sql.select().column(SQLLiteral.numeric("1")).from(table.name).limit(1).first() != nil
-                let writer = BatchWriter(sql: transaction.sql, file: entry.file, hasCaseIDs: entry.columns.contains("case_ids"), tableHadRows: hadRows)
-                var stream = try RecordStream(type: entry.file.recordType, url: entry.url, context: context, bytesRead: report)
-                var rows = 0
-                while true {
-                    let batch = try stream.next(upTo: batchSize)
-                    if batch.isEmpty { break }
-                    try await writer.write(batch.map { $0 as! any StoredRecord })
-                    rows += batch.count
-                }
-                counts.append(.init(file: entry.file, rows: rows))
+        summary.files = try await database.transaction { transaction in
+            var run = ImportRun(transaction: transaction, codeLists: codeLists, offenseCodes: knownOffenses,
+                                batchSize: batchSize, issues: files.unknown, bytesRead: { counter.add($0) })
+            try await transaction.withBulkLoadSettings {
+                for entry in files.present { try await run.load(entry) }
             }
-            return counts
+            guard run.issues.isEmpty else {
+                // By file and line; within a line, in column order as found.
+                let ordered = run.issues.enumerated().sorted { ($0.element.file, $0.element.line, $0.offset) < ($1.element.file, $1.element.line, $1.offset) }
+                throw BundleRejected(issues: ordered.map(\.element))
+            }
+            return run.counts
         }
-        summary.files = counts
         summary.warnings = try await historyWarnings()
         progress?(1)
         return summary
@@ -98,7 +65,7 @@ public struct BundleImporter {
 
     // MARK: Files
 
-    struct PresentFile { let file: BundleFile; let url: URL; let size: Int; let columns: Set<String> }
+    struct PresentFile: Sendable { let file: BundleFile; let url: URL; let size: Int; let columns: Set<String> }
 
     func presentFiles(in directory: URL) throws -> (present: [PresentFile], unknown: [BundleIssue], size: Int) {
         var isDirectory: ObjCBool = false
@@ -123,6 +90,87 @@ public struct BundleImporter {
     private func headerColumns(of url: URL) throws -> Set<String> {
         var reader = try csvReader(for: url, bytesRead: { _ in })
         return Set((try? reader.next())?.fields ?? [])
+    }
+}
+
+/// One import's pass over the files, inside its transaction.
+private struct ImportRun {
+    let transaction: any Database
+    let codeLists: CodeLists
+    var offenseCodes: Set<String>
+    let batchSize: Int
+    /// Every problem found so far; once there is one, nothing more is written.
+    var issues: [BundleIssue]
+    let bytesRead: @Sendable (Int) -> Void
+    var validator = ReferenceValidator()
+    var counts: [ImportSummary.FileCount] = []
+
+    init(transaction: any Database, codeLists: CodeLists, offenseCodes: Set<String>, batchSize: Int, issues: [BundleIssue],
+         bytesRead: @escaping @Sendable (Int) -> Void) {
+        self.transaction = transaction; self.codeLists = codeLists; self.offenseCodes = offenseCodes
+        self.batchSize = batchSize; self.issues = issues; self.bytesRead = bytesRead
+    }
+
+    mutating func load(_ entry: BundleImporter.PresentFile) async throws {
+        switch entry.file {
+        case .offenses: try await load(OffenseRecord.self, entry)
+        case .cases: try await load(CaseRecord.self, entry)
+        case .victims: try await load(VictimRecord.self, entry)
+        case .suspects: try await load(SuspectRecord.self, entry)
+        case .charges: try await load(ChargeRecord.self, entry)
+        case .trials: try await load(TrialRecord.self, entry)
+        case .support: try await load(SupportRecord.self, entry)
+        case .history: try await load(HistoryRecord.self, entry)
+        }
+    }
+
+    /// Reads, validates and writes one file. A batch is written while the next one is read; a batch
+    /// whose rows refer to records outside the bundle is written only once those are found in the database.
+    private mutating func load<Record: StoredRecord>(_ type: Record.Type, _ entry: BundleImporter.PresentFile) async throws {
+        let table = BundleTable.of(Record.file)
+        let tableHadRows = try await transaction.sql.select().column(SQLLiteral.numeric("1")).from(table.name).limit(1).first() != nil
+        let loader = try await transaction.tableLoader(for: LoadTarget(table: table, replacesLinks: entry.columns.contains("case_ids"),
+                                                                       tableHadRows: tableHadRows))
+        let context = ValidationContext(codeLists: codeLists, offenseCodes: offenseCodes)
+        var stream = try RecordStream<Record>(url: entry.url, context: context, bytesRead: bytesRead)
+        var batch: [Record] = []
+        batch.reserveCapacity(batchSize)
+        var writing: Task<Void, any Error>?
+        var rows = 0
+
+        func flush(_ run: inout ImportRun) async throws {
+            try await writing?.value
+            writing = nil
+            run.issues += try await run.validator.resolvePendingReferences(in: run.transaction.sql)
+            guard run.issues.isEmpty, stream.issues.isEmpty, !batch.isEmpty else {
+                batch.removeAll(keepingCapacity: true)
+                return
+            }
+            let records = batch
+            batch.removeAll(keepingCapacity: true)
+            writing = Task { try await loader.write(records) }
+        }
+
+        do {
+            while let (record, line) = try stream.nextRecord() {
+                rows += 1
+                validator.observe(record, line: line, issues: &issues)
+                if let offense = record as? OffenseRecord { offenseCodes.insert(offense.code) }
+                guard issues.isEmpty, stream.issues.isEmpty else { batch.removeAll(); continue }
+                batch.append(record)
+                if batch.count >= batchSize || validator.pendingCount >= batchSize { try await flush(&self) }
+            }
+            try await flush(&self)
+            try await writing?.value
+        } catch {
+            // The transaction rolls back on this error: not while a batch is still being written on its connection.
+            _ = try? await writing?.value
+            throw error
+        }
+        issues += stream.issues
+        validator.finishFile(Record.file)
+        if issues.isEmpty { try await loader.finish() }
+        counts.append(.init(file: Record.file, rows: rows))
     }
 }
 
@@ -162,8 +210,7 @@ func csvReader(for url: URL, bytesRead: @escaping (Int) -> Void) throws -> CSVRe
 }
 
 /// Reads the rows of one bundle file, validating its header and each row; problems are collected in `issues`.
-struct RecordStream {
-    let type: any BundleRecord.Type
+struct RecordStream<Record: BundleRecord> {
     let context: ValidationContext
     private var reader: CSVReader
     private var header: [String]?
@@ -171,21 +218,14 @@ struct RecordStream {
     private(set) var issues: [BundleIssue] = []
     private var finished = false
 
-    init(type: any BundleRecord.Type, url: URL, context: ValidationContext, bytesRead: @escaping (Int) -> Void) throws {
-        self.type = type
+    init(url: URL, context: ValidationContext, bytesRead: @escaping (Int) -> Void) throws {
         self.context = context
         reader = try csvReader(for: url, bytesRead: bytesRead)
     }
 
-    /// Up to `limit` good records; empty at the end.
-    mutating func next(upTo limit: Int) throws -> [any BundleRecord] {
-        var records: [any BundleRecord] = []
-        while records.count < limit, let record = try nextRecord() { records.append(record.0) }
-        return records
-    }
-
-    mutating func nextRecord() throws -> (any BundleRecord, Int)? {
-        let file = type.file
+    /// The next good record and its line; nil at the end of the file.
+    mutating func nextRecord() throws -> (Record, Int)? {
+        let file = Record.file
         guard !finished else { return nil }
         do {
             if header == nil {
@@ -207,7 +247,7 @@ struct RecordStream {
                     continue
                 }
                 var row = RowDecoder(file: file, record: record, columnIndex: columnIndex!)
-                if let decoded = type.init(decoding: &row, context: context), row.issues.isEmpty {
+                if let decoded = Record(decoding: &row, context: context), row.issues.isEmpty {
                     return (decoded, record.line)
                 }
                 issues += row.issues
@@ -220,20 +260,13 @@ struct RecordStream {
     }
 }
 
-/// Validates a whole file, handing each good record and its line to `body`.
-func forEachRecord(_ type: any BundleRecord.Type, at url: URL, context: ValidationContext, issues: inout [BundleIssue],
-                   bytesRead: @escaping (Int) -> Void, body: (any BundleRecord, Int) throws -> Void) throws {
-    var stream = try RecordStream(type: type, url: url, context: context, bytesRead: bytesRead)
-    while let (record, line) = try stream.nextRecord() { try body(record, line) }
-    issues += stream.issues
-}
-
 extension BundleImporter {
     /// bundle.md: where a year has case-level records and a history row, the records win; say so.
     func historyWarnings() async throws -> [String] {
         let statistics = YearStatistics(sql: database.sql)
-        let counted = try await statistics.caseLevelCounts()
         let history = try await statistics.historyRows()
+        guard !history.isEmpty else { return [] } // nothing to differ from: spare counting every table
+        let counted = try await statistics.caseLevelCounts()
         let historyByYear = Dictionary(history.map { ($0.year, $0) }, uniquingKeysWith: { first, _ in first })
         return annualSeries(history: history, records: counted).filter(\.differsFromHistory).map { totals in
             let row = historyByYear[totals.year]!

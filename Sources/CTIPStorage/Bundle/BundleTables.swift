@@ -27,11 +27,32 @@ struct BundleTable {
     }
 }
 
-/// The database values of a record, in `BundleTable.columns` order.
+/// Receives a record's database values in `BundleTable.columns` order, typed as the columns store them.
+/// The bulk loaders write them straight into their wire format: no boxing, no encoder, per value.
+protocol CellWriter {
+    mutating func text(_ value: String?)
+    mutating func integer(_ value: Int?)
+    mutating func boolean(_ value: Bool)
+}
+
+extension CellWriter {
+    /// Dates are stored as ISO `YYYY-MM-DD` text.
+    mutating func day(_ value: Day?) { text(value?.description) }
+    mutating func code<Value: CodedValue>(_ value: Value?) { text(value?.rawValue) }
+}
+
+/// A record as its table stores it.
 protocol StoredRecord: BundleRecord {
-    var values: [any Encodable & Sendable] { get }
+    /// Hands the record's values to `writer` in `BundleTable.columns` order.
+    func writeCells(to writer: inout some CellWriter)
+    /// For victims and suspects: the record's key and the cases it belongs to (the link table's rows).
+    var caseLinks: (owner: String, caseIDs: [String])? { get }
     /// Builds the record back from a row read in `BundleTable.columns` order (plus its case links).
     init(row: any SQLRow, caseIDs: [String]) throws
+}
+
+extension StoredRecord {
+    var caseLinks: (owner: String, caseIDs: [String])? { nil }
 }
 
 private extension SQLRow {
@@ -59,7 +80,9 @@ private extension SQLRow {
 }
 
 extension OffenseRecord: StoredRecord {
-    var values: [any Encodable & Sendable] { [code, labelEN, labelJA, law] }
+    func writeCells(to writer: inout some CellWriter) {
+        writer.text(code); writer.text(labelEN); writer.text(labelJA); writer.text(law)
+    }
     init(row: any SQLRow, caseIDs: [String]) throws {
         self.init(code: try row.requiredText("code"), labelEN: try row.requiredText("label_en"), labelJA: try row.requiredText("label_ja"),
                   law: try row.text("law"))
@@ -67,7 +90,9 @@ extension OffenseRecord: StoredRecord {
 }
 
 extension CaseRecord: StoredRecord {
-    var values: [any Encodable & Sendable] { [id, clearedOn.description, prefecture, agency?.rawValue, summary] }
+    func writeCells(to writer: inout some CellWriter) {
+        writer.text(id); writer.day(clearedOn); writer.text(prefecture); writer.code(agency); writer.text(summary)
+    }
     init(row: any SQLRow, caseIDs: [String]) throws {
         self.init(id: try row.requiredText("case_id"), clearedOn: try row.requiredDay("cleared_on"), prefecture: try row.text("prefecture"),
                   agency: try row.code("agency", as: ClearingAgency.self), summary: try row.text("summary"))
@@ -75,9 +100,11 @@ extension CaseRecord: StoredRecord {
 }
 
 extension VictimRecord: StoredRecord {
-    var values: [any Encodable & Sendable] {
-        [id, protectedOn.description, sex.rawValue, age, nationality, residenceStatus, exploitation.rawValue, protectedBy?.rawValue]
+    func writeCells(to writer: inout some CellWriter) {
+        writer.text(id); writer.day(protectedOn); writer.code(sex); writer.integer(age); writer.text(nationality)
+        writer.text(residenceStatus); writer.code(exploitation); writer.code(protectedBy)
     }
+    var caseLinks: (owner: String, caseIDs: [String])? { (id, caseIDs) }
     init(row: any SQLRow, caseIDs: [String]) throws {
         self.init(id: try row.requiredText("victim_id"), protectedOn: try row.requiredDay("protected_on"),
                   sex: try row.requiredCode("sex", as: Sex.self), age: try row.int("age"), nationality: try row.requiredText("nationality"),
@@ -87,10 +114,12 @@ extension VictimRecord: StoredRecord {
 }
 
 extension SuspectRecord: StoredRecord {
-    var values: [any Encodable & Sendable] {
-        [id, arrestedOn.description, sex.rawValue, nationality, broker, organizedCrime, disposition?.rawValue,
-         dispositionOn?.description, notProsecutedReason?.rawValue, deportationOrderedOn?.description]
+    func writeCells(to writer: inout some CellWriter) {
+        writer.text(id); writer.day(arrestedOn); writer.code(sex); writer.text(nationality); writer.boolean(broker)
+        writer.boolean(organizedCrime); writer.code(disposition); writer.day(dispositionOn); writer.code(notProsecutedReason)
+        writer.day(deportationOrderedOn)
     }
+    var caseLinks: (owner: String, caseIDs: [String])? { (id, caseIDs) }
     init(row: any SQLRow, caseIDs: [String]) throws {
         self.init(id: try row.requiredText("suspect_id"), arrestedOn: try row.requiredDay("arrested_on"),
                   sex: try row.requiredCode("sex", as: Sex.self), nationality: try row.requiredText("nationality"),
@@ -102,7 +131,9 @@ extension SuspectRecord: StoredRecord {
 }
 
 extension ChargeRecord: StoredRecord {
-    var values: [any Encodable & Sendable] { [suspectID, position, offense, detail] }
+    func writeCells(to writer: inout some CellWriter) {
+        writer.text(suspectID); writer.integer(position); writer.text(offense); writer.text(detail)
+    }
     init(row: any SQLRow, caseIDs: [String]) throws {
         self.init(suspectID: try row.requiredText("suspect_id"), position: try row.decode(column: "position", as: Int.self),
                   offense: try row.requiredText("offense"), detail: try row.text("detail"))
@@ -110,8 +141,9 @@ extension ChargeRecord: StoredRecord {
 }
 
 extension TrialRecord: StoredRecord {
-    var values: [any Encodable & Sendable] {
-        [suspectID, verdict.rawValue, decidedOn?.description, imprisonmentMonths, suspensionMonths, fineYen.map(Int64.init)]
+    func writeCells(to writer: inout some CellWriter) {
+        writer.text(suspectID); writer.code(verdict); writer.day(decidedOn); writer.integer(imprisonmentMonths)
+        writer.integer(suspensionMonths); writer.integer(fineYen)
     }
     init(row: any SQLRow, caseIDs: [String]) throws {
         self.init(suspectID: try row.requiredText("suspect_id"), verdict: try row.requiredCode("verdict", as: Verdict.self),
@@ -121,7 +153,9 @@ extension TrialRecord: StoredRecord {
 }
 
 extension SupportRecord: StoredRecord {
-    var values: [any Encodable & Sendable] { [victimID, event.rawValue, on.description, agency?.rawValue, note] }
+    func writeCells(to writer: inout some CellWriter) {
+        writer.text(victimID); writer.code(event); writer.day(on); writer.code(agency); writer.text(note)
+    }
     init(row: any SQLRow, caseIDs: [String]) throws {
         self.init(victimID: try row.requiredText("victim_id"), event: try row.requiredCode("event", as: SupportEvent.self),
                   on: try row.requiredDay("on_date"), agency: try row.code("agency", as: ProtectingAgency.self), note: try row.text("note"))
@@ -129,7 +163,9 @@ extension SupportRecord: StoredRecord {
 }
 
 extension HistoryRecord: StoredRecord {
-    var values: [any Encodable & Sendable] { [year, victims, clearedCases, clearedSuspects] }
+    func writeCells(to writer: inout some CellWriter) {
+        writer.integer(year); writer.integer(victims); writer.integer(clearedCases); writer.integer(clearedSuspects)
+    }
     init(row: any SQLRow, caseIDs: [String]) throws {
         self.init(year: try row.decode(column: "year", as: Int.self), victims: try row.int("victims"),
                   clearedCases: try row.int("cleared_cases"), clearedSuspects: try row.int("cleared_suspects"))
@@ -157,6 +193,7 @@ public enum StorageError: Error, CustomStringConvertible {
     case notADirectory(String)
     case cannotRead(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
+    case unsupportedDatabase(String)
 
     public var description: String {
         switch self {
@@ -164,6 +201,7 @@ public enum StorageError: Error, CustomStringConvertible {
         case .notADirectory(let path): return "\(path): no such directory"
         case .cannotRead(let path, let reason): return "\(path): cannot be read: \(reason)"
         case .cannotWrite(let path, let reason): return "\(path): cannot be written: \(reason)"
+        case .unsupportedDatabase(let kind): return "bundle import supports SQLite and PostgreSQL, not \(kind)"
         }
     }
 }

@@ -1,8 +1,8 @@
 import CTIPCore
 import SQLKit
 
-/// Pass 1 bookkeeping: duplicate keys within a file, and references that must resolve to a row of
-/// this bundle or of the database. Keeps identifiers only, never whole rows.
+/// Duplicate keys within a file, and references that must resolve to a row of this bundle or of the
+/// database. Keeps identifiers only, never whole rows.
 struct ReferenceValidator {
     private var caseIDs = Set<String>()
     private var victimIDs = Set<String>()
@@ -14,8 +14,15 @@ struct ReferenceValidator {
     struct Pending { let file: BundleFile; let line: Int; let column: String; let table: String; let keyColumn: String; let id: String }
     private var pending: [Pending] = []
 
-    mutating func observe(_ record: any BundleRecord, line: Int, issues: inout [BundleIssue]) {
-        let file = type(of: record).file
+    /// A file is done: its own composite keys (duplicates are looked for only within a file) are no longer needed.
+    mutating func finishFile(_ file: BundleFile) { otherKeys[file] = nil }
+
+    /// References to records not (yet) seen in the bundle, waiting for a look in the database.
+    var pendingCount: Int { pending.count }
+
+    /// Generic so that each record type gets its own specialised copy: the casts below then cost nothing.
+    mutating func observe<Record: BundleRecord>(_ record: Record, line: Int, issues: inout [BundleIssue]) {
+        let file = Record.file
         func duplicate(_ column: String) {
             issues.append(BundleIssue(file: file.fileName, line: line, column: column, message: "duplicate key `\(record.key)`: it appears earlier in this file"))
         }
@@ -46,8 +53,11 @@ struct ReferenceValidator {
         }
     }
 
-    /// References not found in the bundle are looked up in the database; the rest are errors.
-    func unresolvedReferences(in sql: any SQLDatabase) async throws -> [BundleIssue] {
+    /// Looks the pending references up in the database (a bundle's files refer only to files before them,
+    /// so what is not in the bundle by now must be in the database); those not found are errors.
+    mutating func resolvePendingReferences(in sql: any SQLDatabase) async throws -> [BundleIssue] {
+        guard !pending.isEmpty else { return [] }
+        defer { pending.removeAll() }
         var issues: [BundleIssue] = []
         let grouped = Dictionary(grouping: pending) { "\($0.table)\t\($0.keyColumn)" }
         for (_, references) in grouped {

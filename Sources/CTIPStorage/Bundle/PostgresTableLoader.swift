@@ -1,0 +1,167 @@
+import CTIPCore
+import FluentPostgresDriver
+import Logging
+import NIOCore
+import SQLKit
+
+/// PostgreSQL's bulk path: `COPY … FROM STDIN` per batch.
+///
+/// Into a table that was empty before the import the rows go straight in (nothing to update, no old
+/// links), and its foreign keys and secondary indexes are dropped for the load and made again when the
+/// file is done: PostgreSQL then checks each key once for the whole table in one join, instead of by a
+/// trigger per row, and builds each index by one sort (PostgreSQL's manual, "Populating a Database").
+/// The importer has checked every reference already; adding the keys back checks them again, and all of
+/// it is inside the import's transaction, so nothing is ever committed without its keys and indexes.
+/// Otherwise the rows go into temporary staging tables, merged into the real ones by one
+/// `INSERT … SELECT … ON CONFLICT DO UPDATE` when the file is done.
+struct PostgresTableLoader: TableLoader {
+    let target: LoadTarget
+    let connection: PostgresConnection
+    let sql: any SQLDatabase
+    let logger: Logger
+    /// Where `COPY` writes: the table itself, or its staging table.
+    let copyTable: String
+    let copyLinkTable: String?
+    /// The statements that make the indexes and foreign keys dropped for the load again.
+    let restore: [String]
+
+    static func start(_ target: LoadTarget, connection: PostgresConnection, sql: any SQLDatabase, logger: Logger) async throws -> Self {
+        let table = target.table
+        let linkTable = target.replacesLinks ? table.linkTable : nil
+        guard target.tableHadRows else {
+            var indexes: [String] = [], foreignKeys: [String] = []
+            for loaded in [table.name] + (linkTable.map { [$0] } ?? []) {
+                let keys = try await sql.raw("""
+                    SELECT conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint \
+                    WHERE contype = 'f' AND conrelid = \(bind: loaded)::regclass ORDER BY conname
+                    """).all()
+                for key in keys {
+                    let name = try key.decode(column: "conname", as: String.self)
+                    let definition = try key.decode(column: "definition", as: String.self)
+                    try await sql.raw("ALTER TABLE \(ident: loaded) DROP CONSTRAINT \(ident: name)").run()
+                    foreignKeys.append("ALTER TABLE \"\(loaded)\" ADD CONSTRAINT \"\(name)\" \(definition)")
+                }
+                let secondary = try await sql.raw("""
+                    SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition FROM pg_index i \
+                    JOIN pg_class c ON c.oid = i.indexrelid \
+                    WHERE i.indrelid = \(bind: loaded)::regclass AND NOT i.indisprimary AND NOT i.indisunique ORDER BY c.relname
+                    """).all()
+                for index in secondary {
+                    try await sql.raw("DROP INDEX \(ident: try index.decode(column: "name", as: String.self))").run()
+                    indexes.append(try index.decode(column: "definition", as: String.self))
+                }
+            }
+            return Self(target: target, connection: connection, sql: sql, logger: logger, copyTable: table.name,
+                        copyLinkTable: linkTable, restore: indexes + foreignKeys)
+        }
+        let staging = Self.stagingName(table.name)
+        try await sql.raw("CREATE TEMPORARY TABLE \(ident: staging) (LIKE \(ident: table.name)) ON COMMIT DROP").run()
+        var stagingLinks: String?
+        if let linkTable {
+            stagingLinks = Self.stagingName(linkTable)
+            try await sql.raw("CREATE TEMPORARY TABLE \(ident: stagingLinks!) (LIKE \(ident: linkTable)) ON COMMIT DROP").run()
+        }
+        return Self(target: target, connection: connection, sql: sql, logger: logger, copyTable: staging,
+                    copyLinkTable: stagingLinks, restore: [])
+    }
+
+    private static func stagingName(_ table: String) -> String { "ctip_import_" + table }
+
+    func write<Record: StoredRecord>(_ records: [Record]) async throws {
+        let table = target.table
+        var rows = CopyText(capacity: records.count * 16 * table.columns.count)
+        for record in records {
+            record.writeCells(to: &rows)
+            rows.endRow()
+        }
+        try await copy(rows.buffer, into: copyTable, columns: table.columns)
+        guard let copyLinkTable else { return }
+        var links = CopyText(capacity: records.count * 32)
+        for record in records {
+            guard let (owner, caseIDs) = record.caseLinks else { continue }
+            for caseID in caseIDs {
+                links.text(owner); links.text(caseID); links.endRow()
+            }
+        }
+        if links.buffer.readableBytes > 0 {
+            try await copy(links.buffer, into: copyLinkTable, columns: [table.keyColumns[0], "case_id"])
+        }
+    }
+
+    private func copy(_ buffer: ByteBuffer, into table: String, columns: [String]) async throws {
+        try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+            try await writer.write(buffer)
+        }
+    }
+
+    func finish() async throws {
+        let table = target.table
+        for statement in restore { try await sql.raw("\(unsafeRaw: statement)").run() }
+        guard copyTable != table.name else { return }
+        let columns = SQLList(table.columns.map { SQLIdentifier($0) })
+        let keys = SQLList(table.keyColumns.map { SQLIdentifier($0) })
+        let updated = table.columns.filter { !table.keyColumns.contains($0) }
+        let action: any SQLExpression = updated.isEmpty ? SQLRaw("NOTHING") : SQLList(
+            updated.map { SQLBinaryExpression(SQLIdentifier($0), .equal, SQLColumn($0, table: "excluded")) }, separator: SQLRaw(", "))
+        try await sql.raw("""
+            INSERT INTO \(ident: table.name) (\(columns)) SELECT \(columns) FROM \(ident: copyTable) \
+            ON CONFLICT (\(keys)) DO \(unsafeRaw: updated.isEmpty ? "" : "UPDATE SET ")\(action)
+            """).run()
+        if let copyLinkTable, let linkTable = table.linkTable {
+            let owner = table.keyColumns[0]
+            try await sql.raw("DELETE FROM \(ident: linkTable) WHERE \(ident: owner) IN (SELECT \(ident: owner) FROM \(ident: copyTable))").run()
+            try await sql.raw("INSERT INTO \(ident: linkTable) SELECT * FROM \(ident: copyLinkTable)").run()
+            try await sql.raw("DROP TABLE \(ident: copyLinkTable)").run()
+        }
+        try await sql.raw("DROP TABLE \(ident: copyTable)").run()
+    }
+}
+
+/// PostgreSQL's `COPY` text format: tab-separated, `\N` for NULL, backslash escapes in text.
+struct CopyText: CellWriter {
+    private(set) var buffer: ByteBuffer
+    private var atRowStart = true
+
+    init(capacity: Int) { buffer = ByteBufferAllocator().buffer(capacity: capacity) }
+
+    private mutating func separate() {
+        if atRowStart { atRowStart = false } else { buffer.writeInteger(UInt8(ascii: "\t")) }
+    }
+
+    mutating func endRow() {
+        buffer.writeInteger(UInt8(ascii: "\n"))
+        atRowStart = true
+    }
+
+    mutating func text(_ value: String?) {
+        separate()
+        guard var value else { buffer.writeStaticString("\\N"); return }
+        value.withUTF8 { bytes in
+            // Most values need no escape: write them whole.
+            guard bytes.contains(where: { $0 == UInt8(ascii: "\\") || $0 < 0x20 }) else {
+                buffer.writeBytes(bytes)
+                return
+            }
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
+                case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
+                case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
+                case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
+                default: buffer.writeInteger(byte)
+                }
+            }
+        }
+    }
+
+    mutating func integer(_ value: Int?) {
+        separate()
+        guard let value else { buffer.writeStaticString("\\N"); return }
+        buffer.writeString(String(value))
+    }
+
+    mutating func boolean(_ value: Bool) {
+        separate()
+        buffer.writeStaticString(value ? "t" : "f")
+    }
+}
