@@ -5,15 +5,6 @@ import Testing
 import VaporTesting
 @testable import CTIPWeb
 
-/// A configured application over a fresh SQLite file (the directory is seeded by the migration).
-private func withHelpApp(_ body: (Application) async throws -> Void) async throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ctip-help-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let url = DatabaseURL.sqlite(path: directory.appendingPathComponent("web.sqlite").path)
-    try await withApp(configure: { app in try await configure(app, WebConfiguration(database: url)) }, body)
-}
-
 /// January 2, 2025, 20:00 in Japan: inside the New Year closure of the Labor Standards Advice Hotline.
 private let newYearEvening = "2025-01-02T20:00%2B09:00"
 
@@ -21,7 +12,7 @@ private let newYearEvening = "2025-01-02T20:00%2B09:00"
 struct HelpWebTests {
     @Test("GET /help in Vietnamese answers labour questions with open and closed services, and matches its snapshot")
     func vietnamese() async throws {
-        try await withHelpApp { app in
+        try await withFreshApp { app in
             try await app.testing().test(.GET, "help?topic=labour&lang=vi&at=\(newYearEvening)") { response async throws in
                 #expect(response.status == .ok)
                 #expect(response.headers.first(name: .contentLanguage) == "vi")
@@ -40,7 +31,7 @@ struct HelpWebTests {
 
     @Test("GET /help in Japanese and English, every label tied to its field", arguments: ["ja", "en"])
     func languages(language: String) async throws {
-        try await withHelpApp { app in
+        try await withFreshApp { app in
             try await app.testing().test(.GET, "help?lang=\(language)&at=\(newYearEvening)") { response async throws in
                 let page = response.body.string
                 #expect(page.contains("<html lang=\"\(language)\">"))
@@ -55,7 +46,7 @@ struct HelpWebTests {
 
     @Test("the page follows Accept-Language when no lang is asked")
     func acceptLanguage() async throws {
-        try await withHelpApp { app in
+        try await withFreshApp { app in
             try await app.testing().test(.GET, "help", headers: ["Accept-Language": "th-TH,th;q=0.9,en;q=0.5"]) { response async throws in
                 #expect(response.body.string.contains("<html lang=\"th\">"))
                 #expect(response.body.string.contains("หาความช่วยเหลือ"))
@@ -76,7 +67,7 @@ struct HelpWebTests {
 
     @Test("unknown topic and language fall back with a notice; an impossible time is refused but the numbers stay")
     func badInput() async throws {
-        try await withHelpApp { app in
+        try await withFreshApp { app in
             try await app.testing().test(.GET, "help?topic=weather&lang=xx") { response async throws in
                 #expect(response.status == .ok)
                 let page = response.body.string
@@ -95,7 +86,7 @@ struct HelpWebTests {
 
     @Test("GET /api/public/help keeps the contract: services with id, name, phones, languages, open_now, closes_at/opens_at")
     func api() async throws {
-        try await withHelpApp { app in
+        try await withFreshApp { app in
             try await app.testing().test(.GET, "api/public/help?topic=labour&lang=vi&at=\(newYearEvening)") { response async throws in
                 #expect(response.status == .ok)
                 #expect(response.headers.contentType == .json)
@@ -127,7 +118,7 @@ struct HelpWebTests {
 
     @Test("the answer follows a directory imported by staff")
     func importedDirectory() async throws {
-        try await withHelpApp { app in
+        try await withFreshApp { app in
             let only = HelpDirectory(services: HelpDirectory.shipped.services.filter { $0.emergency || $0.id == "yoriso-hotline" })
             try await HelpDirectoryStore(database: app.db).replace(with: only)
             try await app.testing().test(.GET, "api/public/help?lang=ne") { response async throws in
@@ -139,7 +130,7 @@ struct HelpWebTests {
 
     @Test("the contact card: a form first, then cards with the organisation's own contact before the others")
     func card() async throws {
-        try await withHelpApp { app in
+        try await withFreshApp { app in
             try await app.testing().test(.GET, "help/card?lang=en") { response async throws in
                 #expect(response.status == .ok)
                 let page = response.body.string

@@ -4,16 +4,22 @@ import Testing
 import VaporTesting
 @testable import CTIPWeb
 
-/// A configured application over a fresh SQLite file holding the reference bundle.
-func withReferenceApp(_ body: (Application) async throws -> Void) async throws {
+/// A configured application over a fresh, migrated SQLite file (the help directory is seeded by its
+/// migration), holding the reference bundle when asked.
+func withFreshApp(loadingReferenceBundle: Bool = false, _ body: (Application) async throws -> Void) async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ctip-web-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let url = DatabaseURL.sqlite(path: directory.appendingPathComponent("web.sqlite").path)
     try await withApp(configure: { app in
         try await configure(app, WebConfiguration(database: url))
-        _ = try await BundleImporter(database: app.db).importBundle(at: ReferenceBundle.directory)
+        if loadingReferenceBundle { _ = try await BundleImporter(database: app.db).importBundle(at: ReferenceBundle.directory) }
     }, body)
+}
+
+/// A configured application over a fresh SQLite file holding the reference bundle.
+func withReferenceApp(_ body: (Application) async throws -> Void) async throws {
+    try await withFreshApp(loadingReferenceBundle: true, body)
 }
 
 @Suite("Web: health, metrics and the home page")
