@@ -99,15 +99,15 @@ public struct AccountStore: Sendable {
     }
 
     public func accounts() async throws -> [StaffAccount] {
-        try await accountQuery().orderBy("staff_accounts.email").all().map(Self.account(from:))
+        try await accountQuery().orderBy(SQLColumn("email", table: "staff_accounts")).all().map(Self.account(from:))
     }
 
     public func account(email: String) async throws -> StaffAccount? {
-        try await accountQuery().where("staff_accounts.email", .equal, Self.normalised(email: email)).first().map(Self.account(from:))
+        try await accountQuery().where(SQLColumn("email", table: "staff_accounts"), .equal, SQLBind(Self.normalised(email: email))).first().map(Self.account(from:))
     }
 
     public func account(userID: String) async throws -> StaffAccount? {
-        try await accountQuery().where("staff_accounts.user_id", .equal, userID).first().map(Self.account(from:))
+        try await accountQuery().where(SQLColumn("user_id", table: "staff_accounts"), .equal, SQLBind(userID)).first().map(Self.account(from:))
     }
 
     /// Counts a wrong password; the fifth in a row locks the account. Done in SQL so that several
