@@ -100,6 +100,7 @@ struct CaseWorkTests {
             let shared = try await store.open(id, for: iom)
             #expect(Set(shared.sections) == [.basic, .identity])
             #expect(shared.identity?.name == "Maria Example" && shared.contact == nil && shared.whereabouts == nil && !shared.mayChange)
+            #expect(shared.summary.protectingAgency == nil)
             #expect(try await store.list(for: iom).map(\.id) == [id])
 
             #expect(try await store.withdrawConsent(id, by: police) == 1)

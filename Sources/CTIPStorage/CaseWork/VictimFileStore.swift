@@ -136,7 +136,12 @@ public struct VictimFileStore: Sendable {
         if filter.minorsOnly { query = query.where(SQLColumn("age", table: "victims"), .lessThan, SQLBind(18)) }
         let rows = try await query.orderBy(SQLOrderBy(expression: SQLColumn("protected_on", table: "victims"), direction: SQLDirection.descending))
             .orderBy(SQLOrderBy(expression: SQLColumn("victim_id", table: "victims"), direction: SQLDirection.ascending)).limit(max(1, min(filter.limit, 1000))).all()
-        let summaries = try rows.map(Self.summary(from:))
+        // Which agency protects someone is for the agencies that hold or protect the file, not for those a file was referred to.
+        let summaries = try rows.map(Self.summary(from:)).map { summary in
+            var summary = summary
+            if summary.owningAgency != agency && summary.protectingAgency != agency { summary.protectingAgency = nil }
+            return summary
+        }
         try await audit(staff, .read, record: "victim:list", fields: ["basic"], purpose: "\(purpose) (\(summaries.count) files)")
         return summaries
     }
@@ -156,6 +161,7 @@ public struct VictimFileStore: Sendable {
         }
         let key = Self.record(id)
         var view = VictimFileView(summary: summary, sections: sections.sorted(), mayChange: access.mayChange(staff))
+        if staff.agency.code != summary.owningAgency && staff.agency.code != summary.protectingAgency { view.summary.protectingAgency = nil }
         if sections.contains(.identity), let value = sealed.identity { view.identity = try open(value, as: VictimIdentity.self, record: key) }
         if sections.contains(.contact), let value = sealed.contact { view.contact = try open(value, as: VictimContact.self, record: key) }
         if sections.contains(.whereabouts), let value = sealed.whereabouts { view.whereabouts = try open(value, as: Whereabouts.self, record: key) }

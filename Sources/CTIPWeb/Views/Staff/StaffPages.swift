@@ -19,6 +19,8 @@ enum StaffPages {
     .notice { background: #eef6ee; padding: .5rem; }
     .secret { background: #fff4e0; border-left: 4px solid #d80; padding: .5rem; }
     fieldset { margin-top: 1rem; }
+    dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+    dt { font-weight: 600; } dd { margin: 0; }
     """
 
     static func render(_ request: Request, title: String, status: HTTPResponseStatus = .ok, _ content: Node<HTML.BodyContext>) -> Response {
