@@ -105,6 +105,9 @@ struct CaseWorkWebTests {
         let body: [String: String]?
         let allowed: Set<String>
         let secretFile: Bool
+        /// What makes a refused role one that "may work files" (so it gets 404 for a secret file), when
+        /// not the usual `viewCases` for reads and `recordProtection` for changes.
+        var worksFilesWith: Permission? = nil
         var description: String { "\(method) \(path)" }
     }
 
@@ -135,6 +138,15 @@ struct CaseWorkWebTests {
             Route(method: .GET, path: "/staff/referrals", body: nil, allowed: roles(everywhere, changers), secretFile: false),
             Route(method: .GET, path: "/staff/audit", body: nil, allowed: roles(everywhere, [.auditor]), secretFile: false),
             Route(method: .GET, path: "/staff/audit.csv", body: nil, allowed: roles(everywhere, [.auditor]), secretFile: false),
+            Route(method: .GET, path: "/staff/screening", body: nil, allowed: roles(everywhere, fileWorkers), secretFile: false),
+            Route(method: .GET, path: "/staff/screening?file=\(file)&lang=en", body: nil, allowed: roles(everywhere, fileWorkers), secretFile: false),
+            Route(method: .GET, path: "/staff/screening/sheet?lang=vi", body: nil, allowed: roles(everywhere, fileWorkers), secretFile: false),
+            Route(method: .POST, path: "/staff/screening", body: ["act_recruitment": "on", "purpose_forced_labour_or_services": "on", "age": "30"],
+                  allowed: roles(everywhere, fileWorkers), secretFile: false),
+            Route(method: .POST, path: "/api/screenings", body: ["acts": "recruitment", "purposes": "prostitution_of_others", "age": "16"],
+                  allowed: roles(everywhere, fileWorkers), secretFile: false),
+            Route(method: .POST, path: "/api/screenings", body: ["acts": "harbouring", "control_methods": "RestrictsMovement", "file": file],
+                  allowed: roles(["home", "protecting"], fileWorkers), secretFile: true, worksFilesWith: .screen),
         ]
     }
 
@@ -164,7 +176,7 @@ struct CaseWorkWebTests {
                     if route.allowed.contains(actor.key) {
                         #expect((200..<400).contains(response.status.code), "\(route) as \(actor.key): \(response.status) \(response.body.string.prefix(200))")
                     } else {
-                        let mayWorkFiles = AccessPolicy.allows(actor.identity, route.method == .GET ? .viewCases : .recordProtection)
+                        let mayWorkFiles = AccessPolicy.allows(actor.identity, route.worksFilesWith ?? (route.method == .GET ? .viewCases : .recordProtection))
                         let expected: HTTPStatus = route.secretFile && mayWorkFiles ? .notFound : .forbidden
                         #expect(response.status == expected, "\(route) as \(actor.key): \(response.status), expected \(expected)")
                         refusals += 1
@@ -307,6 +319,8 @@ struct CaseWorkPageSnapshots {
                 ("protecting-case_worker", "/staff/cases/\(fixture.fileID)", "staff-file-protecting.html"),
                 ("home-case_worker", "/staff/cases/\(fixture.fileID)?lang=ja", "staff-file-owner-ja.html"),
                 ("protecting-supervisor", "/staff/referrals", "staff-referrals.html"),
+                ("home-intake", "/staff/screening?file=\(fixture.fileID)", "staff-screening.html"),
+                ("home-intake", "/staff/screening/sheet?lang=th&worker=ja", "staff-screening-sheet-th-ja.html"),
             ]
             for (key, path, name) in pages {
                 let actor = fixture.actor(key)

@@ -42,6 +42,7 @@ STAFF = {
     "police": ("worker@police-13.example.jp", "police-13", "case_worker"),
     "iom": ("worker@iom.example.org", "iom", "case_worker"),
     "shelter": ("worker@wcsc-13.example.jp", "wcsc-13", "case_worker"),
+    "intake": ("intake@police-13.example.jp", "police-13", "intake"),
 }
 STAFF_PASSWORD = "browser-test-password-1"
 

@@ -195,3 +195,33 @@ public enum Article3Screening {
         return "police"
     }
 }
+
+extension ScreeningResult {
+    private enum CodingKeys: String, CodingKey { case outcome, findings, reasons, suggestedOffenses, suggestedAgency }
+
+    /// Findings as an object keyed by element (`{"act": "holds", …}`), as exports and the API show them.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        outcome = try container.decode(Outcome.self, forKey: .outcome)
+        var findings: [Element: Finding] = [:]
+        for (key, value) in try container.decode([String: Finding].self, forKey: .findings) {
+            guard let element = Element(rawValue: key) else {
+                throw DecodingError.dataCorruptedError(forKey: .findings, in: container, debugDescription: "unknown element \(key)")
+            }
+            findings[element] = value
+        }
+        self.findings = findings
+        reasons = try container.decode([Reason].self, forKey: .reasons)
+        suggestedOffenses = try container.decode([String].self, forKey: .suggestedOffenses)
+        suggestedAgency = try container.decode(String.self, forKey: .suggestedAgency)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(outcome, forKey: .outcome)
+        try container.encode(Dictionary(uniqueKeysWithValues: findings.map { ($0.key.rawValue, $0.value) }), forKey: .findings)
+        try container.encode(reasons, forKey: .reasons)
+        try container.encode(suggestedOffenses, forKey: .suggestedOffenses)
+        try container.encode(suggestedAgency, forKey: .suggestedAgency)
+    }
+}

@@ -26,8 +26,21 @@ public struct VictimFileView: Sendable, Codable, Equatable {
     public var whereabouts: Whereabouts?
     public var timeline: [TimelineEntry]?
     public var referrals: [Referral]?
+    /// Article 3 screenings, oldest first; for those whose sections include `.screening`.
+    public var screenings: [StoredScreening]?
     /// Whether this person may change the file (timeline, whereabouts, referrals).
     public var mayChange: Bool
+}
+
+/// A screening attached to a victim's file: the answers, CTIP's answer then, who and when.
+public struct StoredScreening: Sendable, Codable, Equatable {
+    public var id: String
+    public var victimID: String
+    public var answers: ScreeningAnswers
+    public var result: ScreeningResult
+    public var agency: String
+    public var screenedBy: String
+    public var screenedAt: Date
 }
 
 public struct VictimFileFilter: Sendable, Equatable {
@@ -167,6 +180,7 @@ public struct VictimFileStore: Sendable {
         if sections.contains(.whereabouts), let value = sealed.whereabouts { view.whereabouts = try open(value, as: Whereabouts.self, record: key) }
         if sections.contains(.timeline) { view.timeline = try await timelineEntries(id) }
         if sections.contains(.basic), view.mayChange { view.referrals = try await referrals(victim: id) }
+        if sections.contains(.screening) { view.screenings = try await screenings(victim: id) }
         if !sections.contains(.basic) {
             view.summary = VictimFileSummary(id: id, protectedOn: "", sex: "", age: nil, nationality: "", residenceStatus: nil,
                                              exploitation: "", owningAgency: summary.owningAgency, protectingAgency: nil)
@@ -245,6 +259,55 @@ public struct VictimFileStore: Sendable {
         case .afterReturnHome(let step, let on): "\(step.rawValue) cannot follow the return home on \(on)"
         case .agencyNotResponsible(let step, let agency): "\(step.rawValue) is not recorded by a \(agency) agency"
         }
+    }
+
+    // MARK: Screenings
+
+    /// Attaches a screening to a file: for those who may screen, at the agency holding the file or
+    /// protecting the person. Someone with no business with the file gets `notFound`, audited.
+    public func attachScreening(_ id: String, answers: ScreeningAnswers, result: ScreeningResult, by staff: StaffIdentity,
+                                purpose: String = "record an Article 3 screening") async throws -> StoredScreening {
+        guard let (summary, _) = try await load(id) else {
+            try await audit(staff, .denied, record: Self.record(id), fields: [], purpose: purpose)
+            throw CaseWorkError.notFound
+        }
+        let sections = try await access(for: summary).sections(for: staff)
+        guard AccessPolicy.allows(staff, .screen), sections.contains(.screening),
+              staff.agency.code == summary.owningAgency || staff.agency.code == summary.protectingAgency else {
+            try await audit(staff, .denied, record: Self.record(id), fields: [], purpose: purpose)
+            if sections.isEmpty { throw CaseWorkError.notFound }
+            throw CaseWorkError.forbidden("record a screening on this file")
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let screening = StoredScreening(id: "S-" + AccountStore.newSecret().prefix(12), victimID: id, answers: answers, result: result,
+                                        agency: staff.agency.code, screenedBy: staff.auditActor,
+                                        screenedAt: Date(timeIntervalSince1970: TimeInterval(AccountStore.seconds(now()))))
+        let answersJSON = String(decoding: try encoder.encode(answers), as: UTF8.self)
+        let resultJSON = String(decoding: try encoder.encode(result), as: UTF8.self)
+        try await database.transaction { transaction in
+            try await transaction.sql.insert(into: "screenings")
+                .columns("screening_id", "victim_id", "outcome", "answers", "result", "agency", "screened_by", "screened_at")
+                .values(SQLBind(screening.id), SQLBind(id), SQLBind(result.outcome.rawValue), SQLBind(answersJSON), SQLBind(resultJSON),
+                        SQLBind(screening.agency), SQLBind(screening.screenedBy), SQLBind(AccountStore.seconds(screening.screenedAt)))
+                .run()
+            try await AuditLog(database: transaction).append(event(staff, .create, record: Self.record(id),
+                                                                   fields: ["screening:\(screening.id)"], purpose: purpose))
+        }
+        return screening
+    }
+
+    func screenings(victim id: String) async throws -> [StoredScreening] {
+        try await database.sql.select().columns("screening_id", "answers", "result", "agency", "screened_by", "screened_at").from("screenings")
+            .where("victim_id", .equal, id).orderBy("screened_at").orderBy("screening_id").all().map { row in
+                let decoder = JSONDecoder()
+                return StoredScreening(id: try row.decode(column: "screening_id", as: String.self), victimID: id,
+                                       answers: try decoder.decode(ScreeningAnswers.self, from: Data(try row.decode(column: "answers", as: String.self).utf8)),
+                                       result: try decoder.decode(ScreeningResult.self, from: Data(try row.decode(column: "result", as: String.self).utf8)),
+                                       agency: try row.decode(column: "agency", as: String.self),
+                                       screenedBy: try row.decode(column: "screened_by", as: String.self),
+                                       screenedAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "screened_at", as: Int64.self))))
+            }
     }
 
     // MARK: Referrals

@@ -30,6 +30,7 @@ public let ctipMigrations: [any Migration] = [
     CreateReportEditions(), CreateAuditLog(),
     CreateHelpServices(),
     CreateAgencies(), CreateStaffAccounts(), CreateVictimFiles(), CreateReferrals(), CreateProtectionSteps(),
+    CreateScreenings(),
 ]
 
 /// Brings the schema up to date and sets per-file options (SQLite: write-ahead log).

@@ -84,6 +84,12 @@ extension Request {
 
     var staffLanguage: CTIPCore.Language {
         if let asked = query[String.self, at: "lang"], let language = CTIPCore.Language(rawValue: asked) { return language }
+        return preferredStaffLanguage
+    }
+
+    /// The staff member's language from their cookie or browser, ignoring `?lang=` (which on the
+    /// interview sheet names the person's language).
+    var preferredStaffLanguage: CTIPCore.Language {
         if let cookie = cookies["ctip_lang"]?.string, let language = CTIPCore.Language(rawValue: cookie) { return language }
         return headers.first(name: .acceptLanguage)?.lowercased().hasPrefix("ja") == true ? .ja : .en
     }

@@ -1,3 +1,4 @@
+import CTIPCore
 import Foundation
 import Vapor
 
@@ -57,6 +58,15 @@ struct OpenAPIController: RouteCollection {
                                 "properties": ["to_agency": ["type": "string"], "sections": ["type": "string", "description": "`;`-separated: basic, identity, contact, screening, timeline"],
                                                "basis": ["type": "string", "enum": ["consent", "override"]], "override_reason": ["type": "string"]]] as Object,
                 "ReferralAnswer": ["type": "object", "required": ["answer"], "properties": ["answer": ["type": "string", "enum": ["accept", "decline", "revoke"]]]] as Object,
+                "Screening": ["type": "object", "description": "What the frontline worker recorded. Checkbox fields (`act_recruitment`, `control_DebtBondage`, …) are accepted too.",
+                              "properties": ["acts": ["type": "array", "items": ["type": "string", "enum": Article3.Act.allCases.map(\.rawValue)]],
+                                             "means": ["type": "array", "items": ["type": "string", "enum": Article3.Means.allCases.map(\.rawValue)]],
+                                             "control_methods": ["type": "array", "description": "IOM HTCDS 2.0 methods of control",
+                                                                 "items": ["type": "string", "enum": ControlMethod.allCases.map(\.rawValue)]],
+                                             "purposes": ["type": "array", "items": ["type": "string", "enum": Article3.Purpose.allCases.map(\.rawValue)]],
+                                             "age": ["type": "integer"], "nationality": ["type": "string", "description": "ISO 3166-1 alpha-3"],
+                                             "says_they_consented": ["type": "boolean"],
+                                             "file": ["type": "string", "description": "victim file to store the screening with; without it nothing is stored"]]] as Object,
                 "Error": ["type": "object", "properties": ["error": ["type": "string"], "field": ["type": "string"]]] as Object,
             ] as Object,
         ] as Object,
@@ -79,6 +89,10 @@ struct OpenAPIController: RouteCollection {
                                                             body: "NewReferral", responses: plus(["201": "The referral", "422": "Invalid", "404": "No such file"], denied))] as Object,
             "/api/cases/{id}/consent-withdrawal": ["post": operation("The victim withdrew consent: every consent-based referral stops sharing", tag: "referrals",
                                                                      parameters: [path("id", "file number")], responses: plus(["200": "`ended`: how many referrals", "404": "No such file"], denied))] as Object,
+            "/api/screenings": ["post": operation("Screen against Article 3 of the Protocol: outcome (meets_definition, possible_interview_further, not_indicated), elements, reasons, suggested offenses and protecting agency",
+                                                  tag: "screening", body: "Screening",
+                                                  responses: plus(["201": "The result; `stored` says whether it was kept with `file`", "422": "A field is invalid (`field` names it)",
+                                                                   "404": "No such file, or not the caller's business (audited)"], denied))] as Object,
             "/api/referrals": ["get": operation("Referrals addressed to the caller's agency", tag: "referrals", responses: plus(["200": "The referrals"], denied))] as Object,
             "/api/referrals/{referral}": ["post": operation("Accept, decline or revoke a referral", tag: "referrals", parameters: [path("referral", "referral id")], body: "ReferralAnswer",
                                                            responses: plus(["200": "The referral", "404": "No such referral", "422": "Not allowed in its state"], denied))] as Object,

@@ -58,6 +58,7 @@ func routes(_ app: Application) throws {
     let staff = app.grouped(StaffAuthenticationMiddleware())
     try staff.register(collection: LoginController())
     try staff.register(collection: CaseController())
+    try staff.register(collection: ScreeningController())
     try staff.register(collection: AuditController())
     try app.register(collection: OpenAPIController())
 }

@@ -98,6 +98,9 @@ enum CasePages {
             let line = [contact.phone, contact.email, contact.language].compactMap { $0 }.joined(separator: " · ")
             parts.append(.section(.h2(.text(t("Contact", "連絡先"))), .p(.text(line))))
         }
+        if let screenings = file.screenings {
+            parts.append(ScreeningPages.fileSection(request, fileID: file.summary.id, screenings: screenings, agencyName: agencyName))
+        }
         if file.sections.contains(.whereabouts) { parts.append(whereaboutsSection(request, file: file, base: base, agencies: agencies)) }
         if let timeline = file.timeline {
             parts.append(timelineSection(request, timeline: timeline, agencyName: agencyName))

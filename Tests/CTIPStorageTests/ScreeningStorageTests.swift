@@ -1,0 +1,71 @@
+import CTIPCore
+import CTIPStorage
+import Foundation
+import SQLKit
+import Testing
+
+/// Screenings kept with a victim's file, on both engines.
+@Suite("Case work: screenings stored with a victim's file")
+struct ScreeningStorageTests {
+    @Test("a screening attached to a file reads back as recorded, only for those who need to know, every access audited", arguments: Engine.available)
+    func attachAndReadBack(engine: Engine) async throws {
+        try await withFreshDatabase(engine) { storage in
+            let staff = CaseWorkTests.Staff(accounts: AccountStore(database: storage.database))
+            let policeIntake = try await staff.make("police-13", .intake)
+            let police = try await staff.make("police-13", .caseWorker)
+            let centreIntake = try await staff.make("wcsc-13", .intake)
+            let osaka = try await staff.make("police-27", .supervisor)
+            let analyst = try await staff.make("police-13", .analyst)
+            let iom = try await staff.make("iom", .caseWorker)
+            let clock = Date(timeIntervalSince1970: 1_780_000_000)
+            let store = VictimFileStore(database: storage.database, cipher: try FieldCipher(keys: [CaseWorkTests.k1]), now: { clock })
+            let id = try await store.create(CaseWorkTests.newFile(), by: police)
+
+            var answers = ScreeningAnswers()
+            answers.acts = [.recruitment, .harbouring]
+            answers.controlMethods = [.debtBondage, .withholdsDocuments]
+            answers.purposes = [.prostitutionOfOthers]
+            answers.age = 16
+            answers.nationality = "PHL"
+            answers.saysTheyConsented = true
+            let result = Article3Screening.screen(answers)
+            let stored = try await store.attachScreening(id, answers: answers, result: result, by: policeIntake)
+            #expect(stored.victimID == id && stored.agency == "police-13" && stored.screenedAt == clock)
+
+            // The agency holding the file and the one protecting the person read it back exactly.
+            for reader in [police, policeIntake, centreIntake] {
+                let view = try await store.open(id, for: reader)
+                #expect(view.screenings == [stored], "\(reader.email)")
+                #expect(view.screenings?.first?.result.outcome == .meetsDefinition)
+            }
+            // Others do not learn the file exists; they cannot attach one either.
+            for outsider in [osaka, analyst] {
+                await #expect(throws: CaseWorkError.notFound) { try await store.attachScreening(id, answers: answers, result: result, by: outsider) }
+            }
+            await #expect(throws: CaseWorkError.notFound) { try await store.attachScreening("V2026-NOSUCH", answers: answers, result: result, by: police) }
+
+            // A referral that shares the basic section but not the screening keeps the screening from IOM.
+            let referral = try await store.refer(id, to: "iom", sections: [.basic], basis: .consent, overrideReason: nil, by: police)
+            _ = try await store.answer(referral: referral.id, .accept, by: iom)
+            let shared = try await store.open(id, for: iom)
+            #expect(shared.screenings == nil && !shared.sections.contains(.screening))
+            // …and an agency that was only referred the file may read what it shares but not add to it.
+            await #expect(throws: CaseWorkError.forbidden("record a screening on this file")) {
+                try await store.attachScreening(id, answers: answers, result: result, by: iom)
+            }
+            let second = try await store.refer(id, to: "iom", sections: [.basic, .screening], basis: .consent, overrideReason: nil, by: police)
+            _ = try await store.answer(referral: second.id, .accept, by: iom)
+            #expect(try await store.open(id, for: iom).screenings == [stored])
+
+            let entries = try await AuditLog(database: storage.database).entries()
+            #expect(entries.contains { $0.action == "create" && $0.actor == policeIntake.auditActor && $0.fields == ["screening:\(stored.id)"] })
+            #expect(entries.filter { $0.action == "denied" && $0.purpose == "record an Article 3 screening" }.count == 4)
+            #expect(entries.contains { $0.action == "read" && $0.actor == centreIntake.auditActor && $0.fields.contains("screening") })
+            #expect(try await AuditLog(database: storage.database).verify().isEmpty)
+
+            // One row, its outcome in the clear so that screenings can be counted without reading answers.
+            let rows = try await storage.database.sql.raw("SELECT outcome FROM screenings WHERE victim_id = \(bind: id)").all()
+            #expect(try rows.map { try $0.decode(column: "outcome", as: String.self) } == ["meets_definition"])
+        }
+    }
+}
