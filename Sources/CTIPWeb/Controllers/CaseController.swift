@@ -60,6 +60,7 @@ struct CaseController: RouteCollection {
     static func json<Value: Encodable>(_ value: Value, status: HTTPResponseStatus = .ok) throws -> Response {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys]
         var headers = HTTPHeaders()
         headers.contentType = .json

@@ -28,7 +28,7 @@ enum ScreeningPages {
         func on(_ name: String) -> Bool { value(name) == "on" }
         let sheetLinks: Node<HTML.BodyContext> = .ul(.class("languages"), .forEach(InterviewSheet.languages) { code in
             .li(.a(.href("/staff/screening/sheet?lang=\(code)&worker=\(language.rawValue)"), .attribute(named: "hreflang", value: code),
-                   .span(.attribute(named: "lang", value: code), .text(HelpLanguages.endonym(code)))))
+                   .attribute(named: "lang", value: code), .text(HelpLanguages.endonym(code))))
         })
         let file = value("file")
         return StaffPages.render(request, title: t("Identification screening (Article 3)", "被害者の識別（議定書第3条）"), status: status, .group(
@@ -78,13 +78,16 @@ enum ScreeningPages {
         let t = StaffPages.Text(language: request.staffLanguage)
         let language = request.staffLanguage
         let result = screened.result
-        let stored: Node<HTML.BodyContext> = screened.stored.map { stored in
-            .p(.class("notice"), .attribute(named: "role", value: "status"),
-               .text(t("Stored with victim file ", "被害者ファイルに保存しました：")),
-               .a(.href("/staff/cases/\(stored.victimID)?lang=\(language.rawValue)"), .text(stored.victimID)), .text("."))
-        } ?? .p(.class("notice"), .attribute(named: "role", value: "status"),
-                .text(t("Not stored: this screening names no victim's file. To keep it, screen again with the file number.",
-                        "保存していません：この判定は被害者ファイルに結び付いていません。記録する場合はファイル番号を入れて判定し直してください。")))
+        let stored: Node<HTML.BodyContext>
+        if let kept = screened.stored {
+            stored = .p(.class("notice"), .attribute(named: "role", value: "status"),
+                        .text(t("Stored with victim file ", "被害者ファイルに保存しました：")),
+                        .a(.href("/staff/cases/\(kept.victimID)?lang=\(language.rawValue)"), .text(kept.victimID)), .text("."))
+        } else {
+            stored = .p(.class("notice"), .attribute(named: "role", value: "status"),
+                        .text(t("Not stored: this screening names no victim's file. To keep it, screen again with the file number.",
+                                "保存していません：この判定は被害者ファイルに結び付いていません。記録する場合はファイル番号を入れて判定し直してください。")))
+        }
         return StaffPages.render(request, title: t("Screening result", "判定結果"), .group(
             stored,
             outcomeSection(result, language: language, heading: true),
@@ -98,8 +101,9 @@ enum ScreeningPages {
         let t = StaffPages.Text(language: language)
         let elements: [ScreeningResult.Element] = [.act, .means, .purpose]
         let outcome = ScreeningForm.label(result.outcome).label(language)
+        let headline: Node<HTML.BodyContext> = heading ? .h2(.id("outcome"), .text(outcome)) : .p(.strong(.text(outcome)))
         return .group(
-            heading ? .h2(.id("outcome"), .text(outcome)) : .p(.strong(.text(outcome))),
+            headline,
             .table(.caption(.text(t("Elements of Article 3 (a)", "第3条(a)の構成要素"))),
                    .tbody(.forEach(elements) { element in
                        .tr(.th(.attribute(named: "scope", value: "row"), .text(ScreeningForm.label(element).label(language))),
@@ -180,12 +184,12 @@ enum ScreeningPages {
                                 .text(["yes", "no", "unsure"].map { "☐ " + InterviewSheet.word($0, person) }.joined(separator: "  "))))
                     })))
         }
-        let choices = InterviewSheet.languages.map { code in
-            StaffPages.option(value: code, text: HelpLanguages.endonym(code), selected: code == person)
-        }
-        let workerChoices = CTIPCore.Language.allCases.map { language in
-            StaffPages.option(value: language.rawValue, text: HelpLanguages.endonym(language.rawValue), selected: language == worker)
-        }
+        let choices: [Node<HTML.SelectContext>] = [.attribute(named: "id", value: "lang"), .attribute(named: "name", value: "lang")]
+            + InterviewSheet.languages.map { code in StaffPages.option(value: code, text: HelpLanguages.endonym(code), selected: code == person) }
+        let workerChoices: [Node<HTML.SelectContext>] = [.attribute(named: "id", value: "worker"), .attribute(named: "name", value: "worker")]
+            + CTIPCore.Language.allCases.map { language in
+                StaffPages.option(value: language.rawValue, text: HelpLanguages.endonym(language.rawValue), selected: language == worker)
+            }
         let html = HTML(
             .lang(worker == .ja ? Plot.Language.japanese : Plot.Language.english),
             .head(.encoding(.utf8), .title(InterviewSheet.word("title", w) + " (\(person)) — CTIP"),
@@ -194,9 +198,9 @@ enum ScreeningPages {
                 .nav(.class("screen"), .attribute(named: "aria-label", value: t("Sheet language", "シートの言語")),
                      .form(.method(.get), .action("/staff/screening/sheet"),
                            .label(.for("lang"), .text(t("The person's language", "本人の言語"))),
-                           .element(named: "select", nodes: [.attribute(named: "id", value: "lang"), .attribute(named: "name", value: "lang")] + choices),
+                           .element(named: "select", nodes: choices),
                            .label(.for("worker"), .text(t("Your language", "職員の言語"))),
-                           .element(named: "select", nodes: [.attribute(named: "id", value: "worker"), .attribute(named: "name", value: "worker")] + workerChoices),
+                           .element(named: "select", nodes: workerChoices),
                            .button(.type(.submit), .text(t("Show", "表示")))),
                      .p(.text(t("Print with your browser (Ctrl+P / ⌘P): the sheet fits A4. Record the answers in ",
                                 "ブラウザの印刷機能（Ctrl+P / ⌘P）で A4 に印刷できます。回答は")),
