@@ -120,21 +120,21 @@ struct CaseWorkWebTests {
 
     static func matrix(file: String) -> [Route] {
         [
-            Route(method: .GET, path: "/api/cases", body: nil, allowed: roles(everywhere, fileWorkers), secretFile: false),
-            Route(method: .POST, path: "/api/cases", body: ["protected_on": "2026-05-01", "sex": "male", "nationality": "JPN", "exploitation": "labour"],
+            Route(method: .GET, path: "/api/victims", body: nil, allowed: roles(everywhere, fileWorkers), secretFile: false),
+            Route(method: .POST, path: "/api/victims", body: ["protected_on": "2026-05-01", "sex": "male", "nationality": "JPN", "exploitation": "labour"],
                   allowed: roles(everywhere, fileWorkers), secretFile: false),
-            Route(method: .GET, path: "/api/cases/\(file)", body: nil, allowed: roles(["home", "protecting"], fileWorkers), secretFile: true),
-            Route(method: .POST, path: "/api/cases/\(file)/steps", body: ["step": "counseling", "on": "2026-04-03"],
+            Route(method: .GET, path: "/api/victims/\(file)", body: nil, allowed: roles(["home", "protecting"], fileWorkers), secretFile: true),
+            Route(method: .POST, path: "/api/victims/\(file)/steps", body: ["step": "counseling", "on": "2026-04-03"],
                   allowed: roles(["home", "protecting"], changers), secretFile: true),
-            Route(method: .PUT, path: "/api/cases/\(file)/whereabouts",
+            Route(method: .PUT, path: "/api/victims/\(file)/whereabouts",
                   body: ["protecting_agency": "wcsc-13", "whereabouts": "\(CaseWorkFixture.marker), 1-2-3 Example"],
                   allowed: roles(["home", "protecting"], changers), secretFile: true),
             Route(method: .GET, path: "/api/referrals", body: nil, allowed: roles(everywhere, changers), secretFile: false),
             Route(method: .GET, path: "/api/audit", body: nil, allowed: roles(everywhere, [.auditor]), secretFile: false),
             Route(method: .GET, path: "/staff", body: nil, allowed: roles(everywhere, StaffRole.allCases), secretFile: false),
-            Route(method: .GET, path: "/staff/cases", body: nil, allowed: roles(everywhere, fileWorkers), secretFile: false),
-            Route(method: .GET, path: "/staff/cases/new", body: nil, allowed: roles(everywhere, fileWorkers), secretFile: false),
-            Route(method: .GET, path: "/staff/cases/\(file)", body: nil, allowed: roles(["home", "protecting"], fileWorkers), secretFile: true),
+            Route(method: .GET, path: "/staff/victims", body: nil, allowed: roles(everywhere, fileWorkers), secretFile: false),
+            Route(method: .GET, path: "/staff/victims/new", body: nil, allowed: roles(everywhere, fileWorkers), secretFile: false),
+            Route(method: .GET, path: "/staff/victims/\(file)", body: nil, allowed: roles(["home", "protecting"], fileWorkers), secretFile: true),
             Route(method: .GET, path: "/staff/referrals", body: nil, allowed: roles(everywhere, changers), secretFile: false),
             Route(method: .GET, path: "/staff/audit", body: nil, allowed: roles(everywhere, [.auditor]), secretFile: false),
             Route(method: .GET, path: "/staff/audit.csv", body: nil, allowed: roles(everywhere, [.auditor]), secretFile: false),
@@ -207,7 +207,7 @@ struct CaseWorkWebTests {
             }
             // A bad request that carries the whereabouts gets an error naming the field, not echoing the value.
             let worker = fixture.actor("protecting-case_worker")
-            let refused = try await app.testing().sendRequest(.PUT, "/api/cases/\(fixture.fileID)/whereabouts", headers: worker.bearer) { request in
+            let refused = try await app.testing().sendRequest(.PUT, "/api/victims/\(fixture.fileID)/whereabouts", headers: worker.bearer) { request in
                 try request.content.encode(["whereabouts": "\(CaseWorkFixture.marker) moved", "whereabouts_kind": "bunker"], as: .json)
             }
             #expect(refused.status == .unprocessableEntity)
@@ -240,7 +240,7 @@ struct CaseWorkWebTests {
                                                role: .caseWorker, cost: 4, database: app.db)
             func login(_ password: String) async throws -> TestingHTTPResponse {
                 try await app.testing().sendRequest(.POST, "/login") { request in
-                    try request.content.encode(["email": "worker@police-13.example.jp", "password": password, "next": "/staff/cases"], as: .urlEncodedForm)
+                    try request.content.encode(["email": "worker@police-13.example.jp", "password": password, "next": "/staff/victims"], as: .urlEncodedForm)
                 }
             }
             let wrong = try await login("wrong password!")
@@ -248,22 +248,22 @@ struct CaseWorkWebTests {
             #expect(wrong.headers.setCookie?[StaffSession.cookieName] == nil)
 
             let right = try await login("correct horse battery")
-            #expect(right.status == .seeOther && right.headers.first(name: .location) == "/staff/cases")
+            #expect(right.status == .seeOther && right.headers.first(name: .location) == "/staff/victims")
             let cookie = try #require(right.headers.setCookie?[StaffSession.cookieName])
             #expect(cookie.isHTTPOnly && cookie.sameSite == .strict)
             let session: HTTPHeaders = ["Cookie": "\(StaffSession.cookieName)=\(cookie.string)"]
 
             let form = ["protected_on": "2026-06-01", "sex": "female", "nationality": "JPN", "exploitation": "sexual"]
-            let forged = try await app.testing().sendRequest(.POST, "/staff/cases", headers: session) { try $0.content.encode(form, as: .urlEncodedForm) }
+            let forged = try await app.testing().sendRequest(.POST, "/staff/victims", headers: session) { try $0.content.encode(form, as: .urlEncodedForm) }
             #expect(forged.status == .forbidden)
             var withToken = form
             withToken[StaffSession.csrfField] = StaffAuthenticationMiddleware.csrfToken(for: cookie.string)
-            let created = try await app.testing().sendRequest(.POST, "/staff/cases", headers: session) { try $0.content.encode(withToken, as: .urlEncodedForm) }
-            #expect(created.status == .seeOther && created.headers.first(name: .location)?.hasPrefix("/staff/cases/V") == true)
+            let created = try await app.testing().sendRequest(.POST, "/staff/victims", headers: session) { try $0.content.encode(withToken, as: .urlEncodedForm) }
+            #expect(created.status == .seeOther && created.headers.first(name: .location)?.hasPrefix("/staff/victims/V") == true)
 
             var invalid = withToken
             invalid["age"] = "200"
-            let refused = try await app.testing().sendRequest(.POST, "/staff/cases", headers: session) { try $0.content.encode(invalid, as: .urlEncodedForm) }
+            let refused = try await app.testing().sendRequest(.POST, "/staff/victims", headers: session) { try $0.content.encode(invalid, as: .urlEncodedForm) }
             #expect(refused.status == .unprocessableEntity && refused.body.string.contains("age:"))
 
             for _ in 1...5 { _ = try await login("wrong password!") }
@@ -274,7 +274,7 @@ struct CaseWorkWebTests {
                 try request.content.encode([StaffSession.csrfField: StaffAuthenticationMiddleware.csrfToken(for: cookie.string)], as: .urlEncodedForm)
             }
             #expect(logout.status == .seeOther)
-            let after = try await app.testing().sendRequest(.GET, "/staff/cases", headers: session)
+            let after = try await app.testing().sendRequest(.GET, "/staff/victims", headers: session)
             #expect(after.status == .seeOther && after.headers.first(name: .location)?.hasPrefix("/login") == true)
         }
     }
@@ -314,10 +314,10 @@ struct CaseWorkPageSnapshots {
             try assertSnapshot(login.body.string, named: "login-ja.html")
             let pages: [(String, String, String)] = [
                 ("home-case_worker", "/staff", "staff-start.html"),
-                ("home-case_worker", "/staff/cases", "staff-cases.html"),
-                ("home-intake", "/staff/cases/new", "staff-new-file.html"),
-                ("protecting-case_worker", "/staff/cases/\(fixture.fileID)", "staff-file-protecting.html"),
-                ("home-case_worker", "/staff/cases/\(fixture.fileID)?lang=ja", "staff-file-owner-ja.html"),
+                ("home-case_worker", "/staff/victims", "staff-victims.html"),
+                ("home-intake", "/staff/victims/new", "staff-new-file.html"),
+                ("protecting-case_worker", "/staff/victims/\(fixture.fileID)", "staff-file-protecting.html"),
+                ("home-case_worker", "/staff/victims/\(fixture.fileID)?lang=ja", "staff-file-owner-ja.html"),
                 ("protecting-supervisor", "/staff/referrals", "staff-referrals.html"),
                 ("home-intake", "/staff/screening?file=\(fixture.fileID)", "staff-screening.html"),
                 ("home-intake", "/staff/screening/sheet?lang=th&worker=ja", "staff-screening-sheet-th-ja.html"),

@@ -42,7 +42,7 @@ struct ScreeningWebTests {
             let stored = try Self.object(attached.body.string)
             #expect(stored["stored"] as? Bool == true && stored["file"] as? String == fixture.fileID)
             #expect((stored["suggested_offenses"] as? [[String: String]])?.contains { $0["code"] == "immigration_control_act" } == true)
-            let file = try await app.testing().sendRequest(.GET, "/api/cases/\(fixture.fileID)", headers: fixture.actor("protecting-intake").bearer)
+            let file = try await app.testing().sendRequest(.GET, "/api/victims/\(fixture.fileID)", headers: fixture.actor("protecting-intake").bearer)
             let screenings = try #require(try Self.object(file.body.string)["screenings"] as? [[String: Any]])
             #expect(screenings.count == 1 && (screenings[0]["result"] as? [String: Any])?["outcome"] as? String == "meets_definition")
 
@@ -51,7 +51,7 @@ struct ScreeningWebTests {
                 try request.content.encode(["control_methods": "Kidnapping", "file": fixture.fileID], as: .json)
             }
             #expect(bad.status == .unprocessableEntity && (try Self.object(bad.body.string))["field"] as? String == "control_methods")
-            let after = try await app.testing().sendRequest(.GET, "/api/cases/\(fixture.fileID)", headers: intake.bearer)
+            let after = try await app.testing().sendRequest(.GET, "/api/victims/\(fixture.fileID)", headers: intake.bearer)
             #expect((try Self.object(after.body.string)["screenings"] as? [[String: Any]])?.count == 1)
 
             let sheet = try await app.testing().sendRequest(.GET, "/staff/screening/sheet?lang=xx", headers: intake.cookie)
@@ -84,7 +84,7 @@ struct ScreeningWebTests {
             #expect(invalid.body.string.contains(#"name="act_recruitment" checked"#), "the form keeps what was ticked")
 
             let worker = fixture.actor("home-case_worker")
-            let page = try await app.testing().sendRequest(.GET, "/staff/cases/\(fixture.fileID)?lang=ja", headers: worker.cookie)
+            let page = try await app.testing().sendRequest(.GET, "/staff/victims/\(fixture.fileID)?lang=ja", headers: worker.cookie)
             #expect(page.body.string.contains("人身取引の定義に該当する") && page.body.string.contains("第3条(c)"))
             // The screening is dated today (Tokyo): the snapshot holds a placeholder.
             let today = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "Asia/Tokyo")!, formatOptions: [.withFullDate])

@@ -34,7 +34,7 @@ def test_open_refer_and_accept(server, browser, artifacts):
     cookie = browser.get_cookie("ctip_session")
     assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
 
-    browser.get(server.url("/staff/cases/new?lang=en"))
+    browser.get(server.url("/staff/victims/new?lang=en"))
     problems = check(browser)
     assert not problems, "accessibility problems on the new-file form:\n" + "\n".join(problems)
     browser.find_element(By.ID, "protected_on").send_keys("04/01/2026")  # Chromium's date field, en-US order
@@ -48,7 +48,7 @@ def test_open_refer_and_accept(server, browser, artifacts):
     browser.find_element(By.ID, "whereabouts").send_keys(WHEREABOUTS)
     browser.find_element(By.CSS_SELECTOR, "main form button[type='submit']").click()
 
-    assert "/staff/cases/V" in browser.current_url, browser.find_element(By.TAG_NAME, "main").text
+    assert "/staff/victims/V" in browser.current_url, browser.find_element(By.TAG_NAME, "main").text
     file_url = browser.current_url.split("?")[0]
     page = browser.find_element(By.TAG_NAME, "main").text
     assert "Browser Test Person" in page and WHEREABOUTS not in page  # the police hold the file; the centre protects

@@ -64,15 +64,15 @@ def test_screen_a_case(server, browser, artifacts):
 
 def test_screen_from_a_victims_file(server, browser, artifacts):
     sign_in(browser, server, "intake")
-    browser.get(server.url("/staff/cases/new?lang=en"))
+    browser.get(server.url("/staff/victims/new?lang=en"))
     browser.find_element(By.ID, "protected_on").send_keys("05/02/2026")  # Chromium's date field, en-US order
     Select(browser.find_element(By.ID, "sex")).select_by_value("female")
     Select(browser.find_element(By.ID, "nationality")).select_by_value("PHL")
     Select(browser.find_element(By.ID, "residence_status")).select_by_value("temporary_visitor")
     Select(browser.find_element(By.ID, "exploitation")).select_by_value("sexual")
     browser.find_element(By.CSS_SELECTOR, "main form button[type='submit']").click()
-    assert "/staff/cases/V" in browser.current_url, browser.find_element(By.TAG_NAME, "main").text
-    file_id = browser.current_url.split("/staff/cases/")[1].split("?")[0]
+    assert "/staff/victims/V" in browser.current_url, browser.find_element(By.TAG_NAME, "main").text
+    file_id = browser.current_url.split("/staff/victims/")[1].split("?")[0]
     assert "No screening yet." in browser.find_element(By.TAG_NAME, "main").text
 
     browser.find_element(By.LINK_TEXT, "Screen this person").click()

@@ -72,8 +72,8 @@ struct LoginController: RouteCollection {
         let staff = try await request.requireStaff()
         let t = StaffPages.Text(language: request.staffLanguage)
         var links: [(String, String)] = []
-        if AccessPolicy.allows(staff, .viewCases) { links.append(("/staff/cases", t("Victim files", "被害者ファイル"))) }
-        if AccessPolicy.allows(staff, .createVictimFile) { links.append(("/staff/cases/new", t("Open a new file", "新しいファイルを作成"))) }
+        if AccessPolicy.allows(staff, .viewCases) { links.append(("/staff/victims", t("Victim files", "被害者ファイル"))) }
+        if AccessPolicy.allows(staff, .createVictimFile) { links.append(("/staff/victims/new", t("Open a new file", "新しいファイルを作成"))) }
         if AccessPolicy.allows(staff, .screen) { links.append(("/staff/screening", t("Identification screening", "被害者の識別（判定）"))) }
         if AccessPolicy.allows(staff, .answerReferrals) { links.append(("/staff/referrals", t("Referrals to my agency", "自機関への照会"))) }
         if AccessPolicy.allows(staff, .viewStatistics) { links.append(("/reports", t("Statistics (annual report)", "統計（年次報告）"))) }

@@ -25,7 +25,7 @@ struct ScreeningController: RouteCollection {
     /// Reads the answers, screens them and, if they name a file, attaches the screening to it.
     func screen(_ request: Request) async throws -> Screened {
         let staff = try await request.requireStaff(.screen)
-        let fields = try CaseController.fields(request)
+        let fields = try VictimFileController.fields(request)
         let answers: ScreeningAnswers
         switch ScreeningForm.read(fields) {
         case .failure(let problems): throw CaseWorkError.invalid(problems.errors)
@@ -35,7 +35,7 @@ struct ScreeningController: RouteCollection {
         guard let file = fields["file"]?.trimmingCharacters(in: .whitespaces), !file.isEmpty else {
             return Screened(answers: answers, result: result, stored: nil)
         }
-        let stored = try await CaseController().store(request).attachScreening(file, answers: answers, result: result, by: staff)
+        let stored = try await VictimFileController().store(request).attachScreening(file, answers: answers, result: result, by: staff)
         return Screened(answers: answers, result: result, stored: stored)
     }
 
@@ -77,7 +77,7 @@ struct ScreeningController: RouteCollection {
 
     func screenJSON(request: Request) async throws -> Response {
         let screened = try await screen(request)
-        return try CaseController.json(Self.json(screened, language: request.staffLanguage), status: .created)
+        return try VictimFileController.json(Self.json(screened, language: request.staffLanguage), status: .created)
     }
 
     // MARK: Pages
@@ -91,7 +91,7 @@ struct ScreeningController: RouteCollection {
         do {
             return ScreeningPages.result(request, try await screen(request))
         } catch CaseWorkError.invalid(let errors) {
-            return ScreeningPages.form(request, values: (try? CaseController.fields(request)) ?? [:], errors: errors, status: .unprocessableEntity)
+            return ScreeningPages.form(request, values: (try? VictimFileController.fields(request)) ?? [:], errors: errors, status: .unprocessableEntity)
         }
     }
 

@@ -57,7 +57,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: HelpController())
     let staff = app.grouped(StaffAuthenticationMiddleware())
     try staff.register(collection: LoginController())
-    try staff.register(collection: CaseController())
+    try staff.register(collection: VictimFileController())
     try staff.register(collection: ScreeningController())
     try staff.register(collection: AuditController())
     try app.register(collection: OpenAPIController())

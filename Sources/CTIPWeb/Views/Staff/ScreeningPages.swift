@@ -13,7 +13,7 @@ enum ScreeningPages {
     }
 
     static func agencyLabel(_ code: String, _ language: CTIPCore.Language) -> String {
-        CasePages.label("protecting_agency", code, language)
+        VictimFilePages.label("protecting_agency", code, language)
     }
 
     static func checkbox(_ name: String, _ text: String, checked: Bool) -> Node<HTML.FormContext> {
@@ -82,7 +82,7 @@ enum ScreeningPages {
         if let kept = screened.stored {
             stored = .p(.class("notice"), .attribute(named: "role", value: "status"),
                         .text(t("Stored with victim file ", "被害者ファイルに保存しました：")),
-                        .a(.href("/staff/cases/\(kept.victimID)?lang=\(language.rawValue)"), .text(kept.victimID)), .text("."))
+                        .a(.href("/staff/victims/\(kept.victimID)?lang=\(language.rawValue)"), .text(kept.victimID)), .text("."))
         } else {
             stored = .p(.class("notice"), .attribute(named: "role", value: "status"),
                         .text(t("Not stored: this screening names no victim's file. To keep it, screen again with the file number.",

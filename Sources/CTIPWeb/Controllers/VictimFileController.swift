@@ -5,28 +5,28 @@ import Vapor
 
 /// Victim files, their timeline and referrals: pages under `/staff/…`, the same as JSON under `/api/…`.
 /// Every route asks `VictimFileStore`, which applies need-to-know and writes the audit trail.
-struct CaseController: RouteCollection {
+struct VictimFileController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let pages = routes.grouped("staff")
-        pages.get("cases", use: listPage)
-        pages.get("cases", "new", use: newPage)
-        pages.post("cases", use: createPage)
-        pages.get("cases", ":id", use: filePage)
-        pages.post("cases", ":id", "steps", use: { try await redirectAfter($0) { try await recordStep($0) } })
-        pages.post("cases", ":id", "whereabouts", use: { try await redirectAfter($0) { try await setWhereabouts($0) } })
-        pages.post("cases", ":id", "referrals", use: { try await redirectAfter($0) { _ = try await refer($0) } })
-        pages.post("cases", ":id", "consent-withdrawal", use: { try await redirectAfter($0) { _ = try await withdrawConsent($0) } })
+        pages.get("victims", use: listPage)
+        pages.get("victims", "new", use: newPage)
+        pages.post("victims", use: createPage)
+        pages.get("victims", ":id", use: filePage)
+        pages.post("victims", ":id", "steps", use: { try await redirectAfter($0) { try await recordStep($0) } })
+        pages.post("victims", ":id", "whereabouts", use: { try await redirectAfter($0) { try await setWhereabouts($0) } })
+        pages.post("victims", ":id", "referrals", use: { try await redirectAfter($0) { _ = try await refer($0) } })
+        pages.post("victims", ":id", "consent-withdrawal", use: { try await redirectAfter($0) { _ = try await withdrawConsent($0) } })
         pages.get("referrals", use: inboxPage)
         pages.post("referrals", ":referral", use: answerPage)
 
         let api = routes.grouped("api")
-        api.get("cases", use: listJSON)
-        api.post("cases", use: createJSON)
-        api.get("cases", ":id", use: fileJSON)
-        api.post("cases", ":id", "steps", use: { request in try await recordStep(request); return try await fileJSON(request: request) })
-        api.put("cases", ":id", "whereabouts", use: { request in try await setWhereabouts(request); return Response(status: .noContent) })
-        api.post("cases", ":id", "referrals", use: { request in try await Self.json(try await refer(request), status: .created) })
-        api.post("cases", ":id", "consent-withdrawal", use: { request in try await Self.json(["ended": try await withdrawConsent(request)]) })
+        api.get("victims", use: listJSON)
+        api.post("victims", use: createJSON)
+        api.get("victims", ":id", use: fileJSON)
+        api.post("victims", ":id", "steps", use: { request in try await recordStep(request); return try await fileJSON(request: request) })
+        api.put("victims", ":id", "whereabouts", use: { request in try await setWhereabouts(request); return Response(status: .noContent) })
+        api.post("victims", ":id", "referrals", use: { request in try await Self.json(try await refer(request), status: .created) })
+        api.post("victims", ":id", "consent-withdrawal", use: { request in try await Self.json(["ended": try await withdrawConsent(request)]) })
         api.get("referrals", use: { request in try await Self.json(try await store(request).inbox(for: try await request.requireStaff(.answerReferrals))) })
         api.post("referrals", ":referral", use: { request in try await Self.json(try await answer(request)) })
     }
@@ -71,7 +71,7 @@ struct CaseController: RouteCollection {
     private func redirectAfter(_ request: Request, _ action: (Request) async throws -> Void) async throws -> Response {
         try await action(request)
         let id = request.parameters.get("id") ?? ""
-        return request.redirect(to: "/staff/cases/\(id)?lang=\(request.staffLanguage.rawValue)", redirectType: .normal)
+        return request.redirect(to: "/staff/victims/\(id)?lang=\(request.staffLanguage.rawValue)", redirectType: .normal)
     }
 
     // MARK: Actions shared by pages and API
@@ -163,7 +163,7 @@ struct CaseController: RouteCollection {
     func createJSON(request: Request) async throws -> Response {
         let id = try await create(request)
         let response = try Self.json(["id": id], status: .created)
-        response.headers.replaceOrAdd(name: .location, value: "/api/cases/\(id)")
+        response.headers.replaceOrAdd(name: .location, value: "/api/victims/\(id)")
         return response
     }
 
@@ -177,21 +177,21 @@ struct CaseController: RouteCollection {
     func listPage(request: Request) async throws -> Response {
         let staff = try await request.requireStaff(.viewCases)
         let files = try await store(request).list(for: staff, filter: Self.filter(request))
-        return CasePages.list(request, files: files)
+        return VictimFilePages.list(request, files: files)
     }
 
     func newPage(request: Request) async throws -> Response {
         try await request.requireStaff(.createVictimFile)
-        return CasePages.new(request, values: [:], errors: [], agencies: try await AccountStore(database: request.db).agencies())
+        return VictimFilePages.new(request, values: [:], errors: [], agencies: try await AccountStore(database: request.db).agencies())
     }
 
     func createPage(request: Request) async throws -> Response {
         do {
             let id = try await create(request)
-            return request.redirect(to: "/staff/cases/\(id)?lang=\(request.staffLanguage.rawValue)", redirectType: .normal)
+            return request.redirect(to: "/staff/victims/\(id)?lang=\(request.staffLanguage.rawValue)", redirectType: .normal)
         } catch CaseWorkError.invalid(let errors) {
             // The form comes back with what was typed, except the password-like secrets (none here).
-            return CasePages.new(request, values: (try? Self.fields(request)) ?? [:], errors: errors,
+            return VictimFilePages.new(request, values: (try? Self.fields(request)) ?? [:], errors: errors,
                                  agencies: try await AccountStore(database: request.db).agencies(), status: .unprocessableEntity)
         }
     }
@@ -199,18 +199,18 @@ struct CaseController: RouteCollection {
     func filePage(request: Request) async throws -> Response {
         let staff = try await request.requireStaff(.viewCases)
         let file = try await store(request).open(try id(request), for: staff)
-        return CasePages.file(request, file: file, agencies: try await AccountStore(database: request.db).agencies())
+        return VictimFilePages.file(request, file: file, agencies: try await AccountStore(database: request.db).agencies())
     }
 
     func inboxPage(request: Request) async throws -> Response {
         let staff = try await request.requireStaff(.answerReferrals)
-        return CasePages.inbox(request, referrals: try await store(request).inbox(for: staff))
+        return VictimFilePages.inbox(request, referrals: try await store(request).inbox(for: staff))
     }
 
     func answerPage(request: Request) async throws -> Response {
         let referral = try await answer(request)
         if referral.status == .accepted {
-            return request.redirect(to: "/staff/cases/\(referral.victimID)?lang=\(request.staffLanguage.rawValue)", redirectType: .normal)
+            return request.redirect(to: "/staff/victims/\(referral.victimID)?lang=\(request.staffLanguage.rawValue)", redirectType: .normal)
         }
         return request.redirect(to: "/staff/referrals?lang=\(request.staffLanguage.rawValue)", redirectType: .normal)
     }

@@ -4,14 +4,14 @@ import Plot
 import Vapor
 
 /// The case list, the new-file form, a victim's file and the referral inbox.
-enum CasePages {
+enum VictimFilePages {
     static func list(_ request: Request, files: [VictimFileSummary]) -> Response {
         let t = StaffPages.Text(language: request.staffLanguage)
         let codeLists = CodeLists.shipped
         let language = request.staffLanguage
         return StaffPages.render(request, title: t("Victim files", "被害者ファイル"), .group(
-            .p(.a(.href("/staff/cases/new"), .text(t("Open a new file", "新しいファイルを作成")))),
-            .form(.method(.get), .action("/staff/cases"), .attribute(named: "role", value: "search"),
+            .p(.a(.href("/staff/victims/new"), .text(t("Open a new file", "新しいファイルを作成")))),
+            .form(.method(.get), .action("/staff/victims"), .attribute(named: "role", value: "search"),
                   StaffPages.field(t("File number begins with", "ファイル番号（前方一致）"), name: "q", value: request.query[String.self, at: "q"] ?? "", type: .search),
                   StaffPages.field(t("Year", "年"), name: "year", value: request.query[String.self, at: "year"] ?? "", type: .number),
                   StaffPages.select(t("Nationality", "国籍"), name: "nationality",
@@ -35,7 +35,7 @@ enum CasePages {
 
     static func row(_ file: VictimFileSummary, language: CTIPCore.Language) -> Node<HTML.TableContext> {
         let codeLists = CodeLists.shipped
-        let link: Node<HTML.BodyContext> = .a(.href("/staff/cases/\(file.id)"), .text(file.id))
+        let link: Node<HTML.BodyContext> = .a(.href("/staff/victims/\(file.id)"), .text(file.id))
         let nationality = codeLists.countries[file.nationality]?.label(language) ?? file.nationality
         let cells: [String] = [file.protectedOn, label("sex", file.sex, language), file.age.map(String.init) ?? "—", nationality,
                                label("exploitation", file.exploitation, language), file.protectingAgency ?? "—"]
@@ -53,7 +53,7 @@ enum CasePages {
         func value(_ name: String) -> String { values[name] ?? "" }
         return StaffPages.render(request, title: t("Open a new victim file", "被害者ファイルの作成"), status: status, .group(
             StaffPages.errors(errors),
-            .form(.method(.post), .action("/staff/cases?lang=\(language.rawValue)"),
+            .form(.method(.post), .action("/staff/victims?lang=\(language.rawValue)"),
                   StaffPages.csrfField(request),
                   .fieldset(StaffPages.legend(t("Counted in the statistics", "統計に計上される項目")),
                             StaffPages.field(t("Protected on (YYYY-MM-DD)", "保護日（YYYY-MM-DD）"), name: "protected_on", value: value("protected_on"), type: .date, required: true),
@@ -86,7 +86,7 @@ enum CasePages {
     static func file(_ request: Request, file: VictimFileView, agencies: [Agency]) -> Response {
         let t = StaffPages.Text(language: request.staffLanguage)
         let language = request.staffLanguage
-        let base = "/staff/cases/\(file.summary.id)"
+        let base = "/staff/victims/\(file.summary.id)"
         let agencyName = Dictionary(uniqueKeysWithValues: agencies.map { ($0.code, $0.name(language)) })
         var parts: [Node<HTML.BodyContext>] = []
         if file.sections.contains(.basic) { parts.append(basics(file.summary, language: language, agencyName: agencyName)) }
@@ -202,7 +202,7 @@ enum CasePages {
                     .th(.attribute(named: "scope", value: "col"), .text($0))
                 })),
                 .tbody(.forEach(referrals) { referral in
-                    .tr(.td(.if(referral.status.shares, .a(.href("/staff/cases/\(referral.victimID)"), .text(referral.victimID)), else: .text(referral.victimID))),
+                    .tr(.td(.if(referral.status.shares, .a(.href("/staff/victims/\(referral.victimID)"), .text(referral.victimID)), else: .text(referral.victimID))),
                         .td(.text(referral.fromAgency)),
                         .td(.text(referral.sections.sorted().map(\.rawValue).joined(separator: ", "))),
                         .td(.text(referral.status.rawValue)),
