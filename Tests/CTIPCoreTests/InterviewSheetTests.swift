@@ -1,4 +1,5 @@
 import CTIPCore
+import Foundation
 import Testing
 
 @Suite("Interview sheets and the screening form")
@@ -88,5 +89,18 @@ struct InterviewSheetTests {
         #expect(japanese.contains { $0.contains("15歳") && $0.contains("第3条(c)") })
         #expect(zip(english, japanese).allSatisfy { $0 != $1 && !$0.isEmpty && !$1.isEmpty })
         #expect(Set(result.reasons.map(ScreeningForm.code)).count == result.reasons.count)
+    }
+
+    @Test("a result survives storage as JSON, its findings an object keyed by element")
+    func resultJSON() throws {
+        var answers = ScreeningAnswers()
+        answers.acts = [.transfer]
+        answers.controlMethods = [.debtBondage]
+        answers.age = 30
+        let result = Article3Screening.screen(answers)
+        let data = try JSONEncoder().encode(result)
+        #expect(try JSONDecoder().decode(ScreeningResult.self, from: data) == result)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["findings"] as? [String: String] == ["act": "holds", "means": "holds", "purpose": "missing"])
     }
 }

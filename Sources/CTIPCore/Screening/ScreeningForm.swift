@@ -1,3 +1,5 @@
+import Foundation
+
 /// The screening form as text fields, for the web page and the JSON API alike, and the words the
 /// worker reads in Japanese or English: what each choice means and why CTIP answered as it did.
 ///
@@ -15,7 +17,7 @@ public enum ScreeningForm {
             return text
         }
         func checked(_ name: String) -> Bool { ["on", "yes", "true", "1"].contains(value(name)?.lowercased() ?? "") }
-        func list<Code: RawRepresentable & CaseIterable>(_ field: String, prefix: String, _: Code.Type) -> Set<Code> where Code.RawValue == String {
+        func list<Code: RawRepresentable & CaseIterable & Hashable>(_ field: String, prefix: String, _: Code.Type) -> Set<Code> where Code.RawValue == String {
             var codes = Set(Code.allCases.filter { checked("\(prefix)_\($0.rawValue)") })
             for item in (value(field) ?? "").split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
                 if let code = Code(rawValue: item) { codes.insert(code) }
