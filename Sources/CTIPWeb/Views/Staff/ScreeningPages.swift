@@ -50,7 +50,7 @@ enum ScreeningPages {
                                 checkbox("control_\(method.rawValue)", "\(ScreeningForm.label(method).label(language)) (\(method.rawValue))",
                                          checked: on("control_\(method.rawValue)"))
                             },
-                            .element(named: "p", nodes: [.text(t("Means the Protocol names that no method above shows:", "上記の方法に含まれない議定書上の手段："))]),
+                            .p(.text(t("Means the Protocol names that no method above shows:", "上記の方法に含まれない議定書上の手段："))),
                             .forEach([Article3.Means.abduction, .fraud, .abuseOfPower, .paymentToPersonInControl]) { means in
                                 checkbox("means_\(means.rawValue)", ScreeningForm.label(means).label(language), checked: on("means_\(means.rawValue)"))
                             }),
@@ -68,8 +68,8 @@ enum ScreeningPages {
                                               selected: value("says_they_consented"), blank: t("not asked or unknown", "未確認・不明"))),
                   .fieldset(StaffPages.legend(t("Keep it with a victim's file", "被害者ファイルに記録する")),
                             StaffPages.field(t("File number (optional)", "ファイル番号（任意）"), name: "file", value: file),
-                            .element(named: "p", nodes: [.text(t("Without a file number the screening is shown to you and not stored.",
-                                                                 "ファイル番号がない場合、結果は表示されるだけで保存されません。"))])),
+                            .p(.text(t("Without a file number the screening is shown to you and not stored.",
+                                              "ファイル番号がない場合、結果は表示されるだけで保存されません。")))),
                   .p(.button(.type(.submit), .text(t("Screen", "判定する")))))
         ))
     }
@@ -164,7 +164,7 @@ enum ScreeningPages {
     static func sheet(_ request: Request, person: String, worker: CTIPCore.Language) -> Response {
         let w = worker.rawValue
         let t = StaffPages.Text(language: worker)
-        var number = 0
+        let numbers = Dictionary(uniqueKeysWithValues: InterviewSheet.questions.enumerated().map { ($1.id, $0 + 1) })
         let sections: [Node<HTML.BodyContext>] = InterviewSheet.sections().map { section, questions in
             .section(
                 .h2(.span(.attribute(named: "lang", value: person), .text(InterviewSheet.word("section.\(section.rawValue)", person))),
@@ -175,9 +175,8 @@ enum ScreeningPages {
                                .th(.attribute(named: "scope", value: "col"), .text(HelpLanguages.endonym(w))),
                                .th(.attribute(named: "scope", value: "col"), .attribute(named: "lang", value: person), .text(InterviewSheet.word("yes", person) + " / " + InterviewSheet.word("no", person))))),
                     .tbody(.forEach(questions) { question in
-                        number += 1
-                        return .tr(
-                            .td(.class("number"), .text("\(number)")),
+                        .tr(
+                            .td(.class("number"), .text("\(numbers[question.id] ?? 0)")),
                             .td(.attribute(named: "lang", value: person), .text(InterviewSheet.text(question, person) ?? "")),
                             .td(.text(InterviewSheet.text(question, w) ?? ""), .span(.class("field"), .text("→ " + question.informs.formField))),
                             .td(.class("answer"), .attribute(named: "lang", value: person),
