@@ -50,9 +50,11 @@ struct ScreeningWebTests {
             let bad = try await app.testing().sendRequest(.POST, "/api/screenings", headers: intake.bearer) { request in
                 try request.content.encode(["control_methods": "Kidnapping", "file": fixture.fileID], as: .json)
             }
-            #expect(bad.status == .unprocessableEntity && (try Self.object(bad.body.string))["field"] as? String == "control_methods")
+            let problem = try Self.object(bad.body.string)
+            #expect(bad.status == .unprocessableEntity && problem["field"] as? String == "control_methods")
             let after = try await app.testing().sendRequest(.GET, "/api/victims/\(fixture.fileID)", headers: intake.bearer)
-            #expect((try Self.object(after.body.string)["screenings"] as? [[String: Any]])?.count == 1)
+            let afterFile = try Self.object(after.body.string)
+            #expect((afterFile["screenings"] as? [[String: Any]])?.count == 1)
 
             let sheet = try await app.testing().sendRequest(.GET, "/staff/screening/sheet?lang=xx", headers: intake.cookie)
             #expect(sheet.status == .unprocessableEntity && sheet.body.string.contains("lang:"))
