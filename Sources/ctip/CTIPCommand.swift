@@ -15,6 +15,6 @@ struct CTIPCommand: AsyncParsableCommand {
         """,
         subcommands: [DemoCommand.self, ServeCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self,
                       GenerateCommand.self, ReportCommand.self, AuditCommand.self,
-                      HolidaysCommand.self, HelpFinderCommand.self, DirectoryCommand.self]
+                      HolidaysCommand.self, HelpFinderCommand.self, DirectoryCommand.self, HotlineCommand.self]
     )
 }

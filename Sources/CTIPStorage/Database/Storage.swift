@@ -29,6 +29,7 @@ public let ctipMigrations: [any Migration] = [
     CreateSupportEvents(), CreateHistory(),
     CreateReportEditions(), CreateAuditLog(),
     CreateHelpServices(),
+    CreateTips(), CreateInternetReports(),
 ]
 
 /// Brings the schema up to date and sets per-file options (SQLite: write-ahead log).

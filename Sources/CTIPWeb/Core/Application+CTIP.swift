@@ -42,6 +42,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: HomeController())
     try app.register(collection: ReportController())
     try app.register(collection: HelpController())
+    try app.register(collection: HotlineController(databaseURL: app.databaseURL))
 }
 
 struct DatabaseURLKey: StorageKey { typealias Value = DatabaseURL }
