@@ -27,6 +27,9 @@ public enum CTIPMetrics {
 /// `ctip serve` processes behind a load balancer could disagree about: everything lives in the database.
 public func configure(_ app: Application, _ configuration: WebConfiguration) async throws {
     _ = CTIPMetrics.registry
+    // At trace level Vapor logs every request head and body (addresses, browsers, what reporters
+    // wrote) and the SQL with its values: never below debug.
+    if app.logger.logLevel < .debug { app.logger.logLevel = .debug }
     app.http.server.configuration.hostname = configuration.host
     app.http.server.configuration.port = configuration.port
     app.storage[DatabaseURLKey.self] = configuration.database
