@@ -52,6 +52,29 @@ struct HotlineStoreTests {
         }
     }
 
+    @Test("tips sent at once through the batch writer are each committed before their receipt is returned", arguments: Engine.available)
+    func batchWriter(engine: Engine) async throws {
+        try await withFreshDatabase(engine) { storage in
+            let store = HotlineStore(database: storage.database, hasher: testHasher, writer: TipBatchWriter(database: storage.database))
+            let issued = try await withThrowingTaskGroup(of: (HotlineCredentialsIssued, String).self) { group in
+                for index in 0..<300 {
+                    group.addTask {
+                        let text = "concurrent tip \(index)"
+                        return (try await store.submit(try tip(prefecture: "JP-\(String(format: "%02d", index % 47 + 1))", text)), text)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(Set(issued.map(\.0.receipt)).count == 300)
+            #expect(try await count(storage, "tips") == 300)
+            let staff = HotlineStaff(store: store)
+            for (credentials, text) in issued.prefix(20) {
+                #expect(try await store.reporterView(receipt: credentials.receipt, passcode: credentials.passcode).status == "received")
+                #expect(try await staff.tip(credentials.receipt, by: analyst).description == text)
+            }
+        }
+    }
+
     @Test("the same content reported many ways is one item with a count; a deleted item reported again has re-appeared", arguments: Engine.available)
     func internetDeduplication(engine: Engine) async throws {
         try await withFreshDatabase(engine) { storage in

@@ -57,11 +57,14 @@ public enum HotlineStoreError: Error, Equatable, CustomStringConvertible {
 public struct HotlineStore: Sendable {
     public let database: any Database
     public let hasher: PasscodeHasher
+    /// Commits concurrent tips together (the web server's); nil writes each tip on its own.
+    public let writer: TipBatchWriter?
     /// The clock, for tests.
     public let now: @Sendable () -> Int
 
-    public init(database: any Database, hasher: PasscodeHasher, now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }) {
-        self.database = database; self.hasher = hasher; self.now = now
+    public init(database: any Database, hasher: PasscodeHasher, writer: TipBatchWriter? = nil,
+                now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }) {
+        self.database = database; self.hasher = hasher; self.writer = writer; self.now = now
     }
 
     var sql: any SQLDatabase { database.sql }
@@ -70,15 +73,35 @@ public struct HotlineStore: Sendable {
     public func submit(_ tip: TipSubmission, channel: ReportChannel = .web) async throws -> HotlineCredentialsIssued {
         let at = now()
         return try await issuing { receipt, passcodeHash in
-            try await sql.raw("""
-                INSERT INTO tips (receipt, passcode_hash, channel, language, category, prefecture, description, urgency, status,
-                                  received_at, month, reward_state, reward_amount)
-                VALUES (\(bind: receipt), \(bind: passcodeHash), \(bind: channel.rawValue), \(bind: tip.language), \(bind: tip.category.rawValue),
-                        \(bind: tip.prefecture), \(bind: tip.description), \(bind: (tip.dangerNow ? TipUrgency.dangerToLife : .normal).rawValue),
-                        \(bind: TipStatus.received.rawValue), \(bind: at), \(bind: HotlineMonth(JapanTime(secondsSinceEpoch: at)).description),
-                        \(bind: RewardState.none.rawValue), \(bind: 0))
-                """).run()
+            let row = TipRow(receipt: receipt, passcodeHash: passcodeHash, channel: channel, tip: tip, receivedAt: at)
+            if let writer { try await writer.insert(row) } else { try await Self.insert([row], into: sql) }
         }
+    }
+
+    /// One new tip's columns.
+    struct TipRow: Sendable {
+        let receipt: String
+        let passcodeHash: String
+        let channel: ReportChannel
+        let tip: TipSubmission
+        let receivedAt: Int
+    }
+
+    static let tipInsertColumns = ["receipt", "passcode_hash", "channel", "language", "category", "prefecture", "description", "urgency",
+                                   "status", "received_at", "month", "reward_state", "reward_amount"]
+
+    /// One multi-row INSERT: the same statement on both engines.
+    static func insert(_ rows: [TipRow], into sql: any SQLDatabase) async throws {
+        var insert = sql.insert(into: "tips").columns(tipInsertColumns)
+        for row in rows {
+            let values: [any Encodable & Sendable] = [
+                row.receipt, row.passcodeHash, row.channel.rawValue, row.tip.language, row.tip.category.rawValue, row.tip.prefecture,
+                row.tip.description, (row.tip.dangerNow ? TipUrgency.dangerToLife : .normal).rawValue, TipStatus.received.rawValue,
+                row.receivedAt, HotlineMonth(JapanTime(secondsSinceEpoch: row.receivedAt)).description, RewardState.none.rawValue, 0,
+            ]
+            insert = insert.values(values.map { SQLBind($0) })
+        }
+        try await insert.run()
     }
 
     /// Stores an internet report: the content's item gains one report (or is created), in one transaction.

@@ -12,11 +12,13 @@ import Vapor
 /// and path only; the passcode never travels in a URL. No cookie is ever set.
 struct HotlineController: RouteCollection {
     let hasher: PasscodeHasher
+    let writer: TipBatchWriter
     let submissions: AnonymousRateLimiter
     let lookups: AnonymousRateLimiter
 
-    init(databaseURL: DatabaseURL) throws {
-        hasher = try PasscodeHasher.load(keyFile: Self.keyFile(for: databaseURL))
+    init(app: Application) throws {
+        hasher = try PasscodeHasher.load(keyFile: Self.keyFile(for: app.databaseURL))
+        writer = TipBatchWriter(database: app.db)
         submissions = .fromEnvironment("CTIP_HOTLINE_RATE_LIMIT", defaultLimit: 20)
         lookups = .fromEnvironment("CTIP_HOTLINE_LOOKUP_LIMIT", defaultLimit: 30)
     }
@@ -45,7 +47,7 @@ struct HotlineController: RouteCollection {
         guarded.on(.POST, "report", "status", "claim", body: .collect(maxSize: limitedBody), use: { try await self.status($0, action: .claim) })
     }
 
-    func store(_ request: Request) -> HotlineStore { HotlineStore(database: request.db, hasher: hasher) }
+    func store(_ request: Request) -> HotlineStore { HotlineStore(database: request.db, hasher: hasher, writer: writer) }
 
     // MARK: Submitting
 

@@ -45,7 +45,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: HomeController())
     try app.register(collection: ReportController())
     try app.register(collection: HelpController())
-    try app.register(collection: HotlineController(databaseURL: app.databaseURL))
+    try app.register(collection: HotlineController(app: app))
 }
 
 struct DatabaseURLKey: StorageKey { typealias Value = DatabaseURL }
