@@ -45,7 +45,9 @@ func routes(_ app: Application) throws {
     try app.register(collection: HomeController())
     try app.register(collection: ReportController())
     try app.register(collection: HelpController())
-    try app.register(collection: HotlineController(app: app))
+    let hotline = try HotlineController(app: app)
+    try app.register(collection: hotline)
+    try app.register(collection: HotlineStaffController(gate: ClosedHotlineStaffGate(), hasher: hotline.hasher, writer: hotline.writer))
 }
 
 struct DatabaseURLKey: StorageKey { typealias Value = DatabaseURL }
