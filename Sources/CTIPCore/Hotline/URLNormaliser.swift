@@ -103,7 +103,8 @@ public enum URLNormaliser {
         let isSchemeShaped = candidate.first?.isLetter == true
             && candidate.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
         // `example.com:8080/x` and `localhost:8080` are a host and a port, not a scheme.
-        let portFollows = !after.isEmpty && after.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" }).allSatisfy { $0.isASCII && $0.isNumber }
+        let portText = after.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" })
+        let portFollows = !portText.isEmpty && portText.allSatisfy { $0.isASCII && $0.isNumber }
         let scheme = candidate.lowercased()
         guard isSchemeShaped, !portFollows || scheme == "http" || scheme == "https" else { return ("http", "//" + text) }
         guard scheme == "http" || scheme == "https" else { throw .unsupportedScheme(scheme) }

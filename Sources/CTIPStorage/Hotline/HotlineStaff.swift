@@ -316,10 +316,11 @@ public struct HotlineStaff: Sendable {
     }
 
     func items(_ clause: SQLQueryString) async throws -> [StaffInternetItem] {
-        try await sql.raw("""
+        let select: SQLQueryString = """
             SELECT id, url, host, category, judged_category, judgement, report_count, first_reported_at, deletion_state, deletion_requested_at, deleted_at
-            FROM internet_items
-            """ + " " + clause).all().map { row in
+            FROM internet_items\u{20}
+            """
+        return try await sql.raw(select + clause).all().map { row in
             StaffInternetItem(id: try row.decode(column: "id", as: String.self), url: try row.decode(column: "url", as: String.self),
                               host: try row.decode(column: "host", as: String.self),
                               category: InternetCategory(rawValue: try row.decode(column: "category", as: String.self)) ?? .otherIllegal,

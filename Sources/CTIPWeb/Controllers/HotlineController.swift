@@ -74,7 +74,7 @@ struct HotlineController: RouteCollection {
     }
 
     func submitJSON(_ form: HotlinePages.Form, _ request: Request) async throws -> Response {
-        guard let data = request.body.data, let object = try? JSONSerialization.jsonObject(with: Data(buffer: data)) as? [String: Any] else {
+        guard let data = request.body.data, let object = try? JSONSerialization.jsonObject(with: Data(data.readableBytesView)) as? [String: Any] else {
             let t = HotlineText(language: request.hotlineLanguage(nil))
             return Self.json(["error": "body: " + t["err.format"], "field": "body"], status: .badRequest)
         }
