@@ -140,15 +140,7 @@ enum HotlinePages {
         let path = languagePath ?? form.path
         return helpDocument(language: t.language, title: "\(title) — CTIP", style: HelpPage.style + style, body: [
             element("header", [], [
-                element("nav", [("aria-label", t["field.lang"])], [
-                    element("ul", [("class", "languages")], HotlineFields.languages.map { code in
-                        element("li", [], [
-                            element("a", [("href", "\(path)?lang=\(code)"), ("hreflang", code), ("lang", code)]
-                                        + (code == t.language ? [("aria-current", "page")] : []),
-                                    [.text(HelpLanguages.endonym(code))]),
-                        ])
-                    }),
-                ]),
+                languageNavigation(path: path, current: t.language, label: t["field.lang"]),
                 .h1(.text(title)),
             ]),
             element("main", [], [
