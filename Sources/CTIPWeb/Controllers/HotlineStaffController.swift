@@ -70,7 +70,7 @@ struct HotlineStaffController: RouteCollection {
     func tipAction(_ request: Request, _ action: String) async throws -> Response {
         let receipt = request.parameters.get("receipt") ?? ""
         let context = try await tipContext(request, action: action)
-        let form = try request.content.decode([String: String].self)
+        let form = try Self.postedForm(request, context)
         let staff = staff(request)
         let actor = context.actor
         return try await mapped {
@@ -104,7 +104,7 @@ struct HotlineStaffController: RouteCollection {
     func itemAction(_ request: Request, _ action: String) async throws -> Response {
         let context = try await gate.context(request, for: .triage)
         let id = request.parameters.get("item") ?? ""
-        let form = try request.content.decode([String: String].self)
+        let form = try Self.postedForm(request, context)
         let staff = staff(request)
         return try await mapped {
             var letter: DeletionRequestLetter?
@@ -124,7 +124,7 @@ struct HotlineStaffController: RouteCollection {
 
     func intake(_ request: Request) async throws -> Response {
         let context = try await gate.context(request, for: .intake)
-        let form = try request.content.decode([String: String].self)
+        let form = try Self.postedForm(request, context)
         do {
             let tip = try TipSubmission(language: form["lang"], category: form["category"], prefecture: form["prefecture"], description: form["description"],
                                         dangerNow: form["danger_now"] != nil, prefectures: Set(CodeLists.shipped.prefectureOrder))
@@ -142,7 +142,7 @@ struct HotlineStaffController: RouteCollection {
 
     func payReward(_ request: Request) async throws -> Response {
         let context = try await gate.context(request, for: .rewards)
-        let form = try request.content.decode([String: String].self)
+        let form = try Self.postedForm(request, context)
         do {
             let paid = try await staff(request).payReward(receipt: form["receipt"] ?? "", passcode: form["passcode"] ?? "", by: context.actor)
             return html(HotlineStaffPages.rewards(context, paid: paid))
@@ -165,6 +165,15 @@ struct HotlineStaffController: RouteCollection {
     }
 
     // MARK: Helpers
+
+    /// A POSTed form, refused unless it carries the session's token (no cross-site forgery).
+    static func postedForm(_ request: Request, _ context: HotlineStaffContext) throws -> [String: String] {
+        let form = try request.content.decode([String: String].self)
+        guard let token = form["csrf"], !context.csrfToken.isEmpty, token == context.csrfToken else {
+            throw Abort(.forbidden, reason: "The form has expired or did not come from CTIP: reload the page and send it again.")
+        }
+        return form
+    }
 
     static func value<Value: RawRepresentable>(_ form: [String: String], _ field: String) throws -> Value where Value.RawValue == String {
         guard let value = form[field].flatMap(Value.init(rawValue:)) else { throw HotlineStoreError.invalid("\(field): not one of the listed values") }
