@@ -72,6 +72,10 @@ struct HotlineStaffWebTests {
                 #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; 今夜危ない"))
                 #expect(!page.contains("<script>"))
             }
+            // Without the session's form token nothing changes.
+            try await app.testing().test(.POST, "staff/hotline/tips/\(urgent.receipt)/forward", headers: analyst, body: form([("prefecture", "JP-13")])) { response async throws in
+                #expect(response.status == .forbidden)
+            }
             try await app.testing().test(.POST, "staff/hotline/tips/\(urgent.receipt)/forward", headers: analyst, body: form([("csrf", "test-token"), ("prefecture", "JP-13")])) { response async throws in
                 #expect(response.status == .ok)
                 #expect(response.body.string.contains("Done: forward."))
