@@ -35,7 +35,7 @@ struct HotlineStoreTests {
     func roundTrip(engine: Engine) async throws {
         try await withFreshDatabase(engine) { storage in
             let store = HotlineStore(database: storage.database, hasher: testHasher)
-            let issued = try await store.submit(try tip(description: "<script>alert('x')</script> in room 3"))
+            let issued = try await store.submit(try tip("trafficking", "<script>alert('x')</script> in room 3"))
             let view = try await store.reporterView(receipt: issued.receipt, passcode: issued.passcode.lowercased())
             #expect(view.kind == .tip && view.status == "received" && view.category == "trafficking")
             // Wrong passcode, unknown receipt: the same refusal.

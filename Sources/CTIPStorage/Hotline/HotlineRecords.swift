@@ -44,6 +44,9 @@ public struct HotlineRecords: Sendable {
         public var tips = 0
         public var messages = 0
         public var internetReports = 0
+        public init(tips: Int = 0, messages: Int = 0, internetReports: Int = 0) {
+            self.tips = tips; self.messages = messages; self.internetReports = internetReports
+        }
     }
 
     /// Erases the free text of reports closed more than `retentionDays` ago: tip descriptions, the

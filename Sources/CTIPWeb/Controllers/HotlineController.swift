@@ -180,20 +180,26 @@ struct HotlineController: RouteCollection {
     }
 }
 
-/// A body over the limit answers in the hot line's words (HTML or JSON, by path), not Vapor's.
+/// A body over the limit answers in the hot line's words (HTML or JSON, by path), not Vapor's: whether
+/// the route's streaming collection stops it, or it arrived already collected.
 struct HotlineBodyLimitMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let body = request.body.data, body.readableBytes > HotlineLimits.bodyBytes { return Self.tooLarge(request) }
         do {
             return try await next.respond(to: request)
         } catch let error as any AbortError where error.status == .payloadTooLarge {
-            let t = HotlineText(language: request.hotlineLanguage(request.query[String.self, at: "lang"]))
-            let message = t.format("err.tooLarge", String(HotlineLimits.bodyBytes))
-            if request.url.path.hasPrefix("/api/") {
-                return HotlineController.json(["error": "body: " + message, "field": "body"], status: .payloadTooLarge)
-            }
-            let form: HotlinePages.Form = request.url.path.hasPrefix("/internet-hotline") ? .internet : .tip
-            return HotlineController.html(HotlinePages.form(form, t, .init(error: message)), t, status: .payloadTooLarge)
+            return Self.tooLarge(request)
         }
+    }
+
+    static func tooLarge(_ request: Request) -> Response {
+        let t = HotlineText(language: request.hotlineLanguage(request.query[String.self, at: "lang"]))
+        let message = t.format("err.tooLarge", String(HotlineLimits.bodyBytes))
+        if request.url.path.hasPrefix("/api/") {
+            return HotlineController.json(["error": "body: " + message, "field": "body"], status: .payloadTooLarge)
+        }
+        let form: HotlinePages.Form = request.url.path.hasPrefix("/internet-hotline") ? .internet : .tip
+        return HotlineController.html(HotlinePages.form(form, t, .init(error: message)), t, status: .payloadTooLarge)
     }
 }
 
