@@ -58,6 +58,7 @@ func withCaseWorkApp(_ engine: WebEngine, _ body: (Application) async throws -> 
 /// API token and a session; and one victim file whose whereabouts carry a unique marker.
 struct CaseWorkFixture {
     static let marker = "WHEREABOUTS-MARKER-91ZQ"
+    static let caseID = "C2026-FIXTURE1"
     struct Actor { let key: String; let identity: StaffIdentity; let token: String; let session: String
         var csrf: String { StaffAuthenticationMiddleware.csrfToken(for: session) }
         var bearer: HTTPHeaders { ["Authorization": "Bearer \(token)"] }
@@ -88,6 +89,7 @@ struct CaseWorkFixture {
                                           id: "V2026-FIXTURE1", context: ValidationContext(codeLists: .shipped, offenseCodes: [])).get()
         let id = try await store.create(file, by: owner)
         try await store.recordStep(id, step: .identification, on: Day(year: 2026, month: 4, day: 2)!, agency: "police-13", by: owner)
+        try await CriminalCaseStore(database: app.db).openCase(CaseRecord(id: caseID, clearedOn: Day(year: 2026, month: 4, day: 1)!), by: owner)
         return CaseWorkFixture(actors: actors, fileID: id)
     }
 
@@ -104,7 +106,8 @@ struct CaseWorkWebTests {
         let path: String
         let body: [String: String]?
         let allowed: Set<String>
-        let secretFile: Bool
+        /// Refusals are 404 for those holding this permission (the record's existence is secret to them).
+        let secretTo: Permission?
         var description: String { "\(method) \(path)" }
     }
 
@@ -117,24 +120,33 @@ struct CaseWorkWebTests {
 
     static func matrix(file: String) -> [Route] {
         [
-            Route(method: .GET, path: "/api/victims", body: nil, allowed: roles(everywhere, fileWorkers), secretFile: false),
+            Route(method: .GET, path: "/api/victims", body: nil, allowed: roles(everywhere, fileWorkers), secretTo: nil),
             Route(method: .POST, path: "/api/victims", body: ["protected_on": "2026-05-01", "sex": "male", "nationality": "JPN", "exploitation": "labour"],
-                  allowed: roles(everywhere, fileWorkers), secretFile: false),
-            Route(method: .GET, path: "/api/victims/\(file)", body: nil, allowed: roles(["home", "protecting"], fileWorkers), secretFile: true),
+                  allowed: roles(everywhere, fileWorkers), secretTo: nil),
+            Route(method: .GET, path: "/api/victims/\(file)", body: nil, allowed: roles(["home", "protecting"], fileWorkers), secretTo: .viewCases),
             Route(method: .POST, path: "/api/victims/\(file)/steps", body: ["step": "counseling", "on": "2026-04-03"],
-                  allowed: roles(["home", "protecting"], changers), secretFile: true),
+                  allowed: roles(["home", "protecting"], changers), secretTo: .recordProtection),
             Route(method: .PUT, path: "/api/victims/\(file)/whereabouts",
                   body: ["protecting_agency": "wcsc-13", "whereabouts": "\(CaseWorkFixture.marker), 1-2-3 Example"],
-                  allowed: roles(["home", "protecting"], changers), secretFile: true),
-            Route(method: .GET, path: "/api/referrals", body: nil, allowed: roles(everywhere, changers), secretFile: false),
-            Route(method: .GET, path: "/api/audit", body: nil, allowed: roles(everywhere, [.auditor]), secretFile: false),
-            Route(method: .GET, path: "/staff", body: nil, allowed: roles(everywhere, StaffRole.allCases), secretFile: false),
-            Route(method: .GET, path: "/staff/victims", body: nil, allowed: roles(everywhere, fileWorkers), secretFile: false),
-            Route(method: .GET, path: "/staff/victims/new", body: nil, allowed: roles(everywhere, fileWorkers), secretFile: false),
-            Route(method: .GET, path: "/staff/victims/\(file)", body: nil, allowed: roles(["home", "protecting"], fileWorkers), secretFile: true),
-            Route(method: .GET, path: "/staff/referrals", body: nil, allowed: roles(everywhere, changers), secretFile: false),
-            Route(method: .GET, path: "/staff/audit", body: nil, allowed: roles(everywhere, [.auditor]), secretFile: false),
-            Route(method: .GET, path: "/staff/audit.csv", body: nil, allowed: roles(everywhere, [.auditor]), secretFile: false),
+                  allowed: roles(["home", "protecting"], changers), secretTo: .recordProtection),
+            Route(method: .GET, path: "/api/referrals", body: nil, allowed: roles(everywhere, changers), secretTo: nil),
+            Route(method: .GET, path: "/api/audit", body: nil, allowed: roles(everywhere, [.auditor]), secretTo: nil),
+            Route(method: .GET, path: "/staff", body: nil, allowed: roles(everywhere, StaffRole.allCases), secretTo: nil),
+            Route(method: .GET, path: "/staff/victims", body: nil, allowed: roles(everywhere, fileWorkers), secretTo: nil),
+            Route(method: .GET, path: "/staff/victims/new", body: nil, allowed: roles(everywhere, fileWorkers), secretTo: nil),
+            Route(method: .GET, path: "/staff/victims/\(file)", body: nil, allowed: roles(["home", "protecting"], fileWorkers), secretTo: .viewCases),
+            Route(method: .GET, path: "/staff/referrals", body: nil, allowed: roles(everywhere, changers), secretTo: nil),
+            Route(method: .GET, path: "/staff/audit", body: nil, allowed: roles(everywhere, [.auditor]), secretTo: nil),
+            Route(method: .GET, path: "/staff/audit.csv", body: nil, allowed: roles(everywhere, [.auditor]), secretTo: nil),
+            // Cleared cases: the investigating agencies (both police forces here) keep their own.
+            Route(method: .GET, path: "/api/cases", body: nil, allowed: roles(["home", "foreign"], changers), secretTo: nil),
+            Route(method: .POST, path: "/api/cases", body: ["cleared_on": "2026-05-01"], allowed: roles(["home", "foreign"], changers), secretTo: nil),
+            Route(method: .GET, path: "/api/cases/\(CaseWorkFixture.caseID)", body: nil, allowed: roles(["home"], changers), secretTo: .recordSuspectsAndTrials),
+            Route(method: .POST, path: "/api/cases/\(CaseWorkFixture.caseID)/suspects",
+                  body: ["arrested_on": "2026-04-02", "sex": "male", "nationality": "JPN", "charges": CodeLists.shipped.offenseOrder[0]],
+                  allowed: roles(["home"], changers), secretTo: .recordSuspectsAndTrials),
+            Route(method: .GET, path: "/staff/cases", body: nil, allowed: roles(["home", "foreign"], changers), secretTo: nil),
+            Route(method: .GET, path: "/staff/cases/\(CaseWorkFixture.caseID)", body: nil, allowed: roles(["home"], changers), secretTo: .recordSuspectsAndTrials),
         ]
     }
 
@@ -164,8 +176,8 @@ struct CaseWorkWebTests {
                     if route.allowed.contains(actor.key) {
                         #expect((200..<400).contains(response.status.code), "\(route) as \(actor.key): \(response.status) \(response.body.string.prefix(200))")
                     } else {
-                        let mayWorkFiles = AccessPolicy.allows(actor.identity, route.method == .GET ? .viewCases : .recordProtection)
-                        let expected: HTTPStatus = route.secretFile && mayWorkFiles ? .notFound : .forbidden
+                        let secret = route.secretTo.map { AccessPolicy.allows(actor.identity, $0) } ?? false
+                        let expected: HTTPStatus = secret ? .notFound : .forbidden
                         #expect(response.status == expected, "\(route) as \(actor.key): \(response.status), expected \(expected)")
                         refusals += 1
                     }
@@ -184,8 +196,8 @@ struct CaseWorkWebTests {
             let fixture = try await CaseWorkFixture.make(app)
             let mayKnow: Set<String> = ["protecting-case_worker", "protecting-supervisor"]
             let reads = Self.matrix(file: fixture.fileID).filter { $0.method == .GET }
-                + [Route(method: .GET, path: "/openapi.json", body: nil, allowed: [], secretFile: false),
-                   Route(method: .GET, path: "/", body: nil, allowed: [], secretFile: false)]
+                + [Route(method: .GET, path: "/openapi.json", body: nil, allowed: [], secretTo: nil),
+                   Route(method: .GET, path: "/", body: nil, allowed: [], secretTo: nil)]
             for actor in fixture.actors {
                 for route in reads {
                     let body = try await Self.send(app, route, as: actor).body.string
@@ -307,6 +319,8 @@ struct CaseWorkPageSnapshots {
                 ("protecting-case_worker", "/staff/victims/\(fixture.fileID)", "staff-file-protecting.html"),
                 ("home-case_worker", "/staff/victims/\(fixture.fileID)?lang=ja", "staff-file-owner-ja.html"),
                 ("protecting-supervisor", "/staff/referrals", "staff-referrals.html"),
+                ("home-supervisor", "/staff/cases", "staff-cases.html"),
+                ("home-case_worker", "/staff/cases/\(CaseWorkFixture.caseID)?lang=ja", "staff-case-ja.html"),
             ]
             for (key, path, name) in pages {
                 let actor = fixture.actor(key)

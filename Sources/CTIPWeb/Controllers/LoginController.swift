@@ -75,6 +75,7 @@ struct LoginController: RouteCollection {
         if AccessPolicy.allows(staff, .viewCases) { links.append(("/staff/victims", t("Victim files", "被害者ファイル"))) }
         if AccessPolicy.allows(staff, .createVictimFile) { links.append(("/staff/victims/new", t("Open a new file", "新しいファイルを作成"))) }
         if AccessPolicy.allows(staff, .answerReferrals) { links.append(("/staff/referrals", t("Referrals to my agency", "自機関への照会"))) }
+        if AccessPolicy.allows(staff, .recordSuspectsAndTrials) { links.append(("/staff/cases", t("Cleared cases, suspects and trials", "検挙事件・被疑者・裁判"))) }
         if AccessPolicy.allows(staff, .viewStatistics) { links.append(("/reports", t("Statistics (annual report)", "統計（年次報告）"))) }
         if AccessPolicy.allows(staff, .viewAudit) { links.append(("/staff/audit", t("Audit trail", "監査ログ"))) }
         return StaffPages.render(request, title: t("Case work", "ケースワーク"), .group(

@@ -58,6 +58,7 @@ func routes(_ app: Application) throws {
     let staff = app.grouped(StaffAuthenticationMiddleware())
     try staff.register(collection: LoginController())
     try staff.register(collection: VictimFileController())
+    try staff.register(collection: CriminalCaseController())
     try staff.register(collection: AuditController())
     try app.register(collection: OpenAPIController())
 }
