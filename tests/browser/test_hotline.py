@@ -77,3 +77,43 @@ def test_an_internet_report_in_chinese(server, browser, artifacts):
     browser.save_screenshot(str(artifacts / "hotline-internet-zh.png"))
     problems = check(browser)
     assert not problems, "accessibility problems on the internet report's receipt page:\n" + "\n".join(problems)
+
+
+def sign_in(browser, server, who):
+    browser.delete_all_cookies()
+    browser.get(server.url("/login?lang=en"))
+    browser.find_element(By.ID, "email").send_keys(server.staff[who])
+    browser.find_element(By.ID, "password").send_keys(server.password)
+    browser.find_element(By.CSS_SELECTOR, "main form button[type='submit']").click()
+
+
+def test_the_analyst_triages_and_the_police_receive(server, browser, artifacts):
+    browser.delete_all_cookies()
+    browser.get(server.url("/report?lang=en"))
+    Select(browser.find_element(By.ID, "category")).select_by_value("trafficking")
+    Select(browser.find_element(By.ID, "prefecture")).select_by_value("JP-13")
+    browser.find_element(By.ID, "description").send_keys("Triage browser test: <script>alert(1)</script> they will move her tonight")
+    browser.find_element(By.CSS_SELECTOR, "label[for='danger_now']").click()
+    browser.find_element(By.CSS_SELECTOR, "form.ask button[type='submit']").click()
+    receipt = browser.find_element(By.ID, "receipt").text
+
+    sign_in(browser, server, "hotline")
+    browser.get(server.url("/staff/hotline"))
+    alert = browser.find_element(By.CSS_SELECTOR, "[role='alert']")
+    assert "Danger to life" in alert.text and receipt in alert.text
+    browser.save_screenshot(str(artifacts / "hotline-triage.png"))
+    problems = check(browser)
+    assert not problems, "accessibility problems on the triage page:\n" + "\n".join(problems)
+
+    browser.find_element(By.LINK_TEXT, receipt).click()
+    assert "<script>alert(1)</script> they will move her tonight" in browser.find_element(By.ID, "description").text
+    Select(browser.find_element(By.ID, "forward-prefecture")).select_by_value("JP-13")
+    browser.find_element(By.XPATH, "//form[contains(@action, '/forward')]//button").click()
+    assert "Done: forward." in browser.find_element(By.CSS_SELECTOR, "[role='status']").text
+
+    sign_in(browser, server, "police")
+    browser.get(server.url("/staff/hotline/police"))
+    assert receipt in browser.find_element(By.CSS_SELECTOR, "table.queue").text
+    browser.find_element(By.LINK_TEXT, receipt).click()
+    browser.find_element(By.XPATH, "//form[contains(@action, '/acknowledge')]//button").click()
+    assert "acknowledged" in browser.find_element(By.TAG_NAME, "main").text

@@ -32,7 +32,8 @@ public let ctipMigrations: [any Migration] = [
     CreateSupportEvents(), CreateHistory(),
     CreateReportEditions(), CreateAuditLog(),
     CreateHelpServices(),
-    CreateTips(), CreateInternetReports(),
+    CreateAgencies(), CreateStaffAccounts(), CreateVictimFiles(), CreateReferrals(), CreateProtectionSteps(), CreateCaseOwners(),
+    CreateTips(), CreateInternetReports(), CreateHotlineAgencies(),
 ]
 
 /// Brings the schema up to date and sets per-file options (SQLite: write-ahead log).

@@ -1,3 +1,4 @@
+import CTIPCore
 import FluentKit
 
 /// `tips` (the Anonymous-Reporting Hot Line) and `tip_messages` (the analyst's questions and the
@@ -87,5 +88,18 @@ struct CreateInternetReports: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema("internet_reports").delete()
         try await database.schema("internet_items").delete()
+    }
+}
+
+/// The two hot lines as agencies, so their operators and analysts can have accounts: the
+/// Anonymous-Reporting Hot Line and the Internet Hotline Center, both run for the National Police Agency.
+struct CreateHotlineAgencies: AsyncMigration {
+    static let agencies = [
+        Agency(code: "hotline", kind: .hotline, prefecture: nil, nameEN: "Anonymous-Reporting Hot Line", nameJA: "匿名通報ダイヤル"),
+        Agency(code: "ihc", kind: .hotline, prefecture: nil, nameEN: "Internet Hotline Center", nameJA: "インターネット・ホットラインセンター"),
+    ]
+    func prepare(on database: any Database) async throws { try await AccountStore.insert(Self.agencies, into: database.sql) }
+    func revert(on database: any Database) async throws {
+        try await database.sql.raw("DELETE FROM agencies WHERE code IN ('hotline', 'ihc')").run()
     }
 }

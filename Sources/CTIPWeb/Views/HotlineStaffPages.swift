@@ -188,7 +188,7 @@ enum HotlineStaffPages {
 
     static func form(_ action: String, _ context: HotlineStaffContext, _ submit: String, _ fields: [BodyNode]) -> BodyNode {
         element("form", [("method", "post"), ("action", action), ("class", "ask staff")], [
-            voidElement("input", [("type", "hidden"), ("name", "csrf"), ("value", context.csrfToken)]),
+            voidElement("input", [("type", "hidden"), ("name", StaffSession.csrfField), ("value", context.csrfToken)]),
         ] + fields + [element("button", [("type", "submit")], [.text(submit)])])
     }
 
