@@ -60,6 +60,7 @@ func routes(_ app: Application) throws {
     try staff.register(collection: VictimFileController())
     try staff.register(collection: CriminalCaseController())
     try staff.register(collection: AuditController())
+    try staff.register(collection: DirectoryAdminController())
     try app.register(collection: OpenAPIController())
 }
 
