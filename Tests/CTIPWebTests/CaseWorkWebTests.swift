@@ -138,6 +138,7 @@ struct CaseWorkWebTests {
             Route(method: .GET, path: "/staff/referrals", body: nil, allowed: roles(everywhere, changers), secretTo: nil),
             Route(method: .GET, path: "/staff/audit", body: nil, allowed: roles(everywhere, [.auditor]), secretTo: nil),
             Route(method: .GET, path: "/staff/audit.csv", body: nil, allowed: roles(everywhere, [.auditor]), secretTo: nil),
+            Route(method: .GET, path: "/staff/accounts", body: nil, allowed: roles(everywhere, [.administrator]), secretTo: nil),
             Route(method: .GET, path: "/staff/directory", body: nil, allowed: roles(everywhere, [.administrator, .supervisor]), secretTo: nil),
             Route(method: .GET, path: "/staff/directory.csv", body: nil, allowed: roles(everywhere, [.administrator, .supervisor]), secretTo: nil),
             // Cleared cases: the investigating agencies (both police forces here) keep their own.
@@ -369,6 +370,39 @@ struct DirectoryAdminWebTests {
                 try request.content.encode(DirectoryAdminController.Upload(file: File(data: ByteBuffer(string: csv), filename: "services.csv")), as: .formData)
             }
             #expect(refused.status == .forbidden)
+        }
+    }
+}
+
+@Suite("Web: administrators manage accounts")
+struct AccountAdminWebTests {
+    @Test("an administrator creates an account whose shown-once password signs in, and disables it")
+    func createAndDisable() async throws {
+        try await withCaseWorkApp(.sqlite) { app in
+            let fixture = try await CaseWorkFixture.make(app)
+            let admin = fixture.actor("home-administrator")
+            var headers = admin.cookie
+            headers.add(name: StaffSession.csrfHeader, value: admin.csrf)
+            let bad = try await app.testing().sendRequest(.POST, "/staff/accounts", headers: headers) { request in
+                try request.content.encode(["email": "not an email", "agency": "iom", "role": "intake"], as: .urlEncodedForm)
+            }
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("email:"))
+            let created = try await app.testing().sendRequest(.POST, "/staff/accounts", headers: headers) { request in
+                try request.content.encode(["email": "new@iom.example.org", "agency": "iom", "role": "intake"], as: .urlEncodedForm)
+            }
+            #expect(created.status == .created)
+            let password = try #require(created.body.string.components(separatedBy: "new@iom.example.org: ").dropFirst().first?.prefix(20))
+            let login = try await app.testing().sendRequest(.POST, "/login") { request in
+                try request.content.encode(["email": "new@iom.example.org", "password": String(password)], as: .urlEncodedForm)
+            }
+            #expect(login.status == .seeOther)
+            let account = try #require(try await AccountStore(database: app.db).account(email: "new@iom.example.org"))
+            let disabled = try await app.testing().sendRequest(.POST, "/staff/accounts/\(account.identity.userID)/disable", headers: headers)
+            #expect(disabled.status == .seeOther)
+            let again = try await app.testing().sendRequest(.POST, "/login") { request in
+                try request.content.encode(["email": "new@iom.example.org", "password": String(password)], as: .urlEncodedForm)
+            }
+            #expect(again.status == .unauthorized)
         }
     }
 }

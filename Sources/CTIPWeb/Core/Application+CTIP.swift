@@ -61,6 +61,7 @@ func routes(_ app: Application) throws {
     try staff.register(collection: CriminalCaseController())
     try staff.register(collection: AuditController())
     try staff.register(collection: DirectoryAdminController())
+    try staff.register(collection: AccountAdminController())
     try app.register(collection: OpenAPIController())
 }
 
