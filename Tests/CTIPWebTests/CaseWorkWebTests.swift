@@ -138,6 +138,9 @@ struct CaseWorkWebTests {
             Route(method: .GET, path: "/staff/referrals", body: nil, allowed: roles(everywhere, changers), secretTo: nil),
             Route(method: .GET, path: "/staff/audit", body: nil, allowed: roles(everywhere, [.auditor]), secretTo: nil),
             Route(method: .GET, path: "/staff/audit.csv", body: nil, allowed: roles(everywhere, [.auditor]), secretTo: nil),
+            Route(method: .GET, path: "/staff/accounts", body: nil, allowed: roles(everywhere, [.administrator]), secretTo: nil),
+            Route(method: .GET, path: "/staff/directory", body: nil, allowed: roles(everywhere, [.administrator, .supervisor]), secretTo: nil),
+            Route(method: .GET, path: "/staff/directory.csv", body: nil, allowed: roles(everywhere, [.administrator, .supervisor]), secretTo: nil),
             // Cleared cases: the investigating agencies (both police forces here) keep their own.
             Route(method: .GET, path: "/api/cases", body: nil, allowed: roles(["home", "foreign"], changers), secretTo: nil),
             Route(method: .POST, path: "/api/cases", body: ["cleared_on": "2026-05-01"], allowed: roles(["home", "foreign"], changers), secretTo: nil),
@@ -329,6 +332,77 @@ struct CaseWorkPageSnapshots {
                 #expect(response.body.string.contains("<main><h1>") || response.body.string.contains("<main>\n"), "\(path) has its heading")
                 try assertSnapshot(Self.stable(response.body.string, actor), named: name)
             }
+        }
+    }
+}
+
+@Suite("Web: staff keep the directory of consultation services")
+struct DirectoryAdminWebTests {
+    @Test("an administrator downloads the directory, uploads a change, and /help answers from it; a bad file changes nothing")
+    func upload() async throws {
+        try await withCaseWorkApp(.sqlite) { app in
+            let fixture = try await CaseWorkFixture.make(app)
+            let admin = fixture.actor("home-administrator")
+            var headers = admin.cookie
+            headers.add(name: StaffSession.csrfHeader, value: admin.csrf)
+            let csv = try await app.testing().sendRequest(.GET, "/staff/directory.csv", headers: admin.cookie).body.string
+            let firstName = try #require(HelpDirectory.shipped.services.first?.nameEN)
+            let changed = csv.replacingOccurrences(of: firstName, with: "Renamed Service For Test")
+
+            func send(_ text: String) async throws -> TestingHTTPResponse {
+                try await app.testing().sendRequest(.POST, "/staff/directory", headers: headers) { request in
+                    try request.content.encode(DirectoryAdminController.Upload(file: File(data: ByteBuffer(string: text), filename: "services.csv")), as: .formData)
+                }
+            }
+            let bad = try await send(changed.replacingOccurrences(of: "\n", with: "\n,,,\n", options: [], range: changed.range(of: "\n")))
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("services.csv:"))
+            #expect(!(try await HelpDirectoryStore(database: app.db).load().services.contains { $0.nameEN == "Renamed Service For Test" }))
+
+            let good = try await send(changed)
+            #expect(good.status == .ok && good.body.string.contains("services saved (1 added, changed or removed)"))
+            #expect(try await HelpDirectoryStore(database: app.db).load().services.first?.nameEN == "Renamed Service For Test")
+            #expect(try await AuditLog(database: app.db).entries().first { $0.record == "help_services" }?.actor == admin.identity.auditActor)
+
+            let worker = fixture.actor("home-case_worker")
+            var workerHeaders = worker.cookie
+            workerHeaders.add(name: StaffSession.csrfHeader, value: worker.csrf)
+            let refused = try await app.testing().sendRequest(.POST, "/staff/directory", headers: workerHeaders) { request in
+                try request.content.encode(DirectoryAdminController.Upload(file: File(data: ByteBuffer(string: csv), filename: "services.csv")), as: .formData)
+            }
+            #expect(refused.status == .forbidden)
+        }
+    }
+}
+
+@Suite("Web: administrators manage accounts")
+struct AccountAdminWebTests {
+    @Test("an administrator creates an account whose shown-once password signs in, and disables it")
+    func createAndDisable() async throws {
+        try await withCaseWorkApp(.sqlite) { app in
+            let fixture = try await CaseWorkFixture.make(app)
+            let admin = fixture.actor("home-administrator")
+            var headers = admin.cookie
+            headers.add(name: StaffSession.csrfHeader, value: admin.csrf)
+            let bad = try await app.testing().sendRequest(.POST, "/staff/accounts", headers: headers) { request in
+                try request.content.encode(["email": "not an email", "agency": "iom", "role": "intake"], as: .urlEncodedForm)
+            }
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("email:"))
+            let created = try await app.testing().sendRequest(.POST, "/staff/accounts", headers: headers) { request in
+                try request.content.encode(["email": "new@iom.example.org", "agency": "iom", "role": "intake"], as: .urlEncodedForm)
+            }
+            #expect(created.status == .created)
+            let password = try #require(created.body.string.components(separatedBy: "new@iom.example.org: ").dropFirst().first?.prefix(20))
+            let login = try await app.testing().sendRequest(.POST, "/login") { request in
+                try request.content.encode(["email": "new@iom.example.org", "password": String(password)], as: .urlEncodedForm)
+            }
+            #expect(login.status == .seeOther)
+            let account = try #require(try await AccountStore(database: app.db).account(email: "new@iom.example.org"))
+            let disabled = try await app.testing().sendRequest(.POST, "/staff/accounts/\(account.identity.userID)/disable", headers: headers)
+            #expect(disabled.status == .seeOther)
+            let again = try await app.testing().sendRequest(.POST, "/login") { request in
+                try request.content.encode(["email": "new@iom.example.org", "password": String(password)], as: .urlEncodedForm)
+            }
+            #expect(again.status == .unauthorized)
         }
     }
 }

@@ -63,6 +63,8 @@ func routes(_ app: Application) throws {
     try staff.register(collection: VictimFileController())
     try staff.register(collection: CriminalCaseController())
     try staff.register(collection: AuditController())
+    try staff.register(collection: DirectoryAdminController())
+    try staff.register(collection: AccountAdminController())
     let hotline = try HotlineController(app: app)
     try staff.register(collection: HotlineStaffController(gate: AccountHotlineStaffGate(), hasher: hotline.hasher, writer: hotline.writer))
     try app.register(collection: OpenAPIController())
