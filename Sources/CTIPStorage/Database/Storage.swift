@@ -29,6 +29,7 @@ public let ctipMigrations: [any Migration] = [
     CreateSupportEvents(), CreateHistory(),
     CreateReportEditions(), CreateAuditLog(),
     CreateHelpServices(),
+    CreateAgencies(), CreateStaffAccounts(), CreateVictimFiles(), CreateReferrals(), CreateProtectionSteps(), CreateCaseOwners(),
 ]
 
 /// Brings the schema up to date and sets per-file options (SQLite: write-ahead log).
