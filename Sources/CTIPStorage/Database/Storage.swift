@@ -28,7 +28,7 @@ public let ctipMigrations: [any Migration] = [
     CreateOffenses(), CreateCases(), CreateVictims(), CreateSuspects(), CreateCharges(), CreateTrials(),
     CreateSupportEvents(), CreateHistory(),
     CreateReportEditions(), CreateAuditLog(),
-    CreateHelpServices(),
+    CreateHelpServices(), AddTrialDecisionIndex(),
 ]
 
 /// Brings the schema up to date and sets per-file options (SQLite: write-ahead log).
