@@ -71,7 +71,8 @@ struct ReportJSONWriter {
     mutating func field(_ name: StaticString, _ value: Int?) { if let value { field(name, value) } }
     mutating func field(_ name: StaticString, _ value: String) { key(name); string(value) }
     mutating func field(_ name: StaticString, _ value: String?) { if let value { field(name, value) } }
-    mutating func field(_ name: StaticString, _ value: Day?) { if let value { field(name, value.description) } }
+    mutating func field(_ name: StaticString, _ value: Day) { key(name); day(value) }
+    mutating func field(_ name: StaticString, _ value: Day?) { if let value { field(name, value) } }
     mutating func field(_ name: StaticString, _ value: Bool) { key(name); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
 
     /// As `JSONEncoder`: the shortest form that reads back exactly, without a trailing `.0`.
@@ -96,6 +97,25 @@ struct ReportJSONWriter {
     // MARK: Scalars
 
     mutating func number(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+
+    /// `"YYYY-MM-DD"`, as `Day.description`, without building a string for each of the many dates.
+    mutating func day(_ value: Day) {
+        func digits(_ number: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(number / divisor % 10))
+                divisor /= 10
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+        digits(value.year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(value.month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(value.day, 2)
+        bytes.append(UInt8(ascii: "\""))
+    }
 
     /// Quotes and escapes as `JSONEncoder` does: `"`, `\`, and control characters; everything else as UTF-8.
     mutating func string(_ value: String) {
@@ -130,7 +150,7 @@ extension AnnualReport: ReportJSONWritable {
     func write(to json: inout ReportJSONWriter) {
         json.object { json in
             json.field("approved_in", approvedIn)
-            json.field("as_of", asOf.description)
+            json.field("as_of", asOf)
             json.field("carry_over", carryOver)
             json.field("carry_over_from", carryOverFrom)
             json.field("has_records", hasRecords)
@@ -267,7 +287,7 @@ extension AnnualReport.TrialTable: ReportJSONWritable {
 extension AnnualReport.TrialRow: ReportJSONWritable {
     func write(to json: inout ReportJSONWriter) {
         json.object { json in
-            json.field("arrested_on", arrestedOn.description)
+            json.field("arrested_on", arrestedOn)
             json.field("charges", charges)
             json.field("decided_on", decidedOn)
             json.field("fine_yen", fineYen)
