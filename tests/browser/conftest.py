@@ -37,10 +37,21 @@ def _tail(path: Path, lines: int = 40) -> str:
         return "(no log)"
 
 
+# Staff accounts made with `ctip users add` before the demo starts: (email, agency, role).
+STAFF = {
+    "police": ("worker@police-13.example.jp", "police-13", "case_worker"),
+    "iom": ("worker@iom.example.org", "iom", "case_worker"),
+    "shelter": ("worker@wcsc-13.example.jp", "wcsc-13", "case_worker"),
+}
+STAFF_PASSWORD = "browser-test-password-1"
+
+
 class Server:
     def __init__(self, base_url: str, log: Path):
         self.base_url = base_url
         self.log = log
+        self.staff = {name: email for name, (email, _, _) in STAFF.items()}
+        self.password = STAFF_PASSWORD
 
     def url(self, path: str) -> str:
         return self.base_url + path
@@ -69,6 +80,13 @@ def server():
         "--port", str(port),
         "--database", f"sqlite:///{workdir}/demo.sqlite",
     ]
+    database = f"sqlite:///{workdir}/demo.sqlite"
+    for email, agency, role in STAFF.values():
+        made = subprocess.run([str(binary), "users", "add", "--agency", agency, "--role", role, "--password-stdin",
+                               "--database", database, email],
+                              input=STAFF_PASSWORD + "\n", capture_output=True, text=True, cwd=ROOT)
+        if made.returncode != 0:
+            pytest.fail(f"ctip users add {email} failed: {made.stderr or made.stdout}")
     with open(log, "wb") as log_file:
         process = subprocess.Popen(command, cwd=ROOT, stdout=log_file, stderr=subprocess.STDOUT,
                                    stdin=subprocess.DEVNULL)

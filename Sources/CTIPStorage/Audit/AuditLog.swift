@@ -95,6 +95,34 @@ public struct AuditLog: Sendable {
         return problems
     }
 
+    /// One stored entry, as the auditors' view and export show it.
+    public struct Entry: Sendable, Codable, Equatable {
+        public var sequence: Int
+        public var at: String
+        public var actor: String
+        public var agency: String
+        public var action: String
+        public var record: String
+        public var fields: String
+        public var purpose: String
+        public var hash: String
+    }
+
+    /// Entries newest first, optionally only those about one record, actor or agency.
+    public func entries(record: String? = nil, actor: String? = nil, agency: String? = nil, limit: Int = 500) async throws -> [Entry] {
+        var query = database.sql.select().columns("seq", "at", "actor", "agency", "action", "record", "fields", "purpose", "hash").from("audit_log")
+        if let record, !record.isEmpty { query = query.where("record", .equal, record) }
+        if let actor, !actor.isEmpty { query = query.where("actor", .equal, actor) }
+        if let agency, !agency.isEmpty { query = query.where("agency", .equal, agency) }
+        return try await query.orderBy("seq", .descending).limit(max(1, min(limit, 100_000))).all().map { row in
+            Entry(sequence: try row.decode(column: "seq", as: Int.self), at: try row.decode(column: "at", as: String.self),
+                  actor: try row.decode(column: "actor", as: String.self), agency: try row.decode(column: "agency", as: String.self),
+                  action: try row.decode(column: "action", as: String.self), record: try row.decode(column: "record", as: String.self),
+                  fields: try row.decode(column: "fields", as: String.self), purpose: try row.decode(column: "purpose", as: String.self),
+                  hash: try row.decode(column: "hash", as: String.self))
+        }
+    }
+
     static func hash(sequence: Int, previous: String, event: AuditEvent) -> String {
         // Fields joined by a separator that cannot occur in them unescaped: the hash is of one canonical text.
         let canonical = [String(sequence), previous, timestamp(event.at), event.actor, event.agency, event.action.rawValue, event.record,

@@ -28,7 +28,9 @@ public let ctipMigrations: [any Migration] = [
     CreateOffenses(), CreateCases(), CreateVictims(), CreateSuspects(), CreateCharges(), CreateTrials(),
     CreateSupportEvents(), CreateHistory(),
     CreateReportEditions(), CreateAuditLog(),
-    CreateHelpServices(), AddTrialDecisionIndex(),
+    CreateHelpServices(),
+    CreateAgencies(), CreateStaffAccounts(), CreateVictimFiles(), CreateReferrals(), CreateProtectionSteps(), CreateCaseOwners(),
+    AddTrialDecisionIndex(),
 ]
 
 /// Brings the schema up to date and sets per-file options (SQLite: write-ahead log).

@@ -9,8 +9,19 @@ public struct WebConfiguration: Sendable {
     public var database: DatabaseURL
     public var host: String
     public var port: Int
-    public init(database: DatabaseURL, host: String = "127.0.0.1", port: Int = 8080) {
-        self.database = database; self.host = host; self.port = port
+    /// Seals identity, contact and whereabouts; without it case work refuses personal details.
+    public var cipher: FieldCipher?
+    /// bcrypt's cost for new passwords (12 in production; tests lower it to stay fast).
+    public var passwordCost: Int
+    /// Mark session cookies `Secure`: set when CTIP is served over TLS (directly or behind a proxy).
+    public var secureCookies: Bool
+    /// The clock, so tests can control session expiry and lock-out.
+    public var now: @Sendable () -> Date
+
+    public init(database: DatabaseURL, host: String = "127.0.0.1", port: Int = 8080, cipher: FieldCipher? = nil,
+                passwordCost: Int = 12, secureCookies: Bool = false, now: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database; self.host = host; self.port = port; self.cipher = cipher
+        self.passwordCost = passwordCost; self.secureCookies = secureCookies; self.now = now
     }
 }
 
@@ -30,9 +41,11 @@ public func configure(_ app: Application, _ configuration: WebConfiguration) asy
     app.http.server.configuration.hostname = configuration.host
     app.http.server.configuration.port = configuration.port
     app.storage[DatabaseURLKey.self] = configuration.database
+    app.storage[WebConfigurationKey.self] = configuration
     configureDatabase(configuration.database, on: app.databases)
     try await migrate(app.databases, logger: app.logger, on: app.eventLoopGroup.any())
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(StaffErrorMiddleware())
     try routes(app)
 }
 
@@ -42,12 +55,20 @@ func routes(_ app: Application) throws {
     try app.register(collection: HomeController())
     try app.register(collection: ReportController())
     try app.register(collection: HelpController())
+    let staff = app.grouped(StaffAuthenticationMiddleware())
+    try staff.register(collection: LoginController())
+    try staff.register(collection: VictimFileController())
+    try staff.register(collection: CriminalCaseController())
+    try staff.register(collection: AuditController())
+    try app.register(collection: OpenAPIController())
 }
 
 struct DatabaseURLKey: StorageKey { typealias Value = DatabaseURL }
+struct WebConfigurationKey: StorageKey { typealias Value = WebConfiguration }
 
 extension Application {
     var databaseURL: DatabaseURL { storage[DatabaseURLKey.self]! }
+    var ctipConfiguration: WebConfiguration { storage[WebConfigurationKey.self]! }
 }
 
 /// Conservative headers on every response: no framing, no sniffing, no referrer leaks.

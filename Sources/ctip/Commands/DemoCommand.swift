@@ -17,10 +17,31 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var server: ServerOptions
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var dataKey: DataKeyOptions
 
     func run() async throws {
         let url = try database.resolved()
         guard try await importBundle(at: ReferenceBundle.directory, into: url) != nil else { throw exitDataError }
-        try await serve(WebConfiguration(database: url, host: server.host, port: server.port))
+        let cipher = try dataKey.cipher() ?? demoCipher(for: url)
+        let accounts = try await withStorage(url) { try await AccountStore(database: $0.database).accounts().count }
+        if accounts == 0 {
+            print("No staff accounts yet. Make one for case work: ctip users add --agency police-13 --role case_worker you@example.go.jp")
+        }
+        try await serve(WebConfiguration(database: url, host: server.host, port: server.port, cipher: cipher, secureCookies: server.secureCookies))
+    }
+
+    /// The demo keeps its data key beside an SQLite file (`ctip.sqlite.key`, readable by its owner
+    /// only), made on first use. A deployment gives its key with --data-key-file or CTIP_DATA_KEY.
+    func demoCipher(for url: DatabaseURL) throws -> FieldCipher? {
+        guard case .sqlite(let path) = url else { return nil }
+        let keyPath = path + ".key"
+        if !FileManager.default.fileExists(atPath: keyPath) {
+            let line = "demo:\(FieldCipher.newKey().base64EncodedString())\n"
+            guard FileManager.default.createFile(atPath: keyPath, contents: Data(line.utf8), attributes: [.posixPermissions: 0o600]) else {
+                throw ValidationError("cannot write the demo data key \(keyPath)")
+            }
+            print("made a data key for the demo: \(keyPath)")
+        }
+        return try FieldCipher(keyText: try String(contentsOfFile: keyPath, encoding: .utf8))
     }
 }

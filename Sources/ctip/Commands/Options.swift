@@ -18,6 +18,7 @@ struct DatabaseOptions: ParsableArguments {
 struct ServerOptions: ParsableArguments {
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
+    @Flag(help: "Mark session cookies Secure (set when CTIP is reached over HTTPS, directly or through a proxy).") var secureCookies = false
 }
 
 /// Runs `body` with a migrated database and always shuts the connections down.
@@ -42,3 +43,23 @@ func printError(_ text: String) {
 
 /// Exit code for bad input data (sysexits' EX_DATAERR).
 let exitDataError = ExitCode(65)
+
+/// Where the key that seals identity, contact and whereabouts comes from.
+struct DataKeyOptions: ParsableArguments {
+    @Option(name: .customLong("data-key-file"),
+            help: "File of data keys, one `id:base64` per line, the last one sealing (or set CTIP_DATA_KEY to one base64 key).")
+    var dataKeyFile: String?
+
+    /// The configured keys, or nil when there are none.
+    func cipher() throws -> FieldCipher? {
+        if let dataKeyFile {
+            do { return try FieldCipher(keyText: try String(contentsOfFile: dataKeyFile, encoding: .utf8)) }
+            catch let error as FieldCipherError { throw ValidationError("\(dataKeyFile): \(error)") }
+            catch { throw ValidationError("\(dataKeyFile): cannot read the data key file (\(error.localizedDescription))") }
+        }
+        if let text = ProcessInfo.processInfo.environment["CTIP_DATA_KEY"], !text.isEmpty {
+            do { return try FieldCipher(keyText: text) } catch { throw ValidationError("CTIP_DATA_KEY: \(error)") }
+        }
+        return nil
+    }
+}

@@ -8,7 +8,7 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the web server (migrates the database first).",
         discussion: """
-        Serves the home page, GET /health (200 when the database answers, 503 otherwise) and GET /metrics \
+        Serves the home page, case work for staff (/login, /staff), the JSON API (/openapi.json), GET /health (200 when the database answers, 503 otherwise) and GET /metrics \
         (Prometheus). Several `ctip serve` processes may share one PostgreSQL database.
 
         Example: ctip serve --port 8080 --database postgres://ctip:secret@db.example:5432/ctip
@@ -16,9 +16,13 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var server: ServerOptions
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var dataKey: DataKeyOptions
 
     func run() async throws {
-        try await serve(WebConfiguration(database: try database.resolved(), host: server.host, port: server.port))
+        let cipher = try dataKey.cipher()
+        if cipher == nil { print("note: no data key (--data-key-file or CTIP_DATA_KEY): victim files cannot hold personal details") }
+        try await serve(WebConfiguration(database: try database.resolved(), host: server.host, port: server.port, cipher: cipher,
+                                         secureCookies: server.secureCookies))
     }
 }
 

@@ -1,0 +1,96 @@
+/// Who is acting: the member of staff behind a session or an API token.
+public struct StaffIdentity: Sendable, Hashable, Codable {
+    public let userID: String
+    public let email: String
+    public let agency: Agency
+    public let role: StaffRole
+
+    public init(userID: String, email: String, agency: Agency, role: StaffRole) {
+        self.userID = userID; self.email = email; self.agency = agency; self.role = role
+    }
+
+    /// How the audit trail names this actor: never the person's name, only their account.
+    public var auditActor: String { "user:\(userID)" }
+}
+
+/// What a role may do, written down once. Deny by default: a permission a role is not listed for is
+/// refused. Which *files* a person may open is decided separately, by `VictimFileAccess`.
+public enum Permission: String, CaseIterable, Sendable {
+    case viewCases, createVictimFile, screen, recordProtection, refer, overrideConsent, answerReferrals
+    case recordSuspectsAndTrials
+    case viewStatistics
+    case viewAudit
+    case manageAccounts, manageDirectory
+
+    public var roles: Set<StaffRole> {
+        switch self {
+        case .viewCases, .createVictimFile, .screen: [.intake, .caseWorker, .supervisor]
+        case .recordProtection, .refer, .answerReferrals, .recordSuspectsAndTrials: [.caseWorker, .supervisor]
+        case .overrideConsent: [.supervisor]
+        case .viewStatistics: [.analyst, .supervisor]
+        case .viewAudit: [.auditor]
+        case .manageAccounts: [.administrator]
+        case .manageDirectory: [.administrator, .supervisor]
+        }
+    }
+}
+
+public enum AccessPolicy {
+    public static func allows(_ staff: StaffIdentity, _ permission: Permission) -> Bool {
+        guard permission.roles.contains(staff.role) else { return false }
+        if permission == .recordSuspectsAndTrials { return staff.agency.kind.investigates || staff.agency.code == "moj" }
+        return true
+    }
+}
+
+/// The parts of a victim's file, each shown or withheld as a whole.
+public enum VictimFileSection: String, CaseIterable, Codable, Sendable, Comparable {
+    /// The bundle's fields: dates, sex, age, nationality, status of residence, exploitation.
+    case basic
+    case identity
+    case contact
+    case screening
+    case timeline
+    /// Where the person is now. Never shared by a referral, never in a list, export, log or error.
+    case whereabouts
+
+    /// What a referral may carry to another agency.
+    public static let shareable: [VictimFileSection] = [.basic, .identity, .contact, .screening, .timeline]
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)! }
+}
+
+/// Need to know: which sections of one victim's file a member of staff may see.
+public struct VictimFileAccess: Sendable {
+    /// The agency that opened the file.
+    public var owningAgency: String
+    /// The agency protecting the person now; only it learns where they are.
+    public var protectingAgency: String?
+    /// Referrals accepted by other agencies and not revoked, with what each shares.
+    public var sharedWith: [String: Set<VictimFileSection>]
+
+    public init(owningAgency: String, protectingAgency: String?, sharedWith: [String: Set<VictimFileSection>] = [:]) {
+        self.owningAgency = owningAgency; self.protectingAgency = protectingAgency; self.sharedWith = sharedWith
+    }
+
+    /// Empty means the file does not exist for this person (the web answers 404, not 403).
+    public func sections(for staff: StaffIdentity) -> Set<VictimFileSection> {
+        guard AccessPolicy.allows(staff, .viewCases) else { return [] }
+        let agency = staff.agency.code
+        var sections: Set<VictimFileSection> = []
+        if agency == owningAgency || agency == protectingAgency {
+            sections = Set(VictimFileSection.shareable)
+        }
+        if let shared = sharedWith[agency] { sections.formUnion(shared.subtracting([.whereabouts])) }
+        if agency == protectingAgency, staff.role == .caseWorker || staff.role == .supervisor {
+            sections.insert(.whereabouts)
+        }
+        return sections
+    }
+
+    /// Changing a file (timeline, referrals, whereabouts) is for case workers of the owning or protecting agency.
+    public func mayChange(_ staff: StaffIdentity) -> Bool {
+        AccessPolicy.allows(staff, .recordProtection)
+            && (staff.agency.code == owningAgency || staff.agency.code == protectingAgency)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// Who the person is. Sealed at rest as one value.
+public struct VictimIdentity: Codable, Sendable, Equatable {
+    public var name: String
+    public var dateOfBirth: String?
+    /// Passport or residence card number, if known.
+    public var document: String?
+    public init(name: String, dateOfBirth: String? = nil, document: String? = nil) {
+        self.name = name; self.dateOfBirth = dateOfBirth; self.document = document
+    }
+}
+
+/// How to reach the person. Sealed at rest as one value.
+public struct VictimContact: Codable, Sendable, Equatable {
+    public var phone: String?
+    public var email: String?
+    /// The language they speak, for interpreters (a code of the help directory's languages).
+    public var language: String?
+    public init(phone: String? = nil, email: String? = nil, language: String? = nil) {
+        self.phone = phone; self.email = email; self.language = language
+    }
+    public var isEmpty: Bool { phone == nil && email == nil && language == nil }
+}
+
+/// Where the person is now: the most dangerous fact in CTIP. Sealed at rest, shown only to the
+/// protecting agency (`VictimFileAccess`).
+public struct Whereabouts: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable, CaseIterable { case shelter, address, other }
+    public var kind: Kind
+    public var description: String
+    public init(kind: Kind, description: String) { self.kind = kind; self.description = description }
+}
+
+/// A problem with one field of a form or JSON request, named as the client sent it.
+public struct FieldError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var field: String
+    public var message: String
+    public init(field: String, message: String) { self.field = field; self.message = message }
+    public var description: String { "\(field): \(message)" }
+}
+
+/// Every problem of one form or request.
+public struct FieldErrors: Error, Sendable, Equatable {
+    public var errors: [FieldError]
+    public init(_ errors: [FieldError]) { self.errors = errors }
+}
+
+/// A new victim's file as entered by staff: the bundle's fields (so the report counts it), and the
+/// personal details that will be sealed.
+public struct NewVictimFile: Sendable, Equatable {
+    public var record: VictimRecord
+    public var identity: VictimIdentity?
+    public var contact: VictimContact?
+    public var whereabouts: Whereabouts?
+    /// The agency protecting the person, if someone is (a code of the agency directory).
+    public var protectingAgency: String?
+
+    /// Reads a form or JSON object of text fields. The bundle's columns keep their bundle names
+    /// (`protected_on`, `sex`, `age`, `nationality`, `residence_status`, `exploitation`, `protected_by`,
+    /// `case_ids`), checked by the same rules as an import; the others are `name`, `date_of_birth`,
+    /// `document`, `phone`, `email`, `language`, `whereabouts_kind`, `whereabouts`, `protecting_agency`.
+    /// Every problem is returned, each naming its field.
+    public static func read(_ fields: [String: String], id: String, context: ValidationContext) -> Result<NewVictimFile, FieldErrors> {
+        func value(_ name: String) -> String? {
+            guard let text = fields[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+            return text
+        }
+        var errors: [FieldError] = []
+        for (name, text) in fields where text.count > 2000 {
+            errors.append(FieldError(field: name, message: "is longer than 2,000 characters"))
+        }
+        var record: VictimRecord?
+        switch RecordForm.read(VictimRecord.self, fields, fixed: ["victim_id": id, "case_ids": ""], context: context) {
+        case .success(let read): record = read
+        case .failure(let problems): errors += problems.errors
+        }
+
+        var identity: VictimIdentity?
+        if let name = value("name") {
+            identity = VictimIdentity(name: name, dateOfBirth: value("date_of_birth"), document: value("document"))
+            if let birth = identity?.dateOfBirth, Day(iso: birth) == nil {
+                errors.append(FieldError(field: "date_of_birth", message: "`\(birth.prefix(20))` is not a date (YYYY-MM-DD)"))
+            }
+        } else if value("date_of_birth") != nil || value("document") != nil {
+            errors.append(FieldError(field: "name", message: "required when a date of birth or document is given"))
+        }
+        let contact = VictimContact(phone: value("phone"), email: value("email"), language: value("language"))
+        if let email = contact.email, !email.contains("@") {
+            errors.append(FieldError(field: "email", message: "is not an email address"))
+        }
+        var whereabouts: Whereabouts?
+        if let text = value("whereabouts") {
+            let kindText = value("whereabouts_kind") ?? Whereabouts.Kind.shelter.rawValue
+            if let kind = Whereabouts.Kind(rawValue: kindText) {
+                whereabouts = Whereabouts(kind: kind, description: text)
+            } else {
+                errors.append(FieldError(field: "whereabouts_kind", message: "expected one of shelter, address, other"))
+            }
+            if value("protecting_agency") == nil {
+                errors.append(FieldError(field: "protecting_agency", message: "required with whereabouts: only the protecting agency may know them"))
+            }
+        }
+        guard errors.isEmpty, let record else {
+            return .failure(FieldErrors(errors.sorted { ($0.field, $0.message) < ($1.field, $1.message) }))
+        }
+        return .success(NewVictimFile(record: record, identity: identity, contact: contact.isEmpty ? nil : contact,
+                                      whereabouts: whereabouts, protectingAgency: value("protecting_agency")))
+    }
+
+    /// A new file's identifier (`V2026-…`, see `RecordForm.newID`).
+    public static func newID(year: Int) -> String { RecordForm.newID(prefix: "V", year: year) }
+}

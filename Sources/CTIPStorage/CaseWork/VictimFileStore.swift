@@ -1,0 +1,448 @@
+import CTIPCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// One line of the case list: the bundle's fields and who holds the file. Never identity, contact or
+/// whereabouts.
+public struct VictimFileSummary: Sendable, Codable, Equatable {
+    public var id: String
+    public var protectedOn: String
+    public var sex: String
+    public var age: Int?
+    public var nationality: String
+    public var residenceStatus: String?
+    public var exploitation: String
+    public var owningAgency: String
+    public var protectingAgency: String?
+}
+
+/// A victim's file as one member of staff may see it: only the sections they need to know.
+public struct VictimFileView: Sendable, Codable, Equatable {
+    public var summary: VictimFileSummary
+    public var sections: [VictimFileSection]
+    public var identity: VictimIdentity?
+    public var contact: VictimContact?
+    public var whereabouts: Whereabouts?
+    public var timeline: [TimelineEntry]?
+    public var referrals: [Referral]?
+    /// Whether this person may change the file (timeline, whereabouts, referrals).
+    public var mayChange: Bool
+}
+
+public struct VictimFileFilter: Sendable, Equatable {
+    public var idPrefix: String?
+    public var nationality: String?
+    public var exploitation: String?
+    public var year: Int?
+    public var minorsOnly: Bool
+    public var limit: Int
+    public init(idPrefix: String? = nil, nationality: String? = nil, exploitation: String? = nil, year: Int? = nil,
+                minorsOnly: Bool = false, limit: Int = 200) {
+        self.idPrefix = idPrefix; self.nationality = nationality; self.exploitation = exploitation; self.year = year
+        self.minorsOnly = minorsOnly; self.limit = limit
+    }
+}
+
+/// Victim files: the bundle's row in `victims` (so the report counts it) and the sealed personal
+/// details in `victim_files`. Every read and change of personal data, and every refusal, leaves an
+/// entry in the audit trail, written in the same transaction as the change.
+public struct VictimFileStore: Sendable {
+    public let database: any Database
+    public let cipher: FieldCipher?
+    public let now: @Sendable () -> Date
+
+    public init(database: any Database, cipher: FieldCipher?, now: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database; self.cipher = cipher; self.now = now
+    }
+
+    static func record(_ id: String) -> String { "victim:\(id)" }
+
+    // MARK: Creating
+
+    public func create(_ file: NewVictimFile, by staff: StaffIdentity, purpose: String = "open a victim file") async throws -> String {
+        guard AccessPolicy.allows(staff, .createVictimFile) else {
+            try await audit(staff, .denied, record: "victim:new", fields: [], purpose: purpose)
+            throw CaseWorkError.forbidden("open a victim file")
+        }
+        var record = file.record
+        let accounts = AccountStore(database: database)
+        var protecting: Agency?
+        if let code = file.protectingAgency {
+            guard let agency = try await accounts.agency(code: code) else {
+                throw CaseWorkError.invalid([FieldError(field: "protecting_agency", message: "no agency has the code \(code)")])
+            }
+            protecting = agency
+            if record.protectedBy == nil { record.protectedBy = ProtectingAgency(rawValue: agency.kind.bundleCode) }
+        }
+        let needsCipher = file.identity != nil || file.contact != nil || file.whereabouts != nil
+        if needsCipher && cipher == nil { throw CaseWorkError.noDataKey }
+        let id = record.id
+        let key = Self.record(id)
+        let sealedIdentity = try file.identity.map { try seal($0, record: key) }
+        let sealedContact = try file.contact.map { try seal($0, record: key) }
+        let sealedWhereabouts = try file.whereabouts.map { try seal($0, record: key) }
+        let stamp = AccountStore.seconds(now())
+        let row = record
+        let protectingCode = protecting?.code
+        try await database.transaction { transaction in
+            let sql = transaction.sql
+            try await sql.insert(into: "victims")
+                .columns("victim_id", "protected_on", "sex", "age", "nationality", "residence_status", "exploitation", "protected_by")
+                .values(SQLBind(id), SQLBind(row.protectedOn.description), SQLBind(row.sex.rawValue), SQLBind(row.age),
+                        SQLBind(row.nationality), SQLBind(row.residenceStatus), SQLBind(row.exploitation.rawValue),
+                        SQLBind(row.protectedBy?.rawValue))
+                .run()
+            try await sql.insert(into: "victim_files")
+                .columns("victim_id", "owning_agency", "protecting_agency", "identity_sealed", "contact_sealed", "whereabouts_sealed",
+                         "created_by", "created_at", "updated_at")
+                .values(SQLBind(id), SQLBind(staff.agency.code), SQLBind(protectingCode), SQLBind(sealedIdentity), SQLBind(sealedContact),
+                        SQLBind(sealedWhereabouts), SQLBind(staff.auditActor), SQLBind(stamp), SQLBind(stamp))
+                .run()
+            var fields = ["basic"]
+            if file.identity != nil { fields.append("identity") }
+            if file.contact != nil { fields.append("contact") }
+            if file.whereabouts != nil { fields.append("whereabouts") }
+            try await AuditLog(database: transaction).append(event(staff, .create, record: key, fields: fields, purpose: purpose))
+        }
+        return id
+    }
+
+    // MARK: Reading
+
+    public func list(for staff: StaffIdentity, filter: VictimFileFilter = .init(), purpose: String = "case list") async throws -> [VictimFileSummary] {
+        guard AccessPolicy.allows(staff, .viewCases) else {
+            try await audit(staff, .denied, record: "victim:list", fields: [], purpose: purpose)
+            throw CaseWorkError.forbidden("see victim files")
+        }
+        let agency = staff.agency.code
+        var query = summaryQuery()
+            .where { group in
+                group.where(SQLColumn("owning_agency", table: "victim_files"), .equal, SQLBind(agency))
+                    .orWhere(SQLColumn("protecting_agency", table: "victim_files"), .equal, SQLBind(agency))
+                    .orWhere(SQLColumn("victim_id", table: "victim_files"), .in, SQLRaw("""
+                        (SELECT victim_id FROM referrals WHERE to_agency = '\(agency.replacingOccurrences(of: "'", with: "''"))' AND status = 'accepted' AND sections LIKE '%basic%')
+                        """))
+            }
+        if let prefix = filter.idPrefix, !prefix.isEmpty {
+            query = query.where(SQLColumn("victim_id", table: "victims"), .like, SQLBind(prefix.replacingOccurrences(of: "%", with: "") + "%"))
+        }
+        if let nationality = filter.nationality, !nationality.isEmpty { query = query.where(SQLColumn("nationality", table: "victims"), .equal, SQLBind(nationality)) }
+        if let exploitation = filter.exploitation, !exploitation.isEmpty { query = query.where(SQLColumn("exploitation", table: "victims"), .equal, SQLBind(exploitation)) }
+        if let year = filter.year {
+            query = query.where(SQLColumn("protected_on", table: "victims"), .greaterThanOrEqual, SQLBind("\(year)-01-01"))
+                .where(SQLColumn("protected_on", table: "victims"), .lessThanOrEqual, SQLBind("\(year)-12-31"))
+        }
+        if filter.minorsOnly { query = query.where(SQLColumn("age", table: "victims"), .lessThan, SQLBind(18)) }
+        let rows = try await query.orderBy(SQLOrderBy(expression: SQLColumn("protected_on", table: "victims"), direction: SQLDirection.descending))
+            .orderBy(SQLOrderBy(expression: SQLColumn("victim_id", table: "victims"), direction: SQLDirection.ascending)).limit(max(1, min(filter.limit, 1000))).all()
+        // Which agency protects someone is for the agencies that hold or protect the file, not for those a file was referred to.
+        let summaries = try rows.map(Self.summary(from:)).map { summary in
+            var summary = summary
+            if summary.owningAgency != agency && summary.protectingAgency != agency { summary.protectingAgency = nil }
+            return summary
+        }
+        try await audit(staff, .read, record: "victim:list", fields: ["basic"], purpose: "\(purpose) (\(summaries.count) files)")
+        return summaries
+    }
+
+    /// Opens one file with the sections this person needs to know. A file they may not see is
+    /// `notFound`, audited as a refusal.
+    public func open(_ id: String, for staff: StaffIdentity, purpose: String = "view a victim file") async throws -> VictimFileView {
+        guard let (summary, sealed) = try await load(id) else {
+            try await audit(staff, .denied, record: Self.record(id), fields: [], purpose: purpose)
+            throw CaseWorkError.notFound
+        }
+        let access = try await access(for: summary)
+        let sections = access.sections(for: staff)
+        guard !sections.isEmpty else {
+            try await audit(staff, .denied, record: Self.record(id), fields: [], purpose: purpose)
+            throw CaseWorkError.notFound
+        }
+        let key = Self.record(id)
+        var view = VictimFileView(summary: summary, sections: sections.sorted(), mayChange: access.mayChange(staff))
+        if staff.agency.code != summary.owningAgency && staff.agency.code != summary.protectingAgency { view.summary.protectingAgency = nil }
+        if sections.contains(.identity), let value = sealed.identity { view.identity = try open(value, as: VictimIdentity.self, record: key) }
+        if sections.contains(.contact), let value = sealed.contact { view.contact = try open(value, as: VictimContact.self, record: key) }
+        if sections.contains(.whereabouts), let value = sealed.whereabouts { view.whereabouts = try open(value, as: Whereabouts.self, record: key) }
+        if sections.contains(.timeline) { view.timeline = try await timelineEntries(id) }
+        if sections.contains(.basic), view.mayChange { view.referrals = try await referrals(victim: id) }
+        if !sections.contains(.basic) {
+            view.summary = VictimFileSummary(id: id, protectedOn: "", sex: "", age: nil, nationality: "", residenceStatus: nil,
+                                             exploitation: "", owningAgency: summary.owningAgency, protectingAgency: nil)
+        }
+        try await audit(staff, .read, record: key, fields: view.sections.map(\.rawValue), purpose: purpose)
+        return view
+    }
+
+    // MARK: Changing
+
+    /// Moves the person: new whereabouts and, with them, the agency protecting them now.
+    public func setWhereabouts(_ id: String, to whereabouts: Whereabouts?, protectingAgency: String?, by staff: StaffIdentity,
+                               purpose: String = "record whereabouts") async throws {
+        let (summary, _) = try await requireChangeable(id, by: staff, purpose: purpose)
+        if whereabouts != nil && protectingAgency == nil {
+            throw CaseWorkError.invalid([FieldError(field: "protecting_agency", message: "required with whereabouts: only the protecting agency may know them")])
+        }
+        if let code = protectingAgency, try await AccountStore(database: database).agency(code: code) == nil {
+            throw CaseWorkError.invalid([FieldError(field: "protecting_agency", message: "no agency has the code \(code)")])
+        }
+        if whereabouts != nil && cipher == nil { throw CaseWorkError.noDataKey }
+        let sealed = try whereabouts.map { try seal($0, record: Self.record(summary.id)) }
+        try await database.transaction { transaction in
+            try await transaction.sql.update("victim_files")
+                .set("whereabouts_sealed", to: SQLBind(sealed)).set("protecting_agency", to: SQLBind(protectingAgency))
+                .set("updated_at", to: SQLBind(AccountStore.seconds(now())))
+                .where("victim_id", .equal, id).run()
+            try await AuditLog(database: transaction).append(event(staff, .update, record: Self.record(id), fields: ["whereabouts", "protecting_agency"], purpose: purpose))
+        }
+    }
+
+    /// Adds a step to the protection timeline if the rules allow it, and re-derives the victim's
+    /// support events for the report from the whole timeline.
+    public func recordStep(_ id: String, step: ProtectionStep, on day: Day, agency code: String, by staff: StaffIdentity,
+                           purpose: String = "record a protection step") async throws {
+        let (summary, _) = try await requireChangeable(id, by: staff, purpose: purpose)
+        guard let agency = try await AccountStore(database: database).agency(code: code) else {
+            throw CaseWorkError.invalid([FieldError(field: "agency", message: "no agency has the code \(code)")])
+        }
+        var timeline = ProtectionTimeline(foreignNational: summary.nationality != "JPN")
+        var agencyKinds: [String: AgencyKind] = [code: agency.kind]
+        for entry in try await timelineEntries(id) {
+            if agencyKinds[entry.agency] == nil { agencyKinds[entry.agency] = try await AccountStore(database: database).agency(code: entry.agency)?.kind ?? .other }
+            try timeline.add(TimelineEntry(step: entry.step, on: entry.on, agency: agencyKinds[entry.agency]!.rawValue))
+        }
+        do {
+            try timeline.add(TimelineEntry(step: step, on: day, agency: agency.kind.rawValue))
+        } catch let violation as TimelineViolation {
+            throw CaseWorkError.invalid([FieldError(field: violation.field, message: Self.explain(violation))])
+        }
+        let supportEvents = timeline.supportEvents
+        try await database.transaction { transaction in
+            let sql = transaction.sql
+            try await sql.insert(into: "protection_steps").columns("victim_id", "step", "on_date", "agency", "recorded_by", "recorded_at")
+                .values(SQLBind(id), SQLBind(step.rawValue), SQLBind(day.description), SQLBind(code), SQLBind(staff.auditActor),
+                        SQLBind(AccountStore.seconds(now())))
+                .run()
+            try await sql.delete(from: "support_events").where("victim_id", .equal, id).run()
+            var seen = Set<String>()
+            for event in supportEvents where seen.insert("\(event.event)|\(event.on)").inserted {
+                let kind = AgencyKind(rawValue: event.agency) ?? .other
+                try await sql.insert(into: "support_events").columns("victim_id", "event", "on_date", "agency", "note")
+                    .values(SQLBind(id), SQLBind(event.event), SQLBind(event.on.description), SQLBind(kind.bundleCode), SQLBind(String?.none))
+                    .run()
+            }
+            try await AuditLog(database: transaction).append(event(staff, .update, record: Self.record(id), fields: ["timeline"], purpose: purpose))
+        }
+    }
+
+    static func explain(_ violation: TimelineViolation) -> String {
+        switch violation {
+        case .duplicateIdentification: "the person has already been identified"
+        case .missingPrerequisite(let step, let requires): "\(step.rawValue) needs \(requires.rawValue) first"
+        case .beforePrerequisite(let step, let requires, let on): "\(step.rawValue) cannot be before \(requires.rawValue) (\(on))"
+        case .foreignNationalsOnly(let step): "\(step.rawValue) is only for a foreign national"
+        case .afterReturnHome(let step, let on): "\(step.rawValue) cannot follow the return home on \(on)"
+        case .agencyNotResponsible(let step, let agency): "\(step.rawValue) is not recorded by a \(agency) agency"
+        }
+    }
+
+    // MARK: Referrals
+
+    public func refer(_ id: String, to agencyCode: String, sections: Set<VictimFileSection>, basis: Referral.Basis, overrideReason: String?,
+                      by staff: StaffIdentity, purpose: String = "refer to another agency") async throws -> Referral {
+        _ = try await requireChangeable(id, by: staff, purpose: purpose)
+        guard AccessPolicy.allows(staff, .refer) else { throw CaseWorkError.forbidden("refer a file") }
+        var errors = Referral.validate(sections: sections, basis: basis, overrideReason: overrideReason, from: staff.agency.code,
+                                       to: agencyCode, by: staff)
+        if try await AccountStore(database: database).agency(code: agencyCode) == nil {
+            errors.append(FieldError(field: "to_agency", message: "no agency has the code \(agencyCode)"))
+        }
+        guard errors.isEmpty else { throw CaseWorkError.invalid(errors) }
+        let referral = Referral(id: "R-" + AccountStore.newSecret().prefix(12), victimID: id, fromAgency: staff.agency.code,
+                                toAgency: agencyCode, sections: sections, basis: basis,
+                                overrideReason: basis == .override ? overrideReason : nil, status: .pending)
+        try await database.transaction { transaction in
+            try await transaction.sql.insert(into: "referrals")
+                .columns("referral_id", "victim_id", "from_agency", "to_agency", "sections", "basis", "override_reason", "status",
+                         "created_by", "created_at", "answered_by", "answered_at")
+                .values(SQLBind(referral.id), SQLBind(id), SQLBind(referral.fromAgency), SQLBind(agencyCode),
+                        SQLBind(sections.sorted().map(\.rawValue).joined(separator: ";")), SQLBind(basis.rawValue),
+                        SQLBind(referral.overrideReason), SQLBind(Referral.Status.pending.rawValue), SQLBind(staff.auditActor),
+                        SQLBind(AccountStore.seconds(now())), SQLBind(String?.none), SQLBind(Int64?.none))
+                .run()
+            let why = basis == .override ? "\(purpose); consent overridden by a supervisor" : purpose
+            try await AuditLog(database: transaction).append(event(staff, .update, record: Self.record(id),
+                                                                   fields: ["referral:\(referral.id)"] + sections.sorted().map(\.rawValue), purpose: why))
+        }
+        return referral
+    }
+
+    /// Referrals addressed to this person's agency, newest first.
+    public func inbox(for staff: StaffIdentity) async throws -> [Referral] {
+        guard AccessPolicy.allows(staff, .answerReferrals) else { throw CaseWorkError.forbidden("see referrals") }
+        return try await referralQuery().where("to_agency", .equal, staff.agency.code).orderBy("created_at", .descending).all().map(Self.referral(from:))
+    }
+
+    public func answer(referral referralID: String, _ answer: Referral.Answer, by staff: StaffIdentity,
+                       purpose: String = "answer a referral") async throws -> Referral {
+        guard AccessPolicy.allows(staff, .answerReferrals),
+              var referral = try await referralQuery().where("referral_id", .equal, referralID).first().map(Self.referral(from:)),
+              referral.toAgency == staff.agency.code || referral.fromAgency == staff.agency.code else {
+            try await audit(staff, .denied, record: "referral:\(referralID)", fields: [], purpose: purpose)
+            throw CaseWorkError.notFound
+        }
+        guard let status = referral.status(after: answer, byAgency: staff.agency.code) else {
+            throw CaseWorkError.invalid([FieldError(field: "answer", message: "cannot \(answer.rawValue) a referral that is \(referral.status.rawValue)")])
+        }
+        referral.status = status
+        let victimID = referral.victimID
+        try await database.transaction { transaction in
+            try await transaction.sql.update("referrals").set("status", to: status.rawValue).set("answered_by", to: staff.auditActor)
+                .set("answered_at", to: AccountStore.seconds(now())).where("referral_id", .equal, referralID).run()
+            try await AuditLog(database: transaction).append(event(staff, .update, record: Self.record(victimID),
+                                                                   fields: ["referral:\(referralID)"], purpose: "\(purpose): \(status.rawValue)"))
+        }
+        return referral
+    }
+
+    /// The victim withdrew consent: every referral that relied on it stops sharing at once.
+    public func withdrawConsent(_ id: String, by staff: StaffIdentity, purpose: String = "consent withdrawn") async throws -> Int {
+        _ = try await requireChangeable(id, by: staff, purpose: purpose)
+        return try await database.transaction { transaction in
+            let affected = try await transaction.sql.select().column("referral_id").from("referrals").where("victim_id", .equal, id)
+                .where("basis", .equal, Referral.Basis.consent.rawValue)
+                .where("status", .in, [Referral.Status.pending.rawValue, Referral.Status.accepted.rawValue]).all().count
+            try await transaction.sql.update("referrals").set("status", to: Referral.Status.consentWithdrawn.rawValue)
+                .set("answered_by", to: staff.auditActor).set("answered_at", to: AccountStore.seconds(now()))
+                .where("victim_id", .equal, id).where("basis", .equal, Referral.Basis.consent.rawValue)
+                .where("status", .in, [Referral.Status.pending.rawValue, Referral.Status.accepted.rawValue]).run()
+            try await AuditLog(database: transaction).append(event(staff, .update, record: Self.record(id), fields: ["consent"], purpose: purpose))
+            return affected
+        }
+    }
+
+    // MARK: Keys
+
+    /// Re-encrypts every sealed value under the newest key, in one transaction; returns how many changed.
+    public func rotateKeys() async throws -> Int {
+        guard let cipher else { throw CaseWorkError.noDataKey }
+        return try await database.transaction { transaction in
+            var changed = 0
+            let rows = try await transaction.sql.select().columns("victim_id", "identity_sealed", "contact_sealed", "whereabouts_sealed")
+                .from("victim_files").all()
+            for row in rows {
+                let id = try row.decode(column: "victim_id", as: String.self)
+                var update = transaction.sql.update("victim_files")
+                var touched = false
+                for column in ["identity_sealed", "contact_sealed", "whereabouts_sealed"] {
+                    guard let sealed = try row.decode(column: column, as: String?.self), cipher.needsRotation(sealed) else { continue }
+                    let plain = try cipher.open(sealed, record: Self.record(id))
+                    update = update.set(SQLIdentifier(column), to: SQLBind(try cipher.seal(plain, record: Self.record(id))))
+                    touched = true; changed += 1
+                }
+                if touched { try await update.where("victim_id", .equal, id).run() }
+            }
+            return changed
+        }
+    }
+
+    // MARK: Internals
+
+    struct Sealed { var identity, contact, whereabouts: String? }
+
+    private func summaryQuery() -> SQLSelectBuilder {
+        database.sql.select()
+            .columns(["victim_id", "protected_on", "sex", "age", "nationality", "residence_status", "exploitation"].map { SQLColumn($0, table: "victims") })
+            .columns(["owning_agency", "protecting_agency"].map { SQLColumn($0, table: "victim_files") })
+            .from("victim_files")
+            .join("victims", on: SQLColumn("victim_id", table: "victims"), .equal, SQLColumn("victim_id", table: "victim_files"))
+    }
+
+    static func summary(from row: any SQLRow) throws -> VictimFileSummary {
+        VictimFileSummary(id: try row.decode(column: "victim_id", as: String.self), protectedOn: try row.decode(column: "protected_on", as: String.self),
+                          sex: try row.decode(column: "sex", as: String.self), age: try row.decode(column: "age", as: Int?.self),
+                          nationality: try row.decode(column: "nationality", as: String.self),
+                          residenceStatus: try row.decode(column: "residence_status", as: String?.self),
+                          exploitation: try row.decode(column: "exploitation", as: String.self),
+                          owningAgency: try row.decode(column: "owning_agency", as: String.self),
+                          protectingAgency: try row.decode(column: "protecting_agency", as: String?.self))
+    }
+
+    private func load(_ id: String) async throws -> (VictimFileSummary, Sealed)? {
+        guard RowDecoder.isIdentifier(id),
+              let row = try await summaryQuery()
+                .columns(["identity_sealed", "contact_sealed", "whereabouts_sealed"].map { SQLColumn($0, table: "victim_files") })
+                .where(SQLColumn("victim_id", table: "victim_files"), .equal, SQLBind(id)).first() else { return nil }
+        return (try Self.summary(from: row), Sealed(identity: try row.decode(column: "identity_sealed", as: String?.self),
+                                                   contact: try row.decode(column: "contact_sealed", as: String?.self),
+                                                   whereabouts: try row.decode(column: "whereabouts_sealed", as: String?.self)))
+    }
+
+    private func access(for summary: VictimFileSummary) async throws -> VictimFileAccess {
+        var shared: [String: Set<VictimFileSection>] = [:]
+        for referral in try await referrals(victim: summary.id) where referral.status.shares {
+            shared[referral.toAgency, default: []].formUnion(referral.sections)
+        }
+        return VictimFileAccess(owningAgency: summary.owningAgency, protectingAgency: summary.protectingAgency, sharedWith: shared)
+    }
+
+    private func requireChangeable(_ id: String, by staff: StaffIdentity, purpose: String) async throws -> (VictimFileSummary, Sealed) {
+        guard let loaded = try await load(id) else {
+            try await audit(staff, .denied, record: Self.record(id), fields: [], purpose: purpose)
+            throw CaseWorkError.notFound
+        }
+        let access = try await access(for: loaded.0)
+        guard access.mayChange(staff) else {
+            try await audit(staff, .denied, record: Self.record(id), fields: [], purpose: purpose)
+            if access.sections(for: staff).isEmpty { throw CaseWorkError.notFound }
+            throw CaseWorkError.forbidden(purpose)
+        }
+        return loaded
+    }
+
+    func timelineEntries(_ id: String) async throws -> [TimelineEntry] {
+        try await database.sql.select().columns("step", "on_date", "agency").from("protection_steps").where("victim_id", .equal, id)
+            .orderBy("on_date").all().compactMap { row in
+                guard let step = ProtectionStep(rawValue: try row.decode(column: "step", as: String.self)),
+                      let day = Day(iso: try row.decode(column: "on_date", as: String.self)) else { return nil }
+                return TimelineEntry(step: step, on: day, agency: try row.decode(column: "agency", as: String.self))
+            }
+    }
+
+    private func referralQuery() -> SQLSelectBuilder {
+        database.sql.select().columns("referral_id", "victim_id", "from_agency", "to_agency", "sections", "basis", "override_reason", "status")
+            .from("referrals")
+    }
+
+    func referrals(victim id: String) async throws -> [Referral] {
+        try await referralQuery().where("victim_id", .equal, id).orderBy("created_at").all().map(Self.referral(from:))
+    }
+
+    static func referral(from row: any SQLRow) throws -> Referral {
+        Referral(id: try row.decode(column: "referral_id", as: String.self), victimID: try row.decode(column: "victim_id", as: String.self),
+                 fromAgency: try row.decode(column: "from_agency", as: String.self), toAgency: try row.decode(column: "to_agency", as: String.self),
+                 sections: Set(try row.decode(column: "sections", as: String.self).split(separator: ";").compactMap { VictimFileSection(rawValue: String($0)) }),
+                 basis: Referral.Basis(rawValue: try row.decode(column: "basis", as: String.self)) ?? .consent,
+                 overrideReason: try row.decode(column: "override_reason", as: String?.self),
+                 status: Referral.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .revoked)
+    }
+
+    private func seal<Value: Encodable>(_ value: Value, record: String) throws -> String {
+        guard let cipher else { throw CaseWorkError.noDataKey }
+        return try cipher.seal(String(decoding: try JSONEncoder().encode(value), as: UTF8.self), record: record)
+    }
+
+    private func open<Value: Decodable>(_ sealed: String, as type: Value.Type, record: String) throws -> Value {
+        guard let cipher else { throw CaseWorkError.noDataKey }
+        return try JSONDecoder().decode(type, from: Data(try cipher.open(sealed, record: record).utf8))
+    }
+
+    private func event(_ staff: StaffIdentity, _ action: AuditEvent.Action, record: String, fields: [String], purpose: String) -> AuditEvent {
+        AuditEvent(at: now(), actor: staff.auditActor, agency: staff.agency.code, action: action, record: record, fields: fields, purpose: purpose)
+    }
+
+    private func audit(_ staff: StaffIdentity, _ action: AuditEvent.Action, record: String, fields: [String], purpose: String) async throws {
+        try await AuditLog(database: database).append(event(staff, action, record: record, fields: fields, purpose: purpose))
+    }
+}

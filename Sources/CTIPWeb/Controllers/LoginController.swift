@@ -1,0 +1,104 @@
+import CTIPCore
+import CTIPStorage
+import Plot
+import Vapor
+
+/// `/login`, `/logout` and the staff start page `/staff`.
+struct LoginController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("login", use: form)
+        routes.post("login", use: login)
+        routes.post("logout", use: logout)
+        routes.get("staff", use: start)
+    }
+
+    struct Credentials: Content {
+        var email: String?
+        var password: String?
+        var next: String?
+    }
+
+    func form(request: Request) async throws -> Response {
+        loginPage(request, next: request.query[String.self, at: "next"] ?? "/staff", error: nil, status: .ok)
+    }
+
+    func login(request: Request) async throws -> Response {
+        let credentials = try request.content.decode(Credentials.self)
+        let configuration = request.application.ctipConfiguration
+        let t = StaffPages.Text(language: request.staffLanguage)
+        let next = Self.safeNext(credentials.next)
+        let wrong = t("The email or the password is wrong.", "メールアドレスまたはパスワードが違います。")
+        guard let email = credentials.email, !email.isEmpty, let password = credentials.password, !password.isEmpty else {
+            return loginPage(request, next: next, error: t("Enter your email and password.", "メールアドレスとパスワードを入力してください。"), status: .badRequest)
+        }
+        let accounts = AccountStore(database: request.db)
+        let now = configuration.now()
+        guard let account = try await accounts.account(email: email), !account.disabled else {
+            _ = try await Passwords.verify(password, hash: Passwords.decoy, on: request.application)
+            return loginPage(request, next: next, error: wrong, status: .unauthorized)
+        }
+        if let locked = account.lockedUntil, locked > now {
+            return loginPage(request, next: next, error: t("Too many wrong passwords: this account is locked for 15 minutes.",
+                                                           "パスワードの誤りが続いたため、このアカウントは15分間ロックされています。"), status: .tooManyRequests)
+        }
+        guard try await Passwords.verify(password, hash: account.passwordHash, on: request.application) else {
+            let nowLocked = try await accounts.recordFailedLogin(userID: account.identity.userID, now: now)
+            try await AuditLog(database: request.db).append(AuditEvent(at: now, actor: account.identity.auditActor, agency: account.identity.agency.code,
+                                                                       action: .denied, record: "account:\(account.identity.userID)",
+                                                                       fields: [], purpose: nowLocked ? "sign in: wrong password, locked" : "sign in: wrong password"))
+            return loginPage(request, next: next, error: nowLocked
+                             ? t("Too many wrong passwords: this account is locked for 15 minutes.", "パスワードの誤りが続いたため、このアカウントは15分間ロックされています。")
+                             : wrong, status: nowLocked ? .tooManyRequests : .unauthorized)
+        }
+        try await accounts.recordSuccessfulLogin(userID: account.identity.userID)
+        let token = try await accounts.createSession(userID: account.identity.userID, now: now)
+        let response = request.redirect(to: next, redirectType: .normal)
+        response.cookies[StaffSession.cookieName] = HTTPCookies.Value(
+            string: token, expires: now.addingTimeInterval(AccountStore.sessionLifetime), maxAge: Int(AccountStore.sessionLifetime),
+            path: "/", isSecure: configuration.secureCookies || request.headers.first(name: "X-Forwarded-Proto") == "https",
+            isHTTPOnly: true, sameSite: .strict)
+        return response
+    }
+
+    func logout(request: Request) async throws -> Response {
+        if let token = request.storage[SessionTokenKey.self] { try await AccountStore(database: request.db).endSession(token) }
+        let response = request.redirect(to: "/login", redirectType: .normal)
+        response.cookies[StaffSession.cookieName] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0,
+                                                                      path: "/", isHTTPOnly: true, sameSite: .strict)
+        return response
+    }
+
+    func start(request: Request) async throws -> Response {
+        let staff = try await request.requireStaff()
+        let t = StaffPages.Text(language: request.staffLanguage)
+        var links: [(String, String)] = []
+        if AccessPolicy.allows(staff, .viewCases) { links.append(("/staff/victims", t("Victim files", "被害者ファイル"))) }
+        if AccessPolicy.allows(staff, .createVictimFile) { links.append(("/staff/victims/new", t("Open a new file", "新しいファイルを作成"))) }
+        if AccessPolicy.allows(staff, .answerReferrals) { links.append(("/staff/referrals", t("Referrals to my agency", "自機関への照会"))) }
+        if AccessPolicy.allows(staff, .recordSuspectsAndTrials) { links.append(("/staff/cases", t("Cleared cases, suspects and trials", "検挙事件・被疑者・裁判"))) }
+        if AccessPolicy.allows(staff, .viewStatistics) { links.append(("/reports", t("Statistics (annual report)", "統計（年次報告）"))) }
+        if AccessPolicy.allows(staff, .viewAudit) { links.append(("/staff/audit", t("Audit trail", "監査ログ"))) }
+        return StaffPages.render(request, title: t("Case work", "ケースワーク"), .group(
+            .p(.text(t("Signed in as", "ログイン中：") + " \(staff.email) (\(staff.role.label.label(request.staffLanguage)), \(staff.agency.name(request.staffLanguage)))")),
+            .ul(.forEach(links) { href, text in .li(.a(.href(href), .text(text))) })
+        ))
+    }
+
+    /// Only a path on this site, so the login form cannot bounce someone elsewhere.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/staff" }
+        return next
+    }
+
+    private func loginPage(_ request: Request, next: String, error: String?, status: HTTPResponseStatus) -> Response {
+        let t = StaffPages.Text(language: request.staffLanguage)
+        return StaffPages.render(request, title: t("Sign in", "ログイン"), status: status, .group(
+            .unwrap(error) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
+            .form(.method(.post), .action("/login?lang=\(request.staffLanguage.rawValue)"),
+                  .input(.type(.hidden), .name("next"), .value(Self.safeNext(next))),
+                  StaffPages.field(t("Email", "メールアドレス"), name: "email", type: .email, required: true),
+                  StaffPages.field(t("Password", "パスワード"), name: "password", type: .password, required: true),
+                  .p(.button(.type(.submit), .text(t("Sign in", "ログイン")))))
+        ))
+    }
+}

@@ -1,0 +1,216 @@
+import CTIPCore
+import CTIPStorage
+import Foundation
+import Vapor
+
+/// Victim files, their timeline and referrals: pages under `/staff/…`, the same as JSON under `/api/…`.
+/// Every route asks `VictimFileStore`, which applies need-to-know and writes the audit trail.
+struct VictimFileController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let pages = routes.grouped("staff")
+        pages.get("victims", use: listPage)
+        pages.get("victims", "new", use: newPage)
+        pages.post("victims", use: createPage)
+        pages.get("victims", ":id", use: filePage)
+        pages.post("victims", ":id", "steps", use: { try await redirectAfter($0) { try await recordStep($0) } })
+        pages.post("victims", ":id", "whereabouts", use: { try await redirectAfter($0) { try await setWhereabouts($0) } })
+        pages.post("victims", ":id", "referrals", use: { try await redirectAfter($0) { _ = try await refer($0) } })
+        pages.post("victims", ":id", "consent-withdrawal", use: { try await redirectAfter($0) { _ = try await withdrawConsent($0) } })
+        pages.get("referrals", use: inboxPage)
+        pages.post("referrals", ":referral", use: answerPage)
+
+        let api = routes.grouped("api")
+        api.get("victims", use: listJSON)
+        api.post("victims", use: createJSON)
+        api.get("victims", ":id", use: fileJSON)
+        api.post("victims", ":id", "steps", use: { request in try await recordStep(request); return try await fileJSON(request: request) })
+        api.put("victims", ":id", "whereabouts", use: { request in try await setWhereabouts(request); return Response(status: .noContent) })
+        api.post("victims", ":id", "referrals", use: { request in try await Self.json(try await refer(request), status: .created) })
+        api.post("victims", ":id", "consent-withdrawal", use: { request in try await Self.json(["ended": try await withdrawConsent(request)]) })
+        api.get("referrals", use: { request in try await Self.json(try await store(request).inbox(for: try await request.requireStaff(.answerReferrals))) })
+        api.post("referrals", ":referral", use: { request in try await Self.json(try await answer(request)) })
+    }
+
+    func store(_ request: Request) -> VictimFileStore {
+        let configuration = request.application.ctipConfiguration
+        return VictimFileStore(database: request.db, cipher: configuration.cipher, now: configuration.now)
+    }
+
+    /// The text fields of a form or of a JSON object (numbers and booleans as text), by name.
+    static func fields(_ request: Request) throws -> [String: String] {
+        if request.headers.contentType == .json {
+            guard let body = request.body.data, let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else {
+                throw CaseWorkError.invalid([FieldError(field: "body", message: "expected a JSON object")])
+            }
+            var fields: [String: String] = [:]
+            for (key, value) in object {
+                switch value {
+                case let text as String: fields[key] = text
+                case let number as NSNumber: fields[key] = number.stringValue
+                case let list as [Any]: fields[key] = list.map { "\($0)" }.joined(separator: ";")
+                case is NSNull: continue
+                default: throw CaseWorkError.invalid([FieldError(field: key, message: "expected text or a number")])
+                }
+            }
+            return fields
+        }
+        return (try? request.content.decode([String: String].self)) ?? [:]
+    }
+
+    static func json<Value: Encodable>(_ value: Value, status: HTTPResponseStatus = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys]
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        headers.add(name: .cacheControl, value: "no-store")
+        return Response(status: status, headers: headers, body: .init(data: try encoder.encode(value)))
+    }
+
+    private func redirectAfter(_ request: Request, _ action: (Request) async throws -> Void) async throws -> Response {
+        try await action(request)
+        let id = request.parameters.get("id") ?? ""
+        return request.redirect(to: "/staff/victims/\(id)?lang=\(request.staffLanguage.rawValue)", redirectType: .normal)
+    }
+
+    // MARK: Actions shared by pages and API
+
+    func create(_ request: Request) async throws -> String {
+        let staff = try await request.requireStaff(.createVictimFile)
+        let fields = try Self.fields(request)
+        let context = ValidationContext(codeLists: .shipped, offenseCodes: [])
+        let id = NewVictimFile.newID(year: Calendar(identifier: .gregorian).component(.year, from: request.application.ctipConfiguration.now()))
+        switch NewVictimFile.read(fields, id: id, context: context) {
+        case .failure(let problems): throw CaseWorkError.invalid(problems.errors)
+        case .success(let file): return try await store(request).create(file, by: staff)
+        }
+    }
+
+    func recordStep(_ request: Request) async throws {
+        let staff = try await request.requireStaff(.recordProtection)
+        let fields = try Self.fields(request)
+        var errors: [FieldError] = []
+        let step = ProtectionStep(rawValue: fields["step"] ?? "")
+        if step == nil { errors.append(FieldError(field: "step", message: "expected one of " + ProtectionStep.allCases.map(\.rawValue).joined(separator: ", "))) }
+        let day = Day(iso: fields["on"] ?? "")
+        if day == nil { errors.append(FieldError(field: "on", message: "expected a date (YYYY-MM-DD)")) }
+        guard let step, let day, errors.isEmpty else { throw CaseWorkError.invalid(errors) }
+        try await store(request).recordStep(try id(request), step: step, on: day, agency: fields["agency"].flatMap { $0.isEmpty ? nil : $0 } ?? staff.agency.code, by: staff)
+    }
+
+    func setWhereabouts(_ request: Request) async throws {
+        let staff = try await request.requireStaff(.recordProtection)
+        let fields = try Self.fields(request)
+        var whereabouts: Whereabouts?
+        if let text = fields["whereabouts"]?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
+            guard let kind = Whereabouts.Kind(rawValue: fields["whereabouts_kind"] ?? "shelter") else {
+                throw CaseWorkError.invalid([FieldError(field: "whereabouts_kind", message: "expected one of shelter, address, other")])
+            }
+            whereabouts = Whereabouts(kind: kind, description: text)
+        }
+        let agency = fields["protecting_agency"].flatMap { $0.isEmpty ? nil : $0 }
+        try await store(request).setWhereabouts(try id(request), to: whereabouts, protectingAgency: agency, by: staff)
+    }
+
+    func refer(_ request: Request) async throws -> Referral {
+        let staff = try await request.requireStaff(.refer)
+        let fields = try Self.fields(request)
+        var sections = Set<VictimFileSection>()
+        for name in (fields["sections"] ?? "").split(whereSeparator: { $0 == ";" || $0 == "," }) {
+            guard let section = VictimFileSection(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw CaseWorkError.invalid([FieldError(field: "sections", message: "unknown section `\(name.prefix(30))`")])
+            }
+            sections.insert(section)
+        }
+        for section in VictimFileSection.allCases where fields["share_\(section.rawValue)"] == "on" { sections.insert(section) }
+        guard let basis = Referral.Basis(rawValue: fields["basis"] ?? "") else {
+            throw CaseWorkError.invalid([FieldError(field: "basis", message: "record the victim's consent (`consent`) or a supervisor's `override`")])
+        }
+        return try await store(request).refer(try id(request), to: fields["to_agency"] ?? "", sections: sections, basis: basis,
+                                              overrideReason: fields["override_reason"], by: staff)
+    }
+
+    func withdrawConsent(_ request: Request) async throws -> Int {
+        let staff = try await request.requireStaff(.recordProtection)
+        return try await store(request).withdrawConsent(try id(request), by: staff)
+    }
+
+    func answer(_ request: Request) async throws -> Referral {
+        let staff = try await request.requireStaff(.answerReferrals)
+        let fields = try Self.fields(request)
+        guard let answer = Referral.Answer(rawValue: fields["answer"] ?? "") else {
+            throw CaseWorkError.invalid([FieldError(field: "answer", message: "expected accept, decline or revoke")])
+        }
+        return try await store(request).answer(referral: request.parameters.get("referral") ?? "", answer, by: staff)
+    }
+
+    private func id(_ request: Request) throws -> String { request.parameters.get("id") ?? "" }
+
+    static func filter(_ request: Request) -> VictimFileFilter {
+        VictimFileFilter(idPrefix: request.query[String.self, at: "q"], nationality: request.query[String.self, at: "nationality"],
+                         exploitation: request.query[String.self, at: "exploitation"], year: request.query[Int.self, at: "year"],
+                         minorsOnly: request.query[String.self, at: "minors"] == "on")
+    }
+
+    // MARK: JSON
+
+    func listJSON(request: Request) async throws -> Response {
+        let staff = try await request.requireStaff(.viewCases)
+        return try Self.json(try await store(request).list(for: staff, filter: Self.filter(request)))
+    }
+
+    func createJSON(request: Request) async throws -> Response {
+        let id = try await create(request)
+        let response = try Self.json(["id": id], status: .created)
+        response.headers.replaceOrAdd(name: .location, value: "/api/victims/\(id)")
+        return response
+    }
+
+    func fileJSON(request: Request) async throws -> Response {
+        let staff = try await request.requireStaff(.viewCases)
+        return try Self.json(try await store(request).open(try id(request), for: staff))
+    }
+
+    // MARK: Pages
+
+    func listPage(request: Request) async throws -> Response {
+        let staff = try await request.requireStaff(.viewCases)
+        let files = try await store(request).list(for: staff, filter: Self.filter(request))
+        return VictimFilePages.list(request, files: files)
+    }
+
+    func newPage(request: Request) async throws -> Response {
+        try await request.requireStaff(.createVictimFile)
+        return VictimFilePages.new(request, values: [:], errors: [], agencies: try await AccountStore(database: request.db).agencies())
+    }
+
+    func createPage(request: Request) async throws -> Response {
+        do {
+            let id = try await create(request)
+            return request.redirect(to: "/staff/victims/\(id)?lang=\(request.staffLanguage.rawValue)", redirectType: .normal)
+        } catch CaseWorkError.invalid(let errors) {
+            // The form comes back with what was typed, except the password-like secrets (none here).
+            return VictimFilePages.new(request, values: (try? Self.fields(request)) ?? [:], errors: errors,
+                                 agencies: try await AccountStore(database: request.db).agencies(), status: .unprocessableEntity)
+        }
+    }
+
+    func filePage(request: Request) async throws -> Response {
+        let staff = try await request.requireStaff(.viewCases)
+        let file = try await store(request).open(try id(request), for: staff)
+        return VictimFilePages.file(request, file: file, agencies: try await AccountStore(database: request.db).agencies())
+    }
+
+    func inboxPage(request: Request) async throws -> Response {
+        let staff = try await request.requireStaff(.answerReferrals)
+        return VictimFilePages.inbox(request, referrals: try await store(request).inbox(for: staff))
+    }
+
+    func answerPage(request: Request) async throws -> Response {
+        let referral = try await answer(request)
+        if referral.status == .accepted {
+            return request.redirect(to: "/staff/victims/\(referral.victimID)?lang=\(request.staffLanguage.rawValue)", redirectType: .normal)
+        }
+        return request.redirect(to: "/staff/referrals?lang=\(request.staffLanguage.rawValue)", redirectType: .normal)
+    }
+}
