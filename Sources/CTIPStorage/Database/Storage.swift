@@ -34,6 +34,7 @@ public let ctipMigrations: [any Migration] = [
     CreateHelpServices(),
     CreateAgencies(), CreateStaffAccounts(), CreateVictimFiles(), CreateReferrals(), CreateProtectionSteps(), CreateCaseOwners(),
     CreateTips(), CreateInternetReports(), CreateHotlineAgencies(),
+    AddTrialDecisionIndex(),
 ]
 
 /// Brings the schema up to date and sets per-file options (SQLite: write-ahead log).
