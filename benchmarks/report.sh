@@ -9,6 +9,8 @@
 #   BENCH_RUNS                      timed runs of each command, after one warm-up (default 5); the median counts
 #   BENCH_REUSE_BUNDLE=1            keep benchmarks/work/bundle if it was made with the same sizes/seed
 #   BENCH_NO_RESULTS=1              do not append to benchmarks/RESULTS.md
+#   BENCH_SQLITE_DB=FILE            use this SQLite database of the bundle instead of importing one (it is migrated)
+#   BENCH_POSTGRES_URL=URL          the same for PostgreSQL (a database of the bundle, analyzed, migrated here)
 #   CTIP_BIN                        use this ctip instead of building the release one
 #   CTIP_TEST_POSTGRES_URL, CTIP_PG_PORT, CTIP_PG_KEEP   see scripts/lib/postgres.sh
 set -euo pipefail
@@ -53,20 +55,24 @@ started=$SECONDS
 step() { ctip_section "$* ($((SECONDS - started)) s)"; }
 
 # median_seconds NAME COMMAND...: one warm-up run, then $RUNS timed runs (output discarded);
-# sets MEDIAN (seconds) and RSS_MB (peak resident set size of the last run).
+# sets MEDIAN (wall seconds), CPU (median user + system seconds of the process: what a busy machine
+# inflates least) and RSS_MB (peak resident set size of the last run).
+median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 median_seconds() {
     local name="$1"; shift
-    local times=() i start end tv="$CTIP_LOG_DIR/$name.time"
+    local times=() cpus=() i start end tv="$CTIP_LOG_DIR/$name.time"
     "$@" >/dev/null 2>"$CTIP_LOG_DIR/$name.err" || { tail -n 20 "$CTIP_LOG_DIR/$name.err" >&2; ctip_die "$name failed: $*"; }
     for ((i = 0; i < RUNS; i++)); do
         start=$(date +%s%N)
         /usr/bin/time -v -o "$tv" "$@" >/dev/null 2>>"$CTIP_LOG_DIR/$name.err"
         end=$(date +%s%N)
         times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')")
+        cpus+=("$(awk -F': ' '/User time|System time/ { t += $2 } END { printf "%.2f", t }' "$tv")")
     done
-    MEDIAN="$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')"
+    MEDIAN="$(median "${times[@]}")"
+    CPU="$(median "${cpus[@]}")"
     RSS_MB="$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$tv")"
-    ctip_note "$name: median ${MEDIAN} s of ${RUNS} (${times[*]}), peak RSS ${RSS_MB} MB"
+    ctip_note "$name: median ${MEDIAN} s of ${RUNS} (${times[*]}), CPU ${CPU} s (${cpus[*]}), peak RSS ${RSS_MB} MB"
 }
 
 step "Tools"
@@ -92,36 +98,50 @@ else
     printf '%s\n' "$stamp" >"$BUNDLE/.generated"
 fi
 
-declare -A FLOOR CTIPS RSS
+declare -A FLOOR CTIPS RSS FLOOR_CPU CTIP_CPU
 if want sqlite; then
-    step "SQLite: import, then the floor and ctip report"
-    rm -f "$WORK"/report.sqlite*
-    "$CTIP" import "$BUNDLE" --database "sqlite://$WORK/report.sqlite" >/dev/null
-    median_seconds floor-report-sqlite sqlite3 "$WORK/report.sqlite" ".read $FLOOR_SQL"
-    FLOOR[SQLite]="$MEDIAN"
-    median_seconds ctip-report-sqlite "$CTIP" report --year "$YEAR" --format json --database "sqlite://$WORK/report.sqlite"
-    CTIPS[SQLite]="$MEDIAN"; RSS[SQLite]="$RSS_MB"
+    if [ -n "${BENCH_SQLITE_DB:-}" ]; then
+        step "SQLite: $BENCH_SQLITE_DB (migrated), the floor and ctip report"
+        SQLITE_DB="$BENCH_SQLITE_DB"
+        "$CTIP" migrate --database "sqlite://$SQLITE_DB" >/dev/null
+    else
+        step "SQLite: import, then the floor and ctip report"
+        SQLITE_DB="$WORK/report.sqlite"
+        rm -f "$WORK"/report.sqlite*
+        "$CTIP" import "$BUNDLE" --database "sqlite://$SQLITE_DB" >/dev/null
+    fi
+    median_seconds floor-report-sqlite sqlite3 "$SQLITE_DB" ".read $FLOOR_SQL"
+    FLOOR[SQLite]="$MEDIAN"; FLOOR_CPU[SQLite]="$CPU"
+    median_seconds ctip-report-sqlite "$CTIP" report --year "$YEAR" --format json --database "sqlite://$SQLITE_DB"
+    CTIPS[SQLite]="$MEDIAN"; CTIP_CPU[SQLite]="$CPU"; RSS[SQLite]="$RSS_MB"
 fi
 if want postgres; then
-    step "PostgreSQL: import, then the floor and ctip report"
-    ctip_pg_new_database ctip_report_bench
-    "$CTIP" import "$BUNDLE" --database "$CTIP_PG_NEW_URL" >/dev/null
-    "${CTIP_PG_PSQL:-psql}" -X -q "$CTIP_PG_NEW_URL" -c "ANALYZE" >/dev/null 2>&1
-    median_seconds floor-report-postgres "${CTIP_PG_PSQL:-psql}" -X -q -v ON_ERROR_STOP=1 -f "$FLOOR_SQL" "$CTIP_PG_NEW_URL"
-    FLOOR[PostgreSQL]="$MEDIAN"
-    median_seconds ctip-report-postgres "$CTIP" report --year "$YEAR" --format json --database "$CTIP_PG_NEW_URL"
-    CTIPS[PostgreSQL]="$MEDIAN"; RSS[PostgreSQL]="$RSS_MB"
+    if [ -n "${BENCH_POSTGRES_URL:-}" ]; then
+        step "PostgreSQL: the given database (migrated), the floor and ctip report"
+        PG_URL="$BENCH_POSTGRES_URL"
+        "$CTIP" migrate --database "$PG_URL" >/dev/null
+    else
+        step "PostgreSQL: import, then the floor and ctip report"
+        ctip_pg_new_database ctip_report_bench
+        PG_URL="$CTIP_PG_NEW_URL"
+        "$CTIP" import "$BUNDLE" --database "$PG_URL" >/dev/null
+    fi
+    "${CTIP_PG_PSQL:-psql}" -X -q "$PG_URL" -c "ANALYZE" >/dev/null 2>&1
+    median_seconds floor-report-postgres "${CTIP_PG_PSQL:-psql}" -X -q -v ON_ERROR_STOP=1 -f "$FLOOR_SQL" "$PG_URL"
+    FLOOR[PostgreSQL]="$MEDIAN"; FLOOR_CPU[PostgreSQL]="$CPU"
+    median_seconds ctip-report-postgres "$CTIP" report --year "$YEAR" --format json --database "$PG_URL"
+    CTIPS[PostgreSQL]="$MEDIAN"; CTIP_CPU[PostgreSQL]="$CPU"; RSS[PostgreSQL]="$RSS_MB"
 fi
 
 step "Results"
-TABLE="| engine | floor s (median) | ctip report s (median) | ratio | ctip peak RSS MB |
-|---|---:|---:|---:|---:|"
+TABLE="| engine | floor s (median) | ctip report s (median) | ratio | floor CPU s | ctip CPU s | ctip peak RSS MB |
+|---|---:|---:|---:|---:|---:|---:|"
 VERDICTS=()
 for engine in SQLite PostgreSQL; do
     [ -n "${CTIPS[$engine]:-}" ] || continue
     r="$(awk -v a="${CTIPS[$engine]}" -v b="${FLOOR[$engine]}" 'BEGIN { printf "%.2f", a / b }')"
     TABLE+="
-| $engine | ${FLOOR[$engine]} | ${CTIPS[$engine]} | $r | ${RSS[$engine]} |"
+| $engine | ${FLOOR[$engine]} | ${CTIPS[$engine]} | $r | ${FLOOR_CPU[$engine]} | ${CTIP_CPU[$engine]} | ${RSS[$engine]} |"
     if awk -v s="${CTIPS[$engine]}" -v r="$r" -v gs="$GOAL_SECONDS" -v gr="$GOAL_RATIO" 'BEGIN { exit !(s < gs && r <= gr) }'; then
         VERDICTS+=("$engine: goals met")
     else
@@ -138,7 +158,7 @@ if [ "${BENCH_NO_RESULTS:-0}" != 1 ]; then
     {
         printf '\n## Report %s — `ctip report --year %s --format json`, %s victims, %s suspects (seed %s)\n\n' \
             "$(date -u '+%Y-%m-%d %H:%M UTC')" "$YEAR" "$VICTIMS" "$SUSPECTS" "$SEED"
-        printf -- '- commit: %s; machine: %s cores, %s GiB, CPU: %s\n' "$commit" "$(nproc)" "$(free -g | awk '/^Mem:/ { print $2 }')" "$cpu"
+        printf -- '- commit: %s; machine: %s cores, %s GiB, CPU: %s; load average at the end: %s\n' "$commit" "$(nproc)" "$(free -g | awk '/^Mem:/ { print $2 }')" "$cpu" "$(cut -d' ' -f1-3 /proc/loadavg)"
         printf -- '- floor: `benchmarks/report-floor.sql` in sqlite3 / psql (a process each run, like ctip); one warm-up, then the median of %s runs\n\n' "$RUNS"
         printf '%s\n\n' "$TABLE"
         printf -- '- goals (under %s s and ≤ %s× the floor): %s\n' "$GOAL_SECONDS" "$GOAL_RATIO" "$(IFS=';'; echo "${VERDICTS[*]}")"

@@ -16,6 +16,6 @@ struct CTIPCommand: AsyncParsableCommand {
         subcommands: [DemoCommand.self, ServeCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self,
                       GenerateCommand.self, ReportCommand.self, AuditCommand.self,
                       UsersCommand.self, AgenciesCommand.self, KeysCommand.self,
-                      HolidaysCommand.self, HelpFinderCommand.self, DirectoryCommand.self]
+                      HolidaysCommand.self, HelpFinderCommand.self, DirectoryCommand.self, HotlineCommand.self]
     )
 }

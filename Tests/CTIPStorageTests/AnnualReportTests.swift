@@ -84,6 +84,18 @@ struct AnnualReportTests {
             _ = try await BundleImporter(database: storage.database).importBundle(at: ReferenceBundle.directory)
             let report = try await AnnualReports(database: storage.database).report(year: 2024, language: .en)
             #expect(try AnnualReport.decode(json: try report.jsonData()) == report)
+            for year in [2023, 2024] {
+                for language in [Language.en, .ja] {
+                    let other = try await AnnualReports(database: storage.database).report(year: year, language: language)
+                    #expect(try other.jsonData() == foundationJSON(other), "\(year) \(language)")
+                }
+            }
+            var odd = report
+            odd.notices.append(.init(kind: .unknownAges, text: "\"quoted\", back\\slash, a/b\n\r\t\u{8}\u{C}\u{1}\u{1F}\u{7F}, 日本, \u{2028}"))
+            for share in [100, 1.0 / 3, 87.5, 0, 1e-7, 1e21] {
+                odd.victims.japaneseSharePercent = share
+                #expect(try odd.jsonData() == foundationJSON(odd), "\(share)")
+            }
             let html = try report.rendered(as: .html)
             #expect(html.contains("<svg") && html.contains("id=\"table-5\"") && html.contains("@page{size:A4"))
             #expect(html.components(separatedBy: "<figure").count - 1 == 5)
@@ -200,7 +212,11 @@ struct AnnualReportTests {
                     // Every number the prose compares is in the JSON, in both languages.
                     let english = try report.rendered(as: .text)
                     #expect(englishPhrases(english) == expectedPhrases(report), "\(year) seed \(seed)")
-                    let japanese = try AnnualReportBuilder(language: .ja).build(from: facts).rendered(as: .text)
+                    let japaneseReport = AnnualReportBuilder(language: .ja).build(from: facts)
+                    let japanese = try japaneseReport.rendered(as: .text)
+                    // The hand-written JSON is byte for byte JSONEncoder's.
+                    #expect(try report.jsonData() == foundationJSON(report), "\(year) seed \(seed)")
+                    #expect(try japaneseReport.jsonData() == foundationJSON(japaneseReport), "\(year) seed \(seed)")
                     #expect(japanesePhrases(japanese).count == changePhrases(report))
                     #expect(english.contains("was \(Numerals.english(report.victims.total.count))"))
                     #expect(english.contains("\(Numerals.english(report.suspects.arrested.count)) person"))
@@ -211,6 +227,14 @@ struct AnnualReportTests {
 }
 
 // MARK: - Helpers
+
+/// What `JSONEncoder` writes of a report with the options whose bytes `AnnualReport.jsonData()` reproduces.
+private func foundationJSON(_ report: AnnualReport) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return try encoder.encode(report)
+}
 
 /// Sentences of a text: split after a full stop followed by a capital letter, whitespace collapsed.
 private func sentences(in text: String) -> [String] {

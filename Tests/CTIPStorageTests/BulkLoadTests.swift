@@ -86,6 +86,25 @@ struct BulkLoadTests {
         }
     }
 
+    @Test("a bulk load into empty tables leaves every key, index and foreign key as the migrations made it", arguments: Engine.available)
+    func schemaKept(engine: Engine) async throws {
+        let folder = try generatedBundle(victims: 50, suspects: 50, seed: 3)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await withFreshDatabase(engine) { storage in
+            let before = try await schemaObjects(storage)
+            #expect(before.contains { $0.contains("PRIMARY KEY") || $0.hasPrefix("index\tsqlite_autoindex_victims") })
+            _ = try await BundleImporter(database: storage.database).importBundle(at: folder)
+            #expect(try await schemaObjects(storage) == before)
+            let sql = storage.database.sql
+            await #expect(throws: (any Error).self) {
+                try await sql.raw("INSERT INTO cases (case_id, cleared_on) VALUES ('C00000001', '2024-01-01')").run()
+            }
+            await #expect(throws: (any Error).self) {
+                try await sql.raw("INSERT INTO victim_cases (victim_id, case_id) SELECT victim_id, case_id FROM victim_cases LIMIT 1").run()
+            }
+        }
+    }
+
     @Test("the tables keep their foreign keys after a bulk load", arguments: Engine.available)
     func foreignKeysKept(engine: Engine) async throws {
         let folder = try generatedBundle(victims: 50, suspects: 50, seed: 3)
@@ -101,4 +120,23 @@ struct BulkLoadTests {
             }
         }
     }
+}
+
+/// Every constraint and index of the schema, as the engine's catalog describes it, in a stable order.
+private func schemaObjects(_ storage: StorageContext) async throws -> [String] {
+    let sql = storage.database.sql
+    if sql.dialect.name == "sqlite" {
+        return try await sql.raw("SELECT type, name, coalesce(sql, '') AS definition FROM sqlite_master ORDER BY type, name").all().map {
+            [try $0.decode(column: "type", as: String.self), try $0.decode(column: "name", as: String.self),
+             try $0.decode(column: "definition", as: String.self)].joined(separator: "\t")
+        }
+    }
+    let constraints = try await sql.raw("""
+        SELECT conrelid::regclass::text || '\t' || conname || '\t' || pg_get_constraintdef(oid) AS object FROM pg_constraint \
+        WHERE connamespace = current_schema()::regnamespace ORDER BY 1
+        """).all()
+    let indexes = try await sql.raw("""
+        SELECT indexname || '\t' || indexdef AS object FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1
+        """).all()
+    return try (constraints + indexes).map { try $0.decode(column: "object", as: String.self) }
 }

@@ -6,6 +6,7 @@ import Testing
 private let casesHeader = "case_id,cleared_on,prefecture,agency,summary\n"
 private let victimsHeader = "victim_id,protected_on,sex,age,nationality,residence_status,exploitation,protected_by,case_ids\n"
 private let suspectsHeader = "suspect_id,arrested_on,sex,nationality,broker,organized_crime,disposition,disposition_on,not_prosecuted_reason,deportation_ordered_on,case_ids\n"
+private let trialsHeader = "suspect_id,verdict,decided_on,imprisonment_months,suspension_months,fine_yen\n"
 
 /// Imports a bundle expected to be rejected; returns its issues as printed, and checks nothing changed.
 private func rejectedIssues(_ files: [String: String], on storage: StorageContext) async throws -> [String] {
@@ -72,12 +73,38 @@ struct BundleImportTests {
         try await withFreshDatabase(engine) { storage in
             _ = try await BundleImporter(database: storage.database).importBundle(at: try writeBundle([
                 "suspects.csv": suspectsHeader + "S1,2024-03-01,male,JPN,,,prosecuted,2024-03-20,,,\n",
+                "trials.csv": trialsHeader + "S1,pending,,,,\n",
             ]))
             _ = try await BundleImporter(database: storage.database).importBundle(at: try writeBundle([
                 "charges.csv": "suspect_id,position,offense,detail\nS1,1,child_welfare_act,\nS1,2,juvenile_protection_ordinance,JP-01\n",
-                "trials.csv": "suspect_id,verdict,decided_on,imprisonment_months,suspension_months,fine_yen\nS1,guilty,2024-09-01,24,36,\n",
+                "trials.csv": trialsHeader + "S1,guilty,2024-09-01,24,36,\n",
             ]))
             #expect(try await count(storage, "charges WHERE suspect_id = 'S1'") == 2)
+        }
+    }
+
+    @Test("every prosecuted suspect has a trial row, in the bundle or already in the database", arguments: Engine.available)
+    func prosecutedSuspectsHaveTrials(engine: Engine) async throws {
+        try await withFreshDatabase(engine) { storage in
+            let issues = try await rejectedIssues([
+                "suspects.csv": suspectsHeader
+                    + "S1,2024-03-01,male,JPN,,,prosecuted,2024-03-20,,,\n"
+                    + "S2,2024-03-01,female,JPN,,,family_court,2024-03-20,,,\n"
+                    + "S3,2024-03-01,male,JPN,,,not_prosecuted,2024-03-20,evidence,,\n"
+                    + "S4,2024-03-01,male,JPN,,,,,,,\n",
+                "trials.csv": trialsHeader + "S2,protective_measure,2024-04-20,,,\n",
+            ], on: storage)
+            #expect(issues == ["suspects.csv:2: disposition: suspect `S1` is prosecuted but has no row in trials.csv: every prosecuted suspect needs one, with verdict `pending` until decided"])
+
+            _ = try await BundleImporter(database: storage.database).importBundle(at: try writeBundle([
+                "suspects.csv": suspectsHeader + "S1,2024-03-01,male,JPN,,,prosecuted,2024-03-20,,,\n",
+                "trials.csv": trialsHeader + "S1,pending,,,,\n",
+            ]))
+            // A correction of the suspect alone: the trial is in the database.
+            _ = try await BundleImporter(database: storage.database).importBundle(at: try writeBundle([
+                "suspects.csv": suspectsHeader + "S1,2024-03-01,male,PHL,,,prosecuted,2024-03-21,,,\n",
+            ]))
+            #expect(try await count(storage, "suspects WHERE nationality = 'PHL'") == 1)
         }
     }
 

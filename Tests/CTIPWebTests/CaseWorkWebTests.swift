@@ -58,6 +58,7 @@ func withCaseWorkApp(_ engine: WebEngine, _ body: (Application) async throws -> 
 /// API token and a session; and one victim file whose whereabouts carry a unique marker.
 struct CaseWorkFixture {
     static let marker = "WHEREABOUTS-MARKER-91ZQ"
+    static let caseID = "C2026-FIXTURE1"
     struct Actor { let key: String; let identity: StaffIdentity; let token: String; let session: String
         var csrf: String { StaffAuthenticationMiddleware.csrfToken(for: session) }
         var bearer: HTTPHeaders { ["Authorization": "Bearer \(token)"] }
@@ -88,6 +89,7 @@ struct CaseWorkFixture {
                                           id: "V2026-FIXTURE1", context: ValidationContext(codeLists: .shipped, offenseCodes: [])).get()
         let id = try await store.create(file, by: owner)
         try await store.recordStep(id, step: .identification, on: Day(year: 2026, month: 4, day: 2)!, agency: "police-13", by: owner)
+        try await CriminalCaseStore(database: app.db).openCase(CaseRecord(id: caseID, clearedOn: Day(year: 2026, month: 4, day: 1)!), by: owner)
         return CaseWorkFixture(actors: actors, fileID: id)
     }
 
@@ -104,10 +106,8 @@ struct CaseWorkWebTests {
         let path: String
         let body: [String: String]?
         let allowed: Set<String>
-        let secretFile: Bool
-        /// What makes a refused role one that "may work files" (so it gets 404 for a secret file), when
-        /// not the usual `viewCases` for reads and `recordProtection` for changes.
-        var worksFilesWith: Permission? = nil
+        /// Refusals are 404 for those holding this permission (the record's existence is secret to them).
+        let secretTo: Permission?
         var description: String { "\(method) \(path)" }
     }
 
@@ -120,33 +120,45 @@ struct CaseWorkWebTests {
 
     static func matrix(file: String) -> [Route] {
         [
-            Route(method: .GET, path: "/api/victims", body: nil, allowed: roles(everywhere, fileWorkers), secretFile: false),
+            Route(method: .GET, path: "/api/victims", body: nil, allowed: roles(everywhere, fileWorkers), secretTo: nil),
             Route(method: .POST, path: "/api/victims", body: ["protected_on": "2026-05-01", "sex": "male", "nationality": "JPN", "exploitation": "labour"],
-                  allowed: roles(everywhere, fileWorkers), secretFile: false),
-            Route(method: .GET, path: "/api/victims/\(file)", body: nil, allowed: roles(["home", "protecting"], fileWorkers), secretFile: true),
+                  allowed: roles(everywhere, fileWorkers), secretTo: nil),
+            Route(method: .GET, path: "/api/victims/\(file)", body: nil, allowed: roles(["home", "protecting"], fileWorkers), secretTo: .viewCases),
             Route(method: .POST, path: "/api/victims/\(file)/steps", body: ["step": "counseling", "on": "2026-04-03"],
-                  allowed: roles(["home", "protecting"], changers), secretFile: true),
+                  allowed: roles(["home", "protecting"], changers), secretTo: .recordProtection),
             Route(method: .PUT, path: "/api/victims/\(file)/whereabouts",
                   body: ["protecting_agency": "wcsc-13", "whereabouts": "\(CaseWorkFixture.marker), 1-2-3 Example"],
-                  allowed: roles(["home", "protecting"], changers), secretFile: true),
-            Route(method: .GET, path: "/api/referrals", body: nil, allowed: roles(everywhere, changers), secretFile: false),
-            Route(method: .GET, path: "/api/audit", body: nil, allowed: roles(everywhere, [.auditor]), secretFile: false),
-            Route(method: .GET, path: "/staff", body: nil, allowed: roles(everywhere, StaffRole.allCases), secretFile: false),
-            Route(method: .GET, path: "/staff/victims", body: nil, allowed: roles(everywhere, fileWorkers), secretFile: false),
-            Route(method: .GET, path: "/staff/victims/new", body: nil, allowed: roles(everywhere, fileWorkers), secretFile: false),
-            Route(method: .GET, path: "/staff/victims/\(file)", body: nil, allowed: roles(["home", "protecting"], fileWorkers), secretFile: true),
-            Route(method: .GET, path: "/staff/referrals", body: nil, allowed: roles(everywhere, changers), secretFile: false),
-            Route(method: .GET, path: "/staff/audit", body: nil, allowed: roles(everywhere, [.auditor]), secretFile: false),
-            Route(method: .GET, path: "/staff/audit.csv", body: nil, allowed: roles(everywhere, [.auditor]), secretFile: false),
-            Route(method: .GET, path: "/staff/screening", body: nil, allowed: roles(everywhere, fileWorkers), secretFile: false),
-            Route(method: .GET, path: "/staff/screening?file=\(file)&lang=en", body: nil, allowed: roles(everywhere, fileWorkers), secretFile: false),
-            Route(method: .GET, path: "/staff/screening/sheet?lang=vi", body: nil, allowed: roles(everywhere, fileWorkers), secretFile: false),
+                  allowed: roles(["home", "protecting"], changers), secretTo: .recordProtection),
+            Route(method: .GET, path: "/api/referrals", body: nil, allowed: roles(everywhere, changers), secretTo: nil),
+            Route(method: .GET, path: "/api/audit", body: nil, allowed: roles(everywhere, [.auditor]), secretTo: nil),
+            Route(method: .GET, path: "/staff", body: nil, allowed: roles(everywhere, StaffRole.allCases), secretTo: nil),
+            Route(method: .GET, path: "/staff/victims", body: nil, allowed: roles(everywhere, fileWorkers), secretTo: nil),
+            Route(method: .GET, path: "/staff/victims/new", body: nil, allowed: roles(everywhere, fileWorkers), secretTo: nil),
+            Route(method: .GET, path: "/staff/victims/\(file)", body: nil, allowed: roles(["home", "protecting"], fileWorkers), secretTo: .viewCases),
+            Route(method: .GET, path: "/staff/referrals", body: nil, allowed: roles(everywhere, changers), secretTo: nil),
+            Route(method: .GET, path: "/staff/audit", body: nil, allowed: roles(everywhere, [.auditor]), secretTo: nil),
+            Route(method: .GET, path: "/staff/audit.csv", body: nil, allowed: roles(everywhere, [.auditor]), secretTo: nil),
+            Route(method: .GET, path: "/staff/accounts", body: nil, allowed: roles(everywhere, [.administrator]), secretTo: nil),
+            Route(method: .GET, path: "/staff/directory", body: nil, allowed: roles(everywhere, [.administrator, .supervisor]), secretTo: nil),
+            Route(method: .GET, path: "/staff/directory.csv", body: nil, allowed: roles(everywhere, [.administrator, .supervisor]), secretTo: nil),
+            // Cleared cases: the investigating agencies (both police forces here) keep their own.
+            Route(method: .GET, path: "/api/cases", body: nil, allowed: roles(["home", "foreign"], changers), secretTo: nil),
+            Route(method: .POST, path: "/api/cases", body: ["cleared_on": "2026-05-01"], allowed: roles(["home", "foreign"], changers), secretTo: nil),
+            Route(method: .GET, path: "/api/cases/\(CaseWorkFixture.caseID)", body: nil, allowed: roles(["home"], changers), secretTo: .recordSuspectsAndTrials),
+            Route(method: .POST, path: "/api/cases/\(CaseWorkFixture.caseID)/suspects",
+                  body: ["arrested_on": "2026-04-02", "sex": "male", "nationality": "JPN", "charges": CodeLists.shipped.offenseOrder[0]],
+                  allowed: roles(["home"], changers), secretTo: .recordSuspectsAndTrials),
+            Route(method: .GET, path: "/staff/cases", body: nil, allowed: roles(["home", "foreign"], changers), secretTo: nil),
+            Route(method: .GET, path: "/staff/cases/\(CaseWorkFixture.caseID)", body: nil, allowed: roles(["home"], changers), secretTo: .recordSuspectsAndTrials),
+            Route(method: .GET, path: "/staff/screening", body: nil, allowed: roles(everywhere, fileWorkers), secretTo: nil),
+            Route(method: .GET, path: "/staff/screening?file=\(file)&lang=en", body: nil, allowed: roles(everywhere, fileWorkers), secretTo: nil),
+            Route(method: .GET, path: "/staff/screening/sheet?lang=vi", body: nil, allowed: roles(everywhere, fileWorkers), secretTo: nil),
             Route(method: .POST, path: "/staff/screening", body: ["act_recruitment": "on", "purpose_forced_labour_or_services": "on", "age": "30"],
-                  allowed: roles(everywhere, fileWorkers), secretFile: false),
+                  allowed: roles(everywhere, fileWorkers), secretTo: nil),
             Route(method: .POST, path: "/api/screenings", body: ["acts": "recruitment", "purposes": "prostitution_of_others", "age": "16"],
-                  allowed: roles(everywhere, fileWorkers), secretFile: false),
+                  allowed: roles(everywhere, fileWorkers), secretTo: nil),
             Route(method: .POST, path: "/api/screenings", body: ["acts": "harbouring", "control_methods": "RestrictsMovement", "file": file],
-                  allowed: roles(["home", "protecting"], fileWorkers), secretFile: true, worksFilesWith: .screen),
+                  allowed: roles(["home", "protecting"], fileWorkers), secretTo: .screen),
         ]
     }
 
@@ -176,8 +188,8 @@ struct CaseWorkWebTests {
                     if route.allowed.contains(actor.key) {
                         #expect((200..<400).contains(response.status.code), "\(route) as \(actor.key): \(response.status) \(response.body.string.prefix(200))")
                     } else {
-                        let mayWorkFiles = AccessPolicy.allows(actor.identity, route.worksFilesWith ?? (route.method == .GET ? .viewCases : .recordProtection))
-                        let expected: HTTPStatus = route.secretFile && mayWorkFiles ? .notFound : .forbidden
+                        let secret = route.secretTo.map { AccessPolicy.allows(actor.identity, $0) } ?? false
+                        let expected: HTTPStatus = secret ? .notFound : .forbidden
                         #expect(response.status == expected, "\(route) as \(actor.key): \(response.status), expected \(expected)")
                         refusals += 1
                     }
@@ -196,8 +208,8 @@ struct CaseWorkWebTests {
             let fixture = try await CaseWorkFixture.make(app)
             let mayKnow: Set<String> = ["protecting-case_worker", "protecting-supervisor"]
             let reads = Self.matrix(file: fixture.fileID).filter { $0.method == .GET }
-                + [Route(method: .GET, path: "/openapi.json", body: nil, allowed: [], secretFile: false),
-                   Route(method: .GET, path: "/", body: nil, allowed: [], secretFile: false)]
+                + [Route(method: .GET, path: "/openapi.json", body: nil, allowed: [], secretTo: nil),
+                   Route(method: .GET, path: "/", body: nil, allowed: [], secretTo: nil)]
             for actor in fixture.actors {
                 for route in reads {
                     let body = try await Self.send(app, route, as: actor).body.string
@@ -321,6 +333,8 @@ struct CaseWorkPageSnapshots {
                 ("protecting-supervisor", "/staff/referrals", "staff-referrals.html"),
                 ("home-intake", "/staff/screening?file=\(fixture.fileID)", "staff-screening.html"),
                 ("home-intake", "/staff/screening/sheet?lang=th&worker=ja", "staff-screening-sheet-th-ja.html"),
+                ("home-supervisor", "/staff/cases", "staff-cases.html"),
+                ("home-case_worker", "/staff/cases/\(CaseWorkFixture.caseID)?lang=ja", "staff-case-ja.html"),
             ]
             for (key, path, name) in pages {
                 let actor = fixture.actor(key)
@@ -329,6 +343,77 @@ struct CaseWorkPageSnapshots {
                 #expect(response.body.string.contains("<main><h1>") || response.body.string.contains("<main>\n"), "\(path) has its heading")
                 try assertSnapshot(Self.stable(response.body.string, actor), named: name)
             }
+        }
+    }
+}
+
+@Suite("Web: staff keep the directory of consultation services")
+struct DirectoryAdminWebTests {
+    @Test("an administrator downloads the directory, uploads a change, and /help answers from it; a bad file changes nothing")
+    func upload() async throws {
+        try await withCaseWorkApp(.sqlite) { app in
+            let fixture = try await CaseWorkFixture.make(app)
+            let admin = fixture.actor("home-administrator")
+            var headers = admin.cookie
+            headers.add(name: StaffSession.csrfHeader, value: admin.csrf)
+            let csv = try await app.testing().sendRequest(.GET, "/staff/directory.csv", headers: admin.cookie).body.string
+            let firstName = try #require(HelpDirectory.shipped.services.first?.nameEN)
+            let changed = csv.replacingOccurrences(of: firstName, with: "Renamed Service For Test")
+
+            func send(_ text: String) async throws -> TestingHTTPResponse {
+                try await app.testing().sendRequest(.POST, "/staff/directory", headers: headers) { request in
+                    try request.content.encode(DirectoryAdminController.Upload(file: File(data: ByteBuffer(string: text), filename: "services.csv")), as: .formData)
+                }
+            }
+            let bad = try await send(changed.replacingOccurrences(of: "\n", with: "\n,,,\n", options: [], range: changed.range(of: "\n")))
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("services.csv:"))
+            #expect(!(try await HelpDirectoryStore(database: app.db).load().services.contains { $0.nameEN == "Renamed Service For Test" }))
+
+            let good = try await send(changed)
+            #expect(good.status == .ok && good.body.string.contains("services saved (1 added, changed or removed)"))
+            #expect(try await HelpDirectoryStore(database: app.db).load().services.first?.nameEN == "Renamed Service For Test")
+            #expect(try await AuditLog(database: app.db).entries().first { $0.record == "help_services" }?.actor == admin.identity.auditActor)
+
+            let worker = fixture.actor("home-case_worker")
+            var workerHeaders = worker.cookie
+            workerHeaders.add(name: StaffSession.csrfHeader, value: worker.csrf)
+            let refused = try await app.testing().sendRequest(.POST, "/staff/directory", headers: workerHeaders) { request in
+                try request.content.encode(DirectoryAdminController.Upload(file: File(data: ByteBuffer(string: csv), filename: "services.csv")), as: .formData)
+            }
+            #expect(refused.status == .forbidden)
+        }
+    }
+}
+
+@Suite("Web: administrators manage accounts")
+struct AccountAdminWebTests {
+    @Test("an administrator creates an account whose shown-once password signs in, and disables it")
+    func createAndDisable() async throws {
+        try await withCaseWorkApp(.sqlite) { app in
+            let fixture = try await CaseWorkFixture.make(app)
+            let admin = fixture.actor("home-administrator")
+            var headers = admin.cookie
+            headers.add(name: StaffSession.csrfHeader, value: admin.csrf)
+            let bad = try await app.testing().sendRequest(.POST, "/staff/accounts", headers: headers) { request in
+                try request.content.encode(["email": "not an email", "agency": "iom", "role": "intake"], as: .urlEncodedForm)
+            }
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("email:"))
+            let created = try await app.testing().sendRequest(.POST, "/staff/accounts", headers: headers) { request in
+                try request.content.encode(["email": "new@iom.example.org", "agency": "iom", "role": "intake"], as: .urlEncodedForm)
+            }
+            #expect(created.status == .created)
+            let password = try #require(created.body.string.components(separatedBy: "new@iom.example.org: ").dropFirst().first?.prefix(20))
+            let login = try await app.testing().sendRequest(.POST, "/login") { request in
+                try request.content.encode(["email": "new@iom.example.org", "password": String(password)], as: .urlEncodedForm)
+            }
+            #expect(login.status == .seeOther)
+            let account = try #require(try await AccountStore(database: app.db).account(email: "new@iom.example.org"))
+            let disabled = try await app.testing().sendRequest(.POST, "/staff/accounts/\(account.identity.userID)/disable", headers: headers)
+            #expect(disabled.status == .seeOther)
+            let again = try await app.testing().sendRequest(.POST, "/login") { request in
+                try request.content.encode(["email": "new@iom.example.org", "password": String(password)], as: .urlEncodedForm)
+            }
+            #expect(again.status == .unauthorized)
         }
     }
 }

@@ -43,6 +43,7 @@ STAFF = {
     "iom": ("worker@iom.example.org", "iom", "case_worker"),
     "shelter": ("worker@wcsc-13.example.jp", "wcsc-13", "case_worker"),
     "intake": ("intake@police-13.example.jp", "police-13", "intake"),
+    "hotline": ("analyst@hotline.example.jp", "hotline", "case_worker"),
 }
 STAFF_PASSWORD = "browser-test-password-1"
 

@@ -3,11 +3,17 @@ victim's consent, and accept the referral as IOM — which then sees what was sh
 person is. Screenshots go to test-artifacts/casework-*.png."""
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from accessibility import check
 
 WHEREABOUTS = "Browser-test shelter 4-5-6"
+
+
+def wait(browser, condition, seconds=30):
+    """Until the page that a click started has loaded and shows what is expected."""
+    WebDriverWait(browser, seconds).until(condition)
 
 
 def sign_in(browser, server, who):
@@ -16,6 +22,7 @@ def sign_in(browser, server, who):
     browser.find_element(By.ID, "email").send_keys(server.staff[who])
     browser.find_element(By.ID, "password").send_keys(server.password)
     browser.find_element(By.CSS_SELECTOR, "main form button[type='submit']").click()
+    wait(browser, lambda driver: "/login" not in driver.current_url)
 
 
 def test_sign_in_refuses_a_wrong_password(server, browser):
@@ -24,7 +31,8 @@ def test_sign_in_refuses_a_wrong_password(server, browser):
     browser.find_element(By.ID, "email").send_keys(server.staff["police"])
     browser.find_element(By.ID, "password").send_keys("not the password")
     browser.find_element(By.CSS_SELECTOR, "main form button[type='submit']").click()
-    assert browser.find_element(By.CSS_SELECTOR, "[role='alert']").text == "The email or the password is wrong."
+    alert = WebDriverWait(browser, 20).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "[role='alert']")))
+    assert alert.text == "The email or the password is wrong."
     assert browser.get_cookie("ctip_session") is None
 
 
@@ -48,7 +56,7 @@ def test_open_refer_and_accept(server, browser, artifacts):
     browser.find_element(By.ID, "whereabouts").send_keys(WHEREABOUTS)
     browser.find_element(By.CSS_SELECTOR, "main form button[type='submit']").click()
 
-    assert "/staff/victims/V" in browser.current_url, browser.find_element(By.TAG_NAME, "main").text
+    wait(browser, lambda driver: "/staff/victims/V" in driver.current_url)
     file_url = browser.current_url.split("?")[0]
     page = browser.find_element(By.TAG_NAME, "main").text
     assert "Browser Test Person" in page and WHEREABOUTS not in page  # the police hold the file; the centre protects
@@ -57,6 +65,7 @@ def test_open_refer_and_accept(server, browser, artifacts):
     Select(browser.find_element(By.ID, "step")).select_by_value("identification")
     browser.find_element(By.ID, "on").send_keys("04/01/2026")
     browser.find_element(By.XPATH, "//button[text()='Add the step']").click()
+    wait(browser, lambda driver: "identification" in driver.find_element(By.TAG_NAME, "main").text.split("Protection timeline")[-1])
     assert "identification" in browser.find_element(By.TAG_NAME, "table").text
 
     Select(browser.find_element(By.ID, "to_agency")).select_by_value("iom")
@@ -64,7 +73,7 @@ def test_open_refer_and_accept(server, browser, artifacts):
     browser.find_element(By.NAME, "share_identity").click()
     Select(browser.find_element(By.ID, "basis")).select_by_value("consent")
     browser.find_element(By.XPATH, "//button[text()='Refer']").click()
-    assert "pending" in browser.find_element(By.TAG_NAME, "main").text
+    wait(browser, lambda driver: "pending" in driver.find_element(By.TAG_NAME, "main").text)
 
     sign_in(browser, server, "iom")
     browser.get(file_url)
@@ -73,6 +82,7 @@ def test_open_refer_and_accept(server, browser, artifacts):
     problems = check(browser)
     assert not problems, "accessibility problems on the referral inbox:\n" + "\n".join(problems)
     browser.find_element(By.XPATH, "//button[text()='Accept']").click()
+    wait(browser, lambda driver: "/staff/victims/V" in driver.current_url)
     page = browser.find_element(By.TAG_NAME, "main").text
     assert "Browser Test Person" in page and WHEREABOUTS not in page
     assert "Women's Counseling" not in page  # nor which agency protects the person

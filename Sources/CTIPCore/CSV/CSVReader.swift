@@ -26,6 +26,8 @@ public struct CSVReader {
     private var line = 1
     private var atStart = true
     private let maximumFieldBytes: Int
+    /// Fields of the previous record: the next one most likely has as many (spares regrowing its array).
+    private var expectedFieldCount = 8
 
     public init(maximumFieldBytes: Int = CSVReader.defaultMaximumFieldBytes, nextChunk: @escaping () throws -> [UInt8]?) {
         self.nextChunk = nextChunk
@@ -74,6 +76,7 @@ public struct CSVReader {
         guard try peekByte() != nil else { return nil }
         let startLine = line
         var fields: [String] = []
+        fields.reserveCapacity(expectedFieldCount)
         var field: [UInt8] = []
         field.reserveCapacity(32)
 
@@ -151,10 +154,12 @@ public struct CSVReader {
                 advance()
                 if try peekByte() == UInt8(ascii: "\n") { advance() }
                 line += 1
+                expectedFieldCount = fields.count
                 return CSVRecord(line: startLine, fields: fields)
             case UInt8(ascii: "\n"):
                 advance()
                 line += 1
+                expectedFieldCount = fields.count
                 return CSVRecord(line: startLine, fields: fields)
             default: // end of input
                 return CSVRecord(line: startLine, fields: fields)

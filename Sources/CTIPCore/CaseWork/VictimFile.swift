@@ -67,19 +67,14 @@ public struct NewVictimFile: Sendable, Equatable {
             return text
         }
         var errors: [FieldError] = []
-        for (name, text) in fields where text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" && $0 != "\t" }) {
-            errors.append(FieldError(field: name, message: "contains control characters"))
-        }
         for (name, text) in fields where text.count > 2000 {
             errors.append(FieldError(field: name, message: "is longer than 2,000 characters"))
         }
-        let columns = BundleFile.victims.columnNames
-        var cells = columns.map { column in column == "victim_id" ? id : (value(column) ?? "") }
-        cells[columns.firstIndex(of: "victim_id")!] = id
-        var decoder = RowDecoder(file: .victims, record: CSVRecord(line: 1, fields: cells),
-                                 columnIndex: Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) }))
-        let record = VictimRecord(decoding: &decoder, context: context)
-        errors += decoder.issues.map { FieldError(field: $0.column ?? "form", message: $0.message) }
+        var record: VictimRecord?
+        switch RecordForm.read(VictimRecord.self, fields, fixed: ["victim_id": id, "case_ids": ""], context: context) {
+        case .success(let read): record = read
+        case .failure(let problems): errors += problems.errors
+        }
 
         var identity: VictimIdentity?
         if let name = value("name") {
@@ -113,11 +108,6 @@ public struct NewVictimFile: Sendable, Equatable {
                                       whereabouts: whereabouts, protectingAgency: value("protecting_agency")))
     }
 
-    /// A new file's identifier: the year it was opened and random letters, so numbers reveal neither
-    /// how many files exist nor their order.
-    public static func newID(year: Int) -> String {
-        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-        var generator = SystemRandomNumberGenerator()
-        return "V\(year)-" + String((0..<8).map { _ in alphabet[Int(generator.next(upperBound: UInt32(alphabet.count)))] })
-    }
+    /// A new file's identifier (`V2026-…`, see `RecordForm.newID`).
+    public static func newID(year: Int) -> String { RecordForm.newID(prefix: "V", year: year) }
 }

@@ -28,6 +28,7 @@ public struct Prefecture: Sendable, Hashable {
     public let ja: String
     /// The name in "violation of the {X} Ordinance of Juvenile Protection".
     public let ordinanceEN: String
+    public func label(_ language: Language) -> String { language == .ja ? ja : en }
 }
 
 public struct Offense: Sendable, Hashable {

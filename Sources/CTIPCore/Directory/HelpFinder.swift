@@ -120,6 +120,10 @@ public enum HelpLanguages {
         ("pt", "Português"), ("ne", "नेपाली"), ("my", "မြန်မာ"), ("km", "ខ្មែរ"), ("mn", "Монгол"),
     ]
 
+    /// The ten languages of the police leaflet and Portuguese, the second language of Houterasu's
+    /// callers: the languages CTIP's own public pages (help, the hotlines) are written in.
+    public static let leaflet = ["ja", "en", "zh", "ko", "es", "ru", "th", "tl", "id", "vi", "pt"]
+
     public static func endonym(_ code: String) -> String { offered.first { $0.code == code }?.endonym ?? code }
 
     /// Every ISO 639-1 code.

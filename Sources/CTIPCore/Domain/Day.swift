@@ -12,7 +12,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses exactly `YYYY-MM-DD`; rejects impossible dates such as 2024-02-30.
     public init?(iso text: some StringProtocol) {
-        let bytes = Array(text.utf8)
+        // Millions of dates are parsed per import: read the bytes in place when the text allows it.
+        let parsed = text.utf8.withContiguousStorageIfAvailable(Day.parseISO) ?? Array(text.utf8).withUnsafeBufferPointer(Day.parseISO)
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    private static func parseISO(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
@@ -24,7 +30,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
             return value
         }
         guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
-        self.init(year: y, month: m, day: d)
+        return Day(year: y, month: m, day: d)
     }
 
     public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
@@ -38,11 +44,25 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        String(unsafeUninitializedCapacity: 10) { isoBytes(into: $0) }
+    }
+
+    /// Writes the ten bytes of `YYYY-MM-DD` (the year is 1…9999) into `buffer`, without making a String.
+    @discardableResult
+    public func isoBytes(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        func put(_ value: Int, at end: Int, digits: Int) {
+            var value = value
+            for index in stride(from: end - 1, through: end - digits, by: -1) {
+                buffer[index] = UInt8(48 + value % 10)
+                value /= 10
+            }
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        put(year, at: 4, digits: 4)
+        buffer[4] = UInt8(ascii: "-")
+        put(month, at: 7, digits: 2)
+        buffer[7] = UInt8(ascii: "-")
+        put(day, at: 10, digits: 2)
+        return 10
     }
 
     public static func < (lhs: Day, rhs: Day) -> Bool {

@@ -177,12 +177,13 @@ extension Verdict: Codable {}
 extension Disposition: Codable {}
 
 extension AnnualReport {
-    /// The JSON form: snake_case keys, sorted, indented: the same report always gives the same bytes.
+    /// The JSON form: snake_case keys, sorted, indented: the same report always gives the same bytes,
+    /// those of `JSONEncoder` with those options (see `ReportJSONWriter`).
     public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        let rows = tables.reduce(0) { $0 + $1.rows.count }
+        var writer = ReportJSONWriter(capacity: 64 * 1024 + 640 * rows)
+        write(to: &writer)
+        return Data(writer.bytes)
     }
 
     public static func decode(json: Data) throws -> AnnualReport {

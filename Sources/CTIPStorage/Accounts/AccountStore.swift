@@ -137,6 +137,8 @@ public struct AccountStore: Sendable {
     /// Starts a session and returns the secret for the cookie; only its hash is kept.
     public func createSession(userID: String, now: Date) async throws -> String {
         let token = Self.newSecret()
+        // Expired sessions are of no use to anyone: each sign-in clears them away.
+        try await database.sql.delete(from: "staff_sessions").where("expires_at", .lessThanOrEqual, Self.seconds(now)).run()
         try await database.sql.insert(into: "staff_sessions").columns("token_hash", "user_id", "created_at", "expires_at")
             .values(SQLBind(Self.hash(token)), SQLBind(userID), SQLBind(Self.seconds(now)),
                     SQLBind(Self.seconds(now.addingTimeInterval(Self.sessionLifetime))))

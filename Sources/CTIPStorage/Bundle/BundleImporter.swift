@@ -50,6 +50,8 @@ public struct BundleImporter {
                                 batchSize: batchSize, issues: files.unknown, bytesRead: { counter.add($0) })
             try await transaction.withBulkLoadSettings {
                 for entry in files.present { try await run.load(entry) }
+                // Only on otherwise good bundles: a trial row rejected for its own fault would show here too.
+                if run.issues.isEmpty { run.issues += try await run.validator.missingTrials(in: transaction.sql) }
             }
             guard run.issues.isEmpty else {
                 // By file and line; within a line, in column order as found.

@@ -33,10 +33,11 @@ protocol CellWriter {
     mutating func text(_ value: String?)
     mutating func integer(_ value: Int?)
     mutating func boolean(_ value: Bool)
+    /// Dates are stored as ISO `YYYY-MM-DD` text.
+    mutating func day(_ value: Day?)
 }
 
 extension CellWriter {
-    /// Dates are stored as ISO `YYYY-MM-DD` text.
     mutating func day(_ value: Day?) { text(value?.description) }
     mutating func code<Value: CodedValue>(_ value: Value?) { text(value?.rawValue) }
 }
@@ -194,6 +195,7 @@ public enum StorageError: Error, CustomStringConvertible {
     case cannotRead(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
     case unsupportedDatabase(String)
+    case bulkWriteFailed(statement: String, reason: String)
 
     public var description: String {
         switch self {
@@ -202,6 +204,7 @@ public enum StorageError: Error, CustomStringConvertible {
         case .cannotRead(let path, let reason): return "\(path): cannot be read: \(reason)"
         case .cannotWrite(let path, let reason): return "\(path): cannot be written: \(reason)"
         case .unsupportedDatabase(let kind): return "bundle import supports SQLite and PostgreSQL, not \(kind)"
+        case .bulkWriteFailed(let statement, let reason): return "the database refused the import's rows (\(statement)…): \(reason)"
         }
     }
 }

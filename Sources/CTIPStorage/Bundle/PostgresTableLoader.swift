@@ -7,9 +7,10 @@ import SQLKit
 /// PostgreSQL's bulk path: `COPY … FROM STDIN` per batch.
 ///
 /// Into a table that was empty before the import the rows go straight in (nothing to update, no old
-/// links), and its foreign keys and secondary indexes are dropped for the load and made again when the
-/// file is done: PostgreSQL then checks each key once for the whole table in one join, instead of by a
-/// trigger per row, and builds each index by one sort (PostgreSQL's manual, "Populating a Database").
+/// links), and its primary key, secondary indexes and foreign keys are dropped for the load and made
+/// again when the file is done: `COPY` then fills a bare heap, PostgreSQL checks each foreign key once
+/// for the whole table in one join instead of by a trigger per row, and builds each index by one sort
+/// (PostgreSQL's manual, "Populating a Database"). The importer has already refused duplicate keys.
 /// The importer has checked every reference already; adding the keys back checks them again, and all of
 /// it is inside the import's transaction, so nothing is ever committed without its keys and indexes.
 /// Otherwise the rows go into temporary staging tables, merged into the real ones by one
@@ -29,30 +30,9 @@ struct PostgresTableLoader: TableLoader {
         let table = target.table
         let linkTable = target.replacesLinks ? table.linkTable : nil
         guard target.tableHadRows else {
-            var indexes: [String] = [], foreignKeys: [String] = []
-            for loaded in [table.name] + (linkTable.map { [$0] } ?? []) {
-                let keys = try await sql.raw("""
-                    SELECT conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint \
-                    WHERE contype = 'f' AND conrelid = \(bind: loaded)::regclass ORDER BY conname
-                    """).all()
-                for key in keys {
-                    let name = try key.decode(column: "conname", as: String.self)
-                    let definition = try key.decode(column: "definition", as: String.self)
-                    try await sql.raw("ALTER TABLE \(ident: loaded) DROP CONSTRAINT \(ident: name)").run()
-                    foreignKeys.append("ALTER TABLE \"\(loaded)\" ADD CONSTRAINT \"\(name)\" \(definition)")
-                }
-                let secondary = try await sql.raw("""
-                    SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition FROM pg_index i \
-                    JOIN pg_class c ON c.oid = i.indexrelid \
-                    WHERE i.indrelid = \(bind: loaded)::regclass AND NOT i.indisprimary AND NOT i.indisunique ORDER BY c.relname
-                    """).all()
-                for index in secondary {
-                    try await sql.raw("DROP INDEX \(ident: try index.decode(column: "name", as: String.self))").run()
-                    indexes.append(try index.decode(column: "definition", as: String.self))
-                }
-            }
+            let loaded = [table.name] + (linkTable.map { [$0] } ?? [])
             return Self(target: target, connection: connection, sql: sql, logger: logger, copyTable: table.name,
-                        copyLinkTable: linkTable, restore: indexes + foreignKeys)
+                        copyLinkTable: linkTable, restore: try await dropConstraintsAndIndexes(of: loaded, sql: sql))
         }
         let staging = Self.stagingName(table.name)
         try await sql.raw("CREATE TEMPORARY TABLE \(ident: staging) (LIKE \(ident: table.name)) ON COMMIT DROP").run()
@@ -63,6 +43,48 @@ struct PostgresTableLoader: TableLoader {
         }
         return Self(target: target, connection: connection, sql: sql, logger: logger, copyTable: staging,
                     copyLinkTable: stagingLinks, restore: [])
+    }
+
+    /// Drops the primary keys, secondary indexes and foreign keys of empty tables about to be loaded,
+    /// and of the foreign keys that refer to them (from tables that are then empty too: their rows would
+    /// have to refer to rows of these), and returns the statements that make them all again, in an order
+    /// that works: keys first, then the indexes, then the foreign keys that need those keys.
+    private static func dropConstraintsAndIndexes(of tables: [String], sql: any SQLDatabase) async throws -> [String] {
+        var primaryKeys: [String] = [], indexes: [String] = [], foreignKeys: [String] = []
+        var droppedForeignKeys = Set<String>()
+        for loaded in tables {
+            let keys = try await sql.raw("""
+                SELECT conrelid::regclass::text AS owner, conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint \
+                WHERE contype = 'f' AND (conrelid = \(bind: loaded)::regclass OR confrelid = \(bind: loaded)::regclass) ORDER BY 1, 2
+                """).all()
+            for key in keys {
+                let owner = try key.decode(column: "owner", as: String.self), name = try key.decode(column: "conname", as: String.self)
+                let definition = try key.decode(column: "definition", as: String.self)
+                guard droppedForeignKeys.insert(owner + "." + name).inserted else { continue }
+                try await sql.raw("ALTER TABLE \(ident: owner) DROP CONSTRAINT \(ident: name)").run()
+                foreignKeys.append("ALTER TABLE \"\(owner)\" ADD CONSTRAINT \"\(name)\" \(definition)")
+            }
+        }
+        for loaded in tables {
+            for key in try await sql.raw("""
+                SELECT conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint \
+                WHERE contype = 'p' AND conrelid = \(bind: loaded)::regclass
+                """).all() {
+                let name = try key.decode(column: "conname", as: String.self), definition = try key.decode(column: "definition", as: String.self)
+                try await sql.raw("ALTER TABLE \(ident: loaded) DROP CONSTRAINT \(ident: name)").run()
+                primaryKeys.append("ALTER TABLE \"\(loaded)\" ADD CONSTRAINT \"\(name)\" \(definition)")
+            }
+            let secondary = try await sql.raw("""
+                SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition FROM pg_index i \
+                JOIN pg_class c ON c.oid = i.indexrelid \
+                WHERE i.indrelid = \(bind: loaded)::regclass AND NOT i.indisprimary AND NOT i.indisunique ORDER BY c.relname
+                """).all()
+            for index in secondary {
+                try await sql.raw("DROP INDEX \(ident: try index.decode(column: "name", as: String.self))").run()
+                indexes.append(try index.decode(column: "definition", as: String.self))
+            }
+        }
+        return primaryKeys + indexes + foreignKeys
     }
 
     private static func stagingName(_ table: String) -> String { "ctip_import_" + table }
@@ -163,5 +185,13 @@ struct CopyText: CellWriter {
     mutating func boolean(_ value: Bool) {
         separate()
         buffer.writeStaticString(value ? "t" : "f")
+    }
+
+    mutating func day(_ value: Day?) {
+        separate()
+        guard let value else { buffer.writeStaticString("\\N"); return }
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 10) { raw in
+            value.isoBytes(into: UnsafeMutableBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 10))
+        }
     }
 }

@@ -11,6 +11,11 @@ struct ReferenceValidator {
     private var otherKeys: [BundleFile: Set<UInt64>] = [:]
     private var offenseCodes = Set<String>()
 
+    /// Prosecuted suspects of this bundle whose trial has not been read yet, with their suspects.csv line:
+    /// trials.csv has one row per prosecuted suspect, `pending` until decided (bundle.md), and the report's
+    /// carry-over is found from those rows.
+    private var prosecutedWithoutTrial: [String: Int] = [:]
+
     struct Pending { let file: BundleFile; let line: Int; let column: String; let table: String; let keyColumn: String; let id: String }
     private var pending: [Pending] = []
 
@@ -32,6 +37,7 @@ struct ReferenceValidator {
             for id in victim.caseIDs where !caseIDs.contains(id) { pending.append(.init(file: file, line: line, column: "case_ids", table: "cases", keyColumn: "case_id", id: id)) }
         case let suspect as SuspectRecord:
             if !suspectIDs.insert(suspect.id).inserted { duplicate("suspect_id") }
+            prosecutedWithoutTrial[suspect.id] = suspect.disposition?.countsAsProsecuted == true ? line : nil
             for id in suspect.caseIDs where !caseIDs.contains(id) { pending.append(.init(file: file, line: line, column: "case_ids", table: "cases", keyColumn: "case_id", id: id)) }
         case let record as CaseRecord:
             if !caseIDs.insert(record.id).inserted { duplicate("case_id") }
@@ -42,6 +48,7 @@ struct ReferenceValidator {
             if !suspectIDs.contains(charge.suspectID) { pending.append(.init(file: file, line: line, column: "suspect_id", table: "suspects", keyColumn: "suspect_id", id: charge.suspectID)) }
         case let trial as TrialRecord:
             if !otherKeys[file, default: []].insert(hash(trial.key)).inserted { duplicate("suspect_id") }
+            prosecutedWithoutTrial[trial.suspectID] = nil
             if !suspectIDs.contains(trial.suspectID) { pending.append(.init(file: file, line: line, column: "suspect_id", table: "suspects", keyColumn: "suspect_id", id: trial.suspectID)) }
         case let event as SupportRecord:
             if !otherKeys[file, default: []].insert(hash(event.key)).inserted { duplicate("on") }
@@ -76,6 +83,23 @@ struct ReferenceValidator {
             }
         }
         return issues
+    }
+
+    /// Once every file is read: the bundle's prosecuted suspects with no trial in the bundle nor in the database.
+    mutating func missingTrials(in sql: any SQLDatabase) async throws -> [BundleIssue] {
+        guard !prosecutedWithoutTrial.isEmpty else { return [] }
+        defer { prosecutedWithoutTrial.removeAll() }
+        let wanted = Array(prosecutedWithoutTrial.keys)
+        for start in stride(from: 0, to: wanted.count, by: 500) {
+            let chunk = Array(wanted[start..<min(start + 500, wanted.count)])
+            for row in try await sql.select().column("suspect_id").from("trials").where(SQLIdentifier("suspect_id"), .in, chunk).all() {
+                prosecutedWithoutTrial[try row.decode(column: "suspect_id", as: String.self)] = nil
+            }
+        }
+        return prosecutedWithoutTrial.map { id, line in
+            BundleIssue(file: BundleFile.suspects.fileName, line: line, column: "disposition",
+                        message: "suspect `\(id)` is prosecuted but has no row in trials.csv: every prosecuted suspect needs one, with verdict `pending` until decided")
+        }
     }
 
     private func hash(_ key: String) -> UInt64 {

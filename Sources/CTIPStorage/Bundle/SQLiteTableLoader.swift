@@ -1,9 +1,13 @@
 import CTIPCore
 import FluentSQLiteDriver
 import NIOCore
+import NIOPosix
+import VaporCSQLite
 
-/// SQLite's bulk path: multi-row `INSERT … ON CONFLICT DO UPDATE` statements whose values are bound
-/// straight from the records (no SQLKit serialisation or `Encodable` boxing per value).
+/// SQLite's bulk path: one `INSERT … ON CONFLICT DO UPDATE` statement prepared per batch and run once
+/// per row on the connection's own `sqlite3` handle, its values bound straight from the records (no
+/// SQLKit serialisation, no `Encodable` boxing, no statement compiled per query as SQLiteNIO does:
+/// compiling took about as long as running). Without the handle, multi-row statements through SQLiteNIO.
 struct SQLiteTableLoader: TableLoader {
     let target: LoadTarget
     let connection: SQLiteConnection
@@ -47,6 +51,42 @@ struct SQLiteTableLoader: TableLoader {
     static let rowsPerStatement = 500
 
     func write<Record: StoredRecord>(_ records: [Record]) async throws {
+        guard let handle = connection.sqliteHandle else { return try await writeByMultiRowStatements(records) }
+        let table = target.table, replacesLinks = target.replacesLinks, tableHadRows = target.tableHadRows
+        // On a thread of the pool, like SQLiteNIO's own calls: this blocks while SQLite works.
+        try await NIOThreadPool.singleton.runIfActive {
+            let upsert = try PreparedStatement(table.upsertStatement(rows: 1), on: handle)
+            defer { upsert.finalize() }
+            for record in records {
+                var binder = upsert.binder()
+                record.writeCells(to: &binder)
+                try upsert.run()
+            }
+            guard let linkTable = table.linkTable, replacesLinks else { return }
+            if tableHadRows {
+                let delete = try PreparedStatement("DELETE FROM \(quoted(linkTable)) WHERE \(quoted(table.keyColumns[0])) = ?", on: handle)
+                defer { delete.finalize() }
+                for record in records {
+                    guard let owner = record.caseLinks?.owner else { continue }
+                    var binder = delete.binder()
+                    binder.text(owner)
+                    try delete.run()
+                }
+            }
+            let link = try PreparedStatement(table.linkInsertStatement(rows: 1)!, on: handle)
+            defer { link.finalize() }
+            for record in records {
+                guard let (owner, caseIDs) = record.caseLinks else { continue }
+                for caseID in caseIDs {
+                    var binder = link.binder()
+                    binder.text(owner); binder.text(caseID)
+                    try link.run()
+                }
+            }
+        }
+    }
+
+    private func writeByMultiRowStatements<Record: StoredRecord>(_ records: [Record]) async throws {
         let table = target.table
         // The binds of the next statement are built while SQLite runs the previous one.
         var running: EventLoopFuture<Void>?
@@ -91,6 +131,91 @@ struct SQLiteTableLoader: TableLoader {
         for statement in restore { try await connection.query(statement, []) { _ in } }
     }
 }
+
+/// A connection's `sqlite3` handle, as the C API takes it.
+struct SQLiteHandle: @unchecked Sendable {
+    // Safe to pass between threads: SQLiteNIO opens every connection in serialized mode (`SQLITE_OPEN_FULLMUTEX`).
+    let raw: OpaquePointer
+}
+
+extension SQLiteConnection {
+    /// The open connection's handle. SQLiteNIO keeps it internal (it has no prepared statements to offer),
+    /// so it is read by reflection; nil if a later SQLiteNIO stores it differently.
+    var sqliteHandle: SQLiteHandle? {
+        guard let wrapper = Mirror(reflecting: self).descendant("handle"),
+              let raw = Mirror(reflecting: wrapper).descendant("raw") as? OpaquePointer else { return nil }
+        return SQLiteHandle(raw: raw)
+    }
+}
+
+/// A statement compiled once and run many times with new binds.
+private struct PreparedStatement {
+    let statement: OpaquePointer
+    let handle: SQLiteHandle
+
+    init(_ sql: String, on handle: SQLiteHandle) throws {
+        self.handle = handle
+        var statement: OpaquePointer?
+        let status = sqlite_nio_sqlite3_prepare_v3(handle.raw, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard status == SQLITE_OK, let statement else { throw Self.failure(handle, sql) }
+        self.statement = statement
+    }
+
+    /// Binds the next run's values, in order, from the first parameter.
+    func binder() -> SQLiteStatementBinder { SQLiteStatementBinder(statement: statement) }
+
+    /// Runs the statement with the values bound, then makes it ready for the next ones.
+    func run() throws {
+        let status = sqlite_nio_sqlite3_step(statement)
+        sqlite_nio_sqlite3_reset(statement)
+        guard status == SQLITE_DONE else {
+            throw Self.failure(handle, sqlite_nio_sqlite3_sql(statement).map { String(cString: $0) } ?? "")
+        }
+    }
+
+    func finalize() { sqlite_nio_sqlite3_finalize(statement) }
+
+    private static func failure(_ handle: SQLiteHandle, _ sql: String) -> StorageError {
+        .bulkWriteFailed(statement: String(sql.prefix(80)), reason: String(cString: sqlite_nio_sqlite3_errmsg(handle.raw)))
+    }
+}
+
+/// Binds a record's values to a prepared statement's parameters (SQLite copies each value).
+private struct SQLiteStatementBinder: CellWriter {
+    let statement: OpaquePointer
+    private var position: Int32 = 0
+    init(statement: OpaquePointer) { self.statement = statement }
+
+    mutating func text(_ value: String?) {
+        position += 1
+        guard var value else { sqlite_nio_sqlite3_bind_null(statement, position); return }
+        value.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { text in
+                _ = sqlite_nio_sqlite3_bind_text64(statement, position, text.baseAddress ?? emptyText, UInt64(text.count), sqliteTransient, UInt8(SQLITE_UTF8))
+            }
+        }
+    }
+    mutating func integer(_ value: Int?) {
+        position += 1
+        guard let value else { sqlite_nio_sqlite3_bind_null(statement, position); return }
+        sqlite_nio_sqlite3_bind_int64(statement, position, Int64(value))
+    }
+    mutating func boolean(_ value: Bool) { integer(value ? 1 : 0) }
+    mutating func day(_ value: Day?) {
+        position += 1
+        guard let value else { sqlite_nio_sqlite3_bind_null(statement, position); return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { bytes in
+            let count = value.isoBytes(into: bytes)
+            bytes.withMemoryRebound(to: CChar.self) { text in
+                _ = sqlite_nio_sqlite3_bind_text64(statement, position, text.baseAddress!, UInt64(count), sqliteTransient, UInt8(SQLITE_UTF8))
+            }
+        }
+    }
+}
+
+/// SQLite's `SQLITE_TRANSIENT`: copy the value now (the C macro does not reach Swift).
+nonisolated(unsafe) private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+nonisolated(unsafe) private let emptyText: UnsafePointer<CChar> = ("" as StaticString).utf8Start.withMemoryRebound(to: CChar.self, capacity: 1) { $0 }
 
 /// Collects a record's values as SQLite binds.
 private struct SQLiteBinds: CellWriter {

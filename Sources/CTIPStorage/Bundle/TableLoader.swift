@@ -44,7 +44,13 @@ extension Database {
     /// Runs `body` with the engine tuned for a bulk load on this connection (the import's transaction),
     /// then puts the settings back. SQLite: a 16 MiB page cache instead of its 2 MB default, so that
     /// index pages are not spilled to disk and read back again and again during one long transaction.
+    /// PostgreSQL: more memory for the sorts that rebuild the keys and indexes dropped for the load, so
+    /// that they sort in memory; `SET LOCAL` ends with the transaction by itself.
     func withBulkLoadSettings<T>(_ body: () async throws -> T) async throws -> T {
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw("SET LOCAL maintenance_work_mem = '256MB'").run()
+            return try await body()
+        }
         guard sql.dialect.name == "sqlite" else { return try await body() }
         let previous = try await sql.raw("PRAGMA cache_size").first()?.decode(column: "cache_size", as: Int.self) ?? -2000
         try await sql.raw("PRAGMA cache_size = -16384").run()

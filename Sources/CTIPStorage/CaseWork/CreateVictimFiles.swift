@@ -62,3 +62,18 @@ struct CreateProtectionSteps: AsyncMigration {
     }
     func revert(on database: any Database) async throws { try await database.schema("protection_steps").delete() }
 }
+
+/// Which agency recorded each criminal case entered through case work (imported cases have none):
+/// its staff keep the case's suspects up to date.
+struct CreateCaseOwners: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("case_owners")
+            .field("case_id", .string, .identifier(auto: false), .references("cases", "case_id", onDelete: .cascade))
+            .field("agency", .string, .required, .references("agencies", "code"))
+            .field("created_by", .string, .required)
+            .field("created_at", .int64, .required)
+            .create()
+        try await database.sql.create(index: "case_owners_agency").on("case_owners").column("agency").run()
+    }
+    func revert(on database: any Database) async throws { try await database.schema("case_owners").delete() }
+}

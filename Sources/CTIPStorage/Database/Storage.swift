@@ -8,17 +8,20 @@ import NIOPosix
 import SQLKit
 
 /// Registers CTIP's database with a Fluent `Databases` (the CLI's own, or a Vapor application's).
+/// SQL is logged at trace only: its binds are personal data (a reporter's text, a victim's record), and
+/// the web application never logs below debug (`configure`).
 public func configureDatabase(_ url: DatabaseURL, on databases: Databases) {
     switch url {
     case .sqlite(let path):
-        databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1), as: .sqlite, isDefault: true)
+        databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, sqlLogLevel: .trace), as: .sqlite, isDefault: true)
     case .postgres(let host, let port, let username, let password, let database, let tls, let schema):
         var tlsMode = PostgresConnection.Configuration.TLS.disable
         if tls { tlsMode = .require(try! .init(configuration: .clientDefault)) }
         var configuration = SQLPostgresConfiguration(hostname: host, port: port, username: username, password: password,
                                                      database: database, tls: tlsMode)
         if let schema { configuration.searchPath = [schema] }
-        databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30)),
+        databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30),
+                                sqlLogLevel: .trace),
                       as: .psql, isDefault: true)
     }
 }
@@ -29,7 +32,9 @@ public let ctipMigrations: [any Migration] = [
     CreateSupportEvents(), CreateHistory(),
     CreateReportEditions(), CreateAuditLog(),
     CreateHelpServices(),
-    CreateAgencies(), CreateStaffAccounts(), CreateVictimFiles(), CreateReferrals(), CreateProtectionSteps(),
+    CreateAgencies(), CreateStaffAccounts(), CreateVictimFiles(), CreateReferrals(), CreateProtectionSteps(), CreateCaseOwners(),
+    CreateTips(), CreateInternetReports(), CreateHotlineAgencies(),
+    AddTrialDecisionIndex(),
     CreateScreenings(),
 ]
 

@@ -14,7 +14,7 @@ struct ReportFactsQuery {
             awaiting = published
             carried = try await personTrials(ids: awaiting.map(\.suspectID), asOf: asOf)
         } else {
-            carried = try await personTrials(where: Self.listedAsAwaitingTrial(beforeYear: year), asOf: asOf)
+            carried = try await listedAsAwaitingTrial(beforeYear: year, asOf: asOf)
             awaiting = carried.map { .init(suspectID: $0.suspectID, firstReportedIn: $0.arrestedOn.year + 1) }
         }
         return ReportFacts(
@@ -30,7 +30,7 @@ struct ReportFactsQuery {
     // MARK: - One year's counts
 
     private func yearFacts(_ year: Int, asOf: Day) async throws -> ReportFacts.Year {
-        let (from, to) = (Self.yearStart(year), Self.yearStart(year + 1))
+        let (from, to) = (YearStatistics.yearStart(year), YearStatistics.yearStart(year + 1))
         var facts = ReportFacts.Year()
         let victimRows = try await sql.raw("""
             SELECT sex, nationality, residence_status, exploitation,
@@ -99,59 +99,69 @@ struct ReportFactsQuery {
     /// Table 2's persons: arrested in the year and prosecuted by the cut-off.
     private func prosecutedPersons(year: Int, asOf: Day) async throws -> [ReportFacts.PersonTrial] {
         let filter: SQLQueryString = """
-            s.arrested_on >= \(bind: Self.yearStart(year)) AND s.arrested_on < \(bind: Self.yearStart(year + 1))
+            s.arrested_on >= \(bind: YearStatistics.yearStart(year)) AND s.arrested_on < \(bind: YearStatistics.yearStart(year + 1))
             AND s.disposition IN ('prosecuted', 'family_court') AND s.disposition_on <= \(bind: asOf.description)
             """
-        return try await personTrials(where: filter, asOf: asOf)
+        return try await personTrials(from: Self.suspectsWithTrials, where: filter, asOf: asOf)
     }
 
     /// The trials of the given persons as of the cut-off, in (arrested_on, suspect_id) order.
     private func personTrials(ids: [String], asOf: Day) async throws -> [ReportFacts.PersonTrial] {
         var result: [ReportFacts.PersonTrial] = []
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-            result += try await personTrials(where: "s.suspect_id IN (\(binds: chunk))", asOf: asOf)
+            result += try await personTrials(from: Self.suspectsWithTrials, where: "s.suspect_id IN (\(binds: chunk))", asOf: asOf)
         }
         return result.sorted { ($0.arrestedOn, $0.suspectID) < ($1.arrestedOn, $1.suspectID) }
     }
 
-    private func personTrials(where filter: SQLQueryString, asOf: Day) async throws -> [ReportFacts.PersonTrial] {
-        var charges: [String: [ReportFacts.Charge]] = [:]
-        for row in try await sql.raw("""
-            SELECT c.suspect_id, c.offense, c.detail
-            FROM charges c JOIN suspects s ON s.suspect_id = c.suspect_id LEFT JOIN trials t ON t.suspect_id = s.suspect_id
-            WHERE \(filter) ORDER BY c.suspect_id, c.position
-            """).all() {
-            charges[try row.decode(column: "suspect_id", as: String.self), default: []]
-                .append(.init(offense: try row.decode(column: "offense", as: String.self), detail: try row.decode(column: "detail", as: String?.self)))
-        }
-        return try await sql.raw("""
-            SELECT s.suspect_id, s.arrested_on, t.verdict, t.decided_on, t.imprisonment_months, t.suspension_months, t.fine_yen
-            FROM suspects s LEFT JOIN trials t ON t.suspect_id = s.suspect_id
-            WHERE \(filter) ORDER BY s.arrested_on, s.suspect_id
-            """).all().map { row in
+    /// Suspects `s` and their trials `t`, for a filter on the suspects.
+    private static let suspectsWithTrials: SQLQueryString = "suspects s LEFT JOIN trials t ON t.suspect_id = s.suspect_id"
+
+    /// Persons with their trial as of the cut-off and their charges, in (arrested_on, suspect_id) order;
+    /// `tables` names suspects `s` and trials `t` (joined there or by `filter`). One statement, a row per charge, so each person is found once.
+    private func personTrials(from tables: SQLQueryString, where filter: SQLQueryString, asOf: Day) async throws -> [ReportFacts.PersonTrial] {
+        var persons: [ReportFacts.PersonTrial] = []
+        let rows = try await sql.raw("""
+            SELECT s.suspect_id, s.arrested_on, t.verdict, t.decided_on, t.imprisonment_months, t.suspension_months, t.fine_yen,
+                   c.offense, c.detail
+            FROM \(tables) LEFT JOIN charges c ON c.suspect_id = s.suspect_id
+            WHERE \(filter) ORDER BY s.arrested_on, s.suspect_id, c.position
+            """).all()
+        for row in rows {
             let id = try row.decode(column: "suspect_id", as: String.self)
-            let decidedOn = try row.decode(column: "decided_on", as: String?.self).flatMap { Day(iso: $0) }
-            let decided = decidedOn.map { $0 <= asOf } ?? false
-            let verdict = decided ? try row.decode(column: "verdict", as: String?.self).flatMap(Verdict.init(rawValue:)) ?? .pending : .pending
-            return ReportFacts.PersonTrial(
-                suspectID: id, arrestedOn: Day(iso: try row.decode(column: "arrested_on", as: String.self))!,
-                charges: charges[id] ?? [], verdict: verdict, decidedOn: decided ? decidedOn : nil,
-                imprisonmentMonths: decided ? try row.decode(column: "imprisonment_months", as: Int?.self) : nil,
-                suspensionMonths: decided ? try row.decode(column: "suspension_months", as: Int?.self) : nil,
-                fineYen: decided ? try row.decode(column: "fine_yen", as: Int?.self) : nil)
+            if persons.last?.suspectID != id {
+                let decidedOn = try row.decode(column: "decided_on", as: String?.self).flatMap { Day(iso: $0) }
+                let decided = decidedOn.map { $0 <= asOf } ?? false
+                let verdict = decided ? try row.decode(column: "verdict", as: String?.self).flatMap(Verdict.init(rawValue:)) ?? .pending : .pending
+                persons.append(ReportFacts.PersonTrial(
+                    suspectID: id, arrestedOn: Day(iso: try row.decode(column: "arrested_on", as: String.self))!,
+                    charges: [], verdict: verdict, decidedOn: decided ? decidedOn : nil,
+                    imprisonmentMonths: decided ? try row.decode(column: "imprisonment_months", as: Int?.self) : nil,
+                    suspensionMonths: decided ? try row.decode(column: "suspension_months", as: Int?.self) : nil,
+                    fineYen: decided ? try row.decode(column: "fine_yen", as: Int?.self) : nil))
+            }
+            if let offense = try row.decode(column: "offense", as: String?.self) {
+                persons[persons.count - 1].charges.append(.init(offense: offense, detail: try row.decode(column: "detail", as: String?.self)))
+            }
         }
+        return persons
     }
 
     /// The previous report's list when it was not published, by the rule: a person is first listed by the
     /// report of their arrest year when prosecuted by its cut-off (March 31 of the next year) and not yet
     /// decided, and stays listed until a verdict comes before a later report's cut-off.
-    static func listedAsAwaitingTrial(beforeYear year: Int) -> SQLQueryString {
+    ///
+    /// Every prosecuted suspect has a trial row, `pending` (no `decided_on`) until decided (the import
+    /// enforces it), so the search starts from the trials undecided at the previous cut-off, found by the
+    /// index on `decided_on`, rather than from every person prosecuted in earlier years.
+    private func listedAsAwaitingTrial(beforeYear year: Int, asOf: Day) async throws -> [ReportFacts.PersonTrial] {
         let previousCutOff = Day.reportCutOff(forDataYear: year - 1).description
-        return """
-            s.arrested_on < \(bind: yearStart(year)) AND s.disposition IN ('prosecuted', 'family_court')
+        // CROSS JOIN keeps SQLite from starting at the arrest-date index instead (PostgreSQL plans it freely).
+        return try await personTrials(from: "trials t CROSS JOIN suspects s", where: """
+            s.suspect_id = t.suspect_id AND (t.decided_on IS NULL OR t.decided_on > \(bind: previousCutOff))
+            AND s.arrested_on < \(bind: YearStatistics.yearStart(year)) AND s.disposition IN ('prosecuted', 'family_court')
             AND s.disposition_on <= CAST(CAST(substr(s.arrested_on, 1, 4) AS INTEGER) + 1 AS TEXT) || '-03-31'
-            AND (t.decided_on IS NULL OR t.verdict = 'pending' OR t.decided_on > \(bind: previousCutOff))
-            """
+            """, asOf: asOf)
     }
 
     private func offenses() async throws -> [String: Offense] {
@@ -167,6 +177,4 @@ struct ReportFactsQuery {
     private func count(_ query: SQLQueryString) async throws -> Int {
         try await sql.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
     }
-
-    static func yearStart(_ year: Int) -> String { Day(year: year, month: 1, day: 1)!.description }
 }

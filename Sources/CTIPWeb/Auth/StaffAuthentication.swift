@@ -102,7 +102,7 @@ struct StaffErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch is StaffRequired {
-            if request.wantsJSON { return Self.json(.unauthorized, ["error": "sign in first: send an API token as Authorization: Bearer"]) }
+            if request.wantsJSON { return try Response.json(["error": "sign in first: send an API token as Authorization: Bearer"], status: .unauthorized) }
             let next = request.url.path + (request.url.query.map { "?\($0)" } ?? "")
             return request.redirect(to: "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/staff"))
         } catch let error as CaseWorkError {
@@ -113,29 +113,17 @@ struct StaffErrorMiddleware: AsyncMiddleware {
                                                                "field": errors.first?.field ?? ""])
             case .noDataKey: (.serviceUnavailable, ["error": error.description])
             }
-            if request.wantsJSON { return Self.json(status, body) }
+            if request.wantsJSON { return try Response.json(body, status: status) }
             return StaffPages.message(request, status: status, text: body["error"] ?? "")
         } catch let abort as AbortError where request.url.path.hasPrefix("/staff") || request.url.path.hasPrefix("/api/") || request.url.path == "/login" {
-            if request.wantsJSON { return Self.json(abort.status, ["error": abort.reason]) }
+            if request.wantsJSON { return try Response.json(["error": abort.reason], status: abort.status) }
             return StaffPages.message(request, status: abort.status, text: abort.reason)
         }
-    }
-
-    static func json(_ status: HTTPResponseStatus, _ body: [String: String]) -> Response {
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        headers.add(name: .cacheControl, value: "no-store")
-        let data = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return Response(status: status, headers: headers, body: .init(data: data))
     }
 }
 
 /// bcrypt, off the event loop.
 enum Passwords {
-    static func hash(_ password: String, cost: Int, on application: Application) async throws -> String {
-        try await application.threadPool.runIfActive { try Bcrypt.hash(password, cost: cost) }
-    }
-
     static func verify(_ password: String, hash: String, on application: Application) async throws -> Bool {
         try await application.threadPool.runIfActive { try Bcrypt.verify(password, created: hash) }
     }

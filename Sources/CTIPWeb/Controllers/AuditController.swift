@@ -23,7 +23,7 @@ struct AuditController: RouteCollection {
     }
 
     func json(request: Request) async throws -> Response {
-        try VictimFileController.json(try await entries(request, limit: request.query[Int.self, at: "limit"] ?? 500))
+        try Response.json(try await entries(request, limit: request.query[Int.self, at: "limit"] ?? 500))
     }
 
     func csv(request: Request) async throws -> Response {

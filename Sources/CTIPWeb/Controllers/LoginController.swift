@@ -76,7 +76,10 @@ struct LoginController: RouteCollection {
         if AccessPolicy.allows(staff, .createVictimFile) { links.append(("/staff/victims/new", t("Open a new file", "新しいファイルを作成"))) }
         if AccessPolicy.allows(staff, .screen) { links.append(("/staff/screening", t("Identification screening", "被害者の識別（判定）"))) }
         if AccessPolicy.allows(staff, .answerReferrals) { links.append(("/staff/referrals", t("Referrals to my agency", "自機関への照会"))) }
+        if AccessPolicy.allows(staff, .recordSuspectsAndTrials) { links.append(("/staff/cases", t("Cleared cases, suspects and trials", "検挙事件・被疑者・裁判"))) }
         if AccessPolicy.allows(staff, .viewStatistics) { links.append(("/reports", t("Statistics (annual report)", "統計（年次報告）"))) }
+        if AccessPolicy.allows(staff, .manageAccounts) { links.append(("/staff/accounts", t("Staff accounts", "職員アカウント"))) }
+        if AccessPolicy.allows(staff, .manageDirectory) { links.append(("/staff/directory", t("Directory of consultation services", "相談窓口一覧"))) }
         if AccessPolicy.allows(staff, .viewAudit) { links.append(("/staff/audit", t("Audit trail", "監査ログ"))) }
         return StaffPages.render(request, title: t("Case work", "ケースワーク"), .group(
             .p(.text(t("Signed in as", "ログイン中：") + " \(staff.email) (\(staff.role.label.label(request.staffLanguage)), \(staff.agency.name(request.staffLanguage)))")),

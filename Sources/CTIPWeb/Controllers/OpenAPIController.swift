@@ -36,6 +36,8 @@ struct OpenAPIController: RouteCollection {
         ["name": name, "in": "query", "required": false, "description": description, "schema": ["type": type]]
     }
 
+    static let hotlineResponses = ["201": "`receipt` and `passcode` (shown once)", "400": "`error` naming the field, in the reporter's language, and `field`",
+                                   "413": "Body over 32 KiB", "429": "Too many reports from this address just now"]
     static let denied = ["401": "No or unknown API token", "403": "The token's role does not allow this (audited)"]
     static func plus(_ a: [String: String], _ b: [String: String]) -> [String: String] { a.merging(b) { x, _ in x } }
 
@@ -67,6 +69,28 @@ struct OpenAPIController: RouteCollection {
                                              "age": ["type": "integer"], "nationality": ["type": "string", "description": "ISO 3166-1 alpha-3"],
                                              "says_they_consented": ["type": "boolean"],
                                              "file": ["type": "string", "description": "victim file to store the screening with; without it nothing is stored"]]] as Object,
+                "Tip": ["type": "object", "required": ["lang", "category", "prefecture", "description"],
+                        "properties": ["lang": ["type": "string", "description": "ja en zh ko es ru th tl id vi pt"],
+                                       "category": ["type": "string", "enum": ["trafficking", "child_welfare", "child_abuse", "other"]],
+                                       "prefecture": ["type": "string", "description": "ISO 3166-2:JP, e.g. JP-13"],
+                                       "description": ["type": "string", "maxLength": 4000], "danger_now": ["type": "boolean"]]] as Object,
+                "InternetReport": ["type": "object", "required": ["lang", "category", "url"],
+                                   "properties": ["lang": ["type": "string"], "url": ["type": "string", "maxLength": 2048],
+                                                  "category": ["type": "string", "enum": ["prostitution_inducement", "csam", "grave_crime", "other_illegal", "harmful"]],
+                                                  "description": ["type": "string", "maxLength": 4000]]] as Object,
+                "NewCase": ["type": "object", "required": ["cleared_on"], "properties": ["cleared_on": ["type": "string", "format": "date"],
+                            "prefecture": ["type": "string"], "agency": ["type": "string"], "summary": ["type": "string"]]] as Object,
+                "NewSuspect": ["type": "object", "required": ["arrested_on", "sex", "nationality", "charges"],
+                               "properties": ["arrested_on": ["type": "string", "format": "date"], "sex": ["type": "string"], "nationality": ["type": "string"],
+                                              "broker": ["type": "boolean"], "organized_crime": ["type": "boolean"],
+                                              "charges": ["type": "string", "description": "offense codes in order, separated by spaces or `;`"]]] as Object,
+                "Disposition": ["type": "object", "required": ["disposition", "disposition_on"],
+                                "properties": ["disposition": ["type": "string", "enum": ["prosecuted", "family_court", "not_prosecuted"]],
+                                               "disposition_on": ["type": "string", "format": "date"], "not_prosecuted_reason": ["type": "string"],
+                                               "deportation_ordered_on": ["type": "string", "format": "date"]]] as Object,
+                "Trial": ["type": "object", "required": ["verdict"],
+                          "properties": ["verdict": ["type": "string"], "decided_on": ["type": "string", "format": "date"], "imprisonment_months": ["type": "integer"],
+                                         "suspension_months": ["type": "integer"], "fine_yen": ["type": "integer"]]] as Object,
                 "Error": ["type": "object", "properties": ["error": ["type": "string"], "field": ["type": "string"]]] as Object,
             ] as Object,
         ] as Object,
@@ -96,6 +120,18 @@ struct OpenAPIController: RouteCollection {
             "/api/referrals": ["get": operation("Referrals addressed to the caller's agency", tag: "referrals", responses: plus(["200": "The referrals"], denied))] as Object,
             "/api/referrals/{referral}": ["post": operation("Accept, decline or revoke a referral", tag: "referrals", parameters: [path("referral", "referral id")], body: "ReferralAnswer",
                                                            responses: plus(["200": "The referral", "404": "No such referral", "422": "Not allowed in its state"], denied))] as Object,
+            "/api/cases": [
+                "get": operation("Cleared cases kept by the caller's agency (all, for the prosecutors' liaison)", tag: "cases", responses: plus(["200": "The cases"], denied)),
+                "post": operation("Open a cleared case (police, coast guard)", tag: "cases", body: "NewCase", responses: plus(["201": "`id`", "422": "Invalid"], denied)),
+            ] as Object,
+            "/api/cases/{case}": ["get": operation("A cleared case with its suspects, charges and trials", tag: "cases", parameters: [path("case", "case id")],
+                                                   responses: plus(["200": "The case", "404": "No such case, or not the caller's"], denied))] as Object,
+            "/api/cases/{case}/suspects": ["post": operation("Add a suspect with their charges", tag: "cases", parameters: [path("case", "case id")], body: "NewSuspect",
+                                                             responses: plus(["201": "`id`", "422": "Invalid", "404": "No such case"], denied))] as Object,
+            "/api/suspects/{suspect}/disposition": ["put": operation("Record the prosecutors' decision", tag: "cases", parameters: [path("suspect", "suspect id")], body: "Disposition",
+                                                                      responses: plus(["204": "Recorded", "422": "Invalid", "404": "No such suspect"], denied))] as Object,
+            "/api/suspects/{suspect}/trial": ["put": operation("Record a trial result", tag: "cases", parameters: [path("suspect", "suspect id")], body: "Trial",
+                                                                responses: plus(["204": "Recorded", "422": "Invalid (e.g. not prosecuted)", "404": "No such suspect"], denied))] as Object,
             "/api/audit": ["get": operation("The audit trail, newest first (auditors)", tag: "audit",
                                             parameters: [query("record", "e.g. victim:V2026-…"), query("actor", "user:…"), query("agency", "agency code"), query("limit", "at most", type: "integer")],
                                             responses: plus(["200": "The entries"], denied))] as Object,
@@ -105,6 +141,10 @@ struct OpenAPIController: RouteCollection {
             "/api/public/help": ["get": operation("Who can help now, in the asker's language", tag: "public", auth: false,
                                                   parameters: [query("topic", "topic"), query("lang", "language"), query("at", "instant (ISO 8601)")],
                                                   responses: ["200": "Services", "400": "Bad `at`"])] as Object,
+            "/api/public/tips": ["post": operation("An anonymous tip to the Anonymous-Reporting Hot Line", tag: "public", auth: false, body: "Tip",
+                                                   responses: Self.hotlineResponses)] as Object,
+            "/api/public/internet-reports": ["post": operation("A report of illegal or harmful information on the internet", tag: "public", auth: false,
+                                                               body: "InternetReport", responses: Self.hotlineResponses)] as Object,
         ] as Object,
     ] }
 

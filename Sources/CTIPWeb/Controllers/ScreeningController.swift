@@ -77,7 +77,7 @@ struct ScreeningController: RouteCollection {
 
     func screenJSON(request: Request) async throws -> Response {
         let screened = try await screen(request)
-        return try VictimFileController.json(Self.json(screened, language: request.staffLanguage), status: .created)
+        return try Response.json(Self.json(screened, language: request.staffLanguage), status: .created)
     }
 
     // MARK: Pages

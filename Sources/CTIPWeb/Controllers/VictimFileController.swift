@@ -25,10 +25,10 @@ struct VictimFileController: RouteCollection {
         api.get("victims", ":id", use: fileJSON)
         api.post("victims", ":id", "steps", use: { request in try await recordStep(request); return try await fileJSON(request: request) })
         api.put("victims", ":id", "whereabouts", use: { request in try await setWhereabouts(request); return Response(status: .noContent) })
-        api.post("victims", ":id", "referrals", use: { request in try await Self.json(try await refer(request), status: .created) })
-        api.post("victims", ":id", "consent-withdrawal", use: { request in try await Self.json(["ended": try await withdrawConsent(request)]) })
-        api.get("referrals", use: { request in try await Self.json(try await store(request).inbox(for: try await request.requireStaff(.answerReferrals))) })
-        api.post("referrals", ":referral", use: { request in try await Self.json(try await answer(request)) })
+        api.post("victims", ":id", "referrals", use: { request in try await Response.json(try await refer(request), status: .created) })
+        api.post("victims", ":id", "consent-withdrawal", use: { request in try await Response.json(["ended": try await withdrawConsent(request)]) })
+        api.get("referrals", use: { request in try await Response.json(try await store(request).inbox(for: try await request.requireStaff(.answerReferrals))) })
+        api.post("referrals", ":referral", use: { request in try await Response.json(try await answer(request)) })
     }
 
     func store(_ request: Request) -> VictimFileStore {
@@ -55,17 +55,6 @@ struct VictimFileController: RouteCollection {
             return fields
         }
         return (try? request.content.decode([String: String].self)) ?? [:]
-    }
-
-    static func json<Value: Encodable>(_ value: Value, status: HTTPResponseStatus = .ok) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys]
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        headers.add(name: .cacheControl, value: "no-store")
-        return Response(status: status, headers: headers, body: .init(data: try encoder.encode(value)))
     }
 
     private func redirectAfter(_ request: Request, _ action: (Request) async throws -> Void) async throws -> Response {
@@ -157,19 +146,19 @@ struct VictimFileController: RouteCollection {
 
     func listJSON(request: Request) async throws -> Response {
         let staff = try await request.requireStaff(.viewCases)
-        return try Self.json(try await store(request).list(for: staff, filter: Self.filter(request)))
+        return try Response.json(try await store(request).list(for: staff, filter: Self.filter(request)))
     }
 
     func createJSON(request: Request) async throws -> Response {
         let id = try await create(request)
-        let response = try Self.json(["id": id], status: .created)
+        let response = try Response.json(["id": id], status: .created)
         response.headers.replaceOrAdd(name: .location, value: "/api/victims/\(id)")
         return response
     }
 
     func fileJSON(request: Request) async throws -> Response {
         let staff = try await request.requireStaff(.viewCases)
-        return try Self.json(try await store(request).open(try id(request), for: staff))
+        return try Response.json(try await store(request).open(try id(request), for: staff))
     }
 
     // MARK: Pages

@@ -38,6 +38,9 @@ public enum CTIPMetrics {
 /// `ctip serve` processes behind a load balancer could disagree about: everything lives in the database.
 public func configure(_ app: Application, _ configuration: WebConfiguration) async throws {
     _ = CTIPMetrics.registry
+    // At trace level Vapor logs every request head and body (addresses, browsers, what reporters
+    // wrote) and the SQL with its values: never below debug.
+    if app.logger.logLevel < .debug { app.logger.logLevel = .debug }
     app.http.server.configuration.hostname = configuration.host
     app.http.server.configuration.port = configuration.port
     app.storage[DatabaseURLKey.self] = configuration.database
@@ -58,9 +61,15 @@ func routes(_ app: Application) throws {
     let staff = app.grouped(StaffAuthenticationMiddleware())
     try staff.register(collection: LoginController())
     try staff.register(collection: VictimFileController())
+    try staff.register(collection: CriminalCaseController())
     try staff.register(collection: ScreeningController())
     try staff.register(collection: AuditController())
+    try staff.register(collection: DirectoryAdminController())
+    try staff.register(collection: AccountAdminController())
+    let hotline = try HotlineController(app: app)
+    try staff.register(collection: HotlineStaffController(gate: AccountHotlineStaffGate(), hasher: hotline.hasher, writer: hotline.writer))
     try app.register(collection: OpenAPIController())
+    try app.register(collection: hotline)
 }
 
 struct DatabaseURLKey: StorageKey { typealias Value = DatabaseURL }

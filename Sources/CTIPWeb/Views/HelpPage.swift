@@ -28,6 +28,19 @@ func helpDocument(language: String, title: String, style: String, body: [BodyNod
     return html.render(indentedBy: Indentation.Kind.spaces(1))
 }
 
+/// The page's languages, each a link to `path?lang=CODE` named in its own language; the current one marked.
+func languageNavigation(path: String, current: String, label: String) -> BodyNode {
+    element("nav", [("aria-label", label)], [
+        element("ul", [("class", "languages")], HelpLanguages.leaflet.map { code in
+            element("li", [], [
+                element("a", [("href", "\(path)?lang=\(code)"), ("hreflang", code), ("lang", code)]
+                            + (code == current ? [("aria-current", "page")] : []),
+                        [.text(HelpLanguages.endonym(code))]),
+            ])
+        }),
+    ])
+}
+
 /// What `/help` shows: the question and, below it, the answer.
 struct HelpPageModel {
     let text: HelpText
@@ -49,15 +62,7 @@ enum HelpPage {
 
         let body: [BodyNode] = [
             element("header", [], [
-                element("nav", [("aria-label", t["pageLanguage"])], [
-                    element("ul", [("class", "languages")], HelpText.languages.map { code in
-                        element("li", [], [
-                            element("a", [("href", "/help?lang=\(code)"), ("hreflang", code), ("lang", code)]
-                                        + (code == t.language ? [("aria-current", "page")] : []),
-                                    [.text(HelpLanguages.endonym(code))]),
-                        ])
-                    }),
-                ]),
+                languageNavigation(path: "/help", current: t.language, label: t["pageLanguage"]),
                 .h1(.text(t["title"])),
                 .p(.class("intro"), .text(t["intro"])),
             ]),

@@ -5,7 +5,7 @@ import CTIPCore
 /// Portuguese, the second language of Houterasu's callers.
 /// A missing entry falls back to English; `{}` marks where a time goes.
 struct HelpText {
-    static let languages = ["ja", "en", "zh", "ko", "es", "ru", "th", "tl", "id", "vi", "pt"]
+    static let languages = HelpLanguages.leaflet
 
     /// Words only the employer's card form uses: English and Japanese, the others fall back to English.
     static let cardFormKeys: Set<String> = ["cardFormIntro", "orgName", "orgPhone", "orgHours", "cardLanguage", "cardTopic",

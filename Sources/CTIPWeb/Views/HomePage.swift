@@ -58,7 +58,9 @@ enum HomePage {
                             })
                         )),
                     .p(.a(.href("/reports?lang=\(model.language.rawValue)"), .text(t.reportsLink))),
-                    .p(.a(.href("/help?lang=\(model.language.rawValue)"), .text(t.helpLink)))
+                    .p(.a(.href("/help?lang=\(model.language.rawValue)"), .text(t.helpLink))),
+                    .p(.a(.href("/report?lang=\(model.language.rawValue)"), .text(t.reportLink)), .text(" · "),
+                       .a(.href("/internet-hotline?lang=\(model.language.rawValue)"), .text(t.internetReportLink)))
                 ),
                 .footer(.p(.text(t.footer)), .p(.a(.href("/health"), "health"), .text(" · "), .a(.href("/metrics"), "metrics")))
             )
@@ -112,6 +114,8 @@ struct HomeText {
     var fromRecords: String { pick("case-level records", "事案単位の記録") }
     var fromHistory: String { pick("published totals", "公表値") }
     var empty: String { pick("No records yet. Import a dataset bundle with `ctip import DIR`.", "記録はまだありません。`ctip import DIR` でデータを取り込んでください。") }
+    var reportLink: String { pick("Report trafficking anonymously", "匿名で通報する（匿名通報ダイヤル）") }
+    var internetReportLink: String { pick("Report illegal information on the internet", "インターネット上の違法情報を通報する") }
     var helpLink: String { pick("Find help: who can help, in your language, open now", "相談窓口をさがす（あなたの言語で、今つながる窓口）") }
     var reportsLink: String { pick("The annual report's statistics (section 2), year by year", "年次報告の統計（第2章）") }
     var footer: String { pick("Aggregates only: no page here shows a person.", "集計値のみを表示しています。個人を特定する情報は表示しません。") }

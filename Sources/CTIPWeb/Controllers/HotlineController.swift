@@ -1,0 +1,214 @@
+import CTIPCore
+import CTIPStorage
+import Fluent
+import Vapor
+
+/// The public side of the Anonymous-Reporting Hot Line (`/report`) and the Internet Hotline Center
+/// (`/internet-hotline`), as pages and as JSON (`/api/public/tips`, `/api/public/internet-reports`), and
+/// `/report/status` for reporters to follow their report.
+///
+/// Anonymity: no handler reads the reporter's address, browser or cookies, except the rate limiter,
+/// which keeps only a keyed hash for the length of its window. Vapor's request log line has the method
+/// and path only; the passcode never travels in a URL. No cookie is ever set.
+struct HotlineController: RouteCollection {
+    let hasher: PasscodeHasher
+    let writer: TipBatchWriter
+    let submissions: AnonymousRateLimiter
+    let lookups: AnonymousRateLimiter
+
+    init(app: Application) throws {
+        hasher = try PasscodeHasher.load(keyFile: Self.keyFile(for: app.databaseURL))
+        writer = TipBatchWriter(database: app.db)
+        submissions = .fromEnvironment("CTIP_HOTLINE_RATE_LIMIT", defaultLimit: 20)
+        lookups = .fromEnvironment("CTIP_HOTLINE_LOOKUP_LIMIT", defaultLimit: 30)
+    }
+
+    /// The passcode key's file when `CTIP_HOTLINE_KEY` is not set: beside the SQLite file, or
+    /// `ctip-hotline.key` in the working directory for PostgreSQL.
+    static func keyFile(for url: DatabaseURL) -> URL {
+        switch url {
+        case .sqlite(let path): return URL(fileURLWithPath: path + ".hotline-key")
+        case .postgres: return URL(fileURLWithPath: "ctip-hotline.key")
+        }
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        let limitedBody = ByteCount(value: HotlineLimits.bodyBytes)
+        let guarded = routes.grouped(HotlineBodyLimitMiddleware())
+        guarded.get("report", use: { try await self.form(.tip, $0) })
+        guarded.on(.POST, "report", body: .collect(maxSize: limitedBody), use: { try await self.submitForm(.tip, $0) })
+        guarded.get("internet-hotline", use: { try await self.form(.internet, $0) })
+        guarded.on(.POST, "internet-hotline", body: .collect(maxSize: limitedBody), use: { try await self.submitForm(.internet, $0) })
+        guarded.on(.POST, "api", "public", "tips", body: .collect(maxSize: limitedBody), use: { try await self.submitJSON(.tip, $0) })
+        guarded.on(.POST, "api", "public", "internet-reports", body: .collect(maxSize: limitedBody), use: { try await self.submitJSON(.internet, $0) })
+        guarded.get("report", "status", use: statusForm)
+        guarded.on(.POST, "report", "status", body: .collect(maxSize: limitedBody), use: { try await self.status($0, action: nil) })
+        guarded.on(.POST, "report", "status", "answer", body: .collect(maxSize: limitedBody), use: { try await self.status($0, action: .answer) })
+        guarded.on(.POST, "report", "status", "claim", body: .collect(maxSize: limitedBody), use: { try await self.status($0, action: .claim) })
+    }
+
+    func store(_ request: Request) -> HotlineStore { HotlineStore(database: request.db, hasher: hasher, writer: writer) }
+
+    // MARK: Submitting
+
+    func form(_ form: HotlinePages.Form, _ request: Request) async throws -> Response {
+        let t = HotlineText(language: request.hotlineLanguage(nil))
+        return Self.html(HotlinePages.form(form, t), t, status: .ok)
+    }
+
+    func submitForm(_ form: HotlinePages.Form, _ request: Request) async throws -> Response {
+        let fields = (try? request.content.decode([String: String].self)) ?? [:]
+        let t = HotlineText(language: request.hotlineLanguage(fields["lang"]))
+        guard allowed(request, by: submissions) else {
+            return Self.html(HotlinePages.form(form, t, .init(values: fields, error: t["err.rateLimited"])), t, status: .tooManyRequests)
+        }
+        do {
+            let issued = try await submit(form, fields, request)
+            return Self.html(HotlinePages.issued(form, t, issued), t, status: .created)
+        } catch let error as HotlineInputError {
+            return Self.html(HotlinePages.form(form, t, .init(values: fields, error: t.error(error), errorField: error.field)), t, status: .badRequest)
+        } catch {
+            request.logger.error("hotline: a report could not be saved: \(String(reflecting: error))")
+            return Self.html(HotlinePages.form(form, t, .init(values: fields, error: t["err.saved"])), t, status: .serviceUnavailable)
+        }
+    }
+
+    func submitJSON(_ form: HotlinePages.Form, _ request: Request) async throws -> Response {
+        guard let data = request.body.data, let object = try? JSONSerialization.jsonObject(with: Data(data.readableBytesView)) as? [String: Any] else {
+            let t = HotlineText(language: request.hotlineLanguage(nil))
+            return Self.json(["error": "body: " + t["err.format"], "field": "body"], status: .badRequest)
+        }
+        // Values that are not text are passed on as text, so that the field they are in is the one named.
+        var fields: [String: String] = [:]
+        for (name, value) in object {
+            switch value {
+            case let text as String: fields[name] = text
+            case let number as NSNumber where name == "danger_now": fields[name] = number.boolValue ? "1" : nil
+            default: fields[name] = "\u{1}" + String(describing: value)
+            }
+        }
+        let t = HotlineText(language: request.hotlineLanguage(fields["lang"]))
+        guard allowed(request, by: submissions) else {
+            return Self.json(["error": t["err.rateLimited"]], status: .tooManyRequests)
+        }
+        do {
+            let issued = try await submit(form, fields, request)
+            return Self.json(["receipt": issued.receipt, "passcode": issued.passcode], status: .created)
+        } catch let error as HotlineInputError {
+            return Self.json(["error": "\(error.field): \(t.error(error))", "field": error.field], status: .badRequest)
+        } catch {
+            request.logger.error("hotline: a report could not be saved: \(String(reflecting: error))")
+            return Self.json(["error": t["err.saved"]], status: .serviceUnavailable)
+        }
+    }
+
+    func submit(_ form: HotlinePages.Form, _ fields: [String: String], _ request: Request) async throws -> HotlineCredentialsIssued {
+        switch form {
+        case .tip:
+            let tip = try TipSubmission(language: fields["lang"], category: fields["category"], prefecture: fields["prefecture"],
+                                        description: fields["description"], dangerNow: fields["danger_now"] != nil,
+                                        prefectures: Set(CodeLists.shipped.prefectureOrder))
+            let issued = try await store(request).submit(tip)
+            if tip.dangerNow { request.logger.critical("hotline: a tip reported as danger to life is waiting for triage") }
+            return issued
+        case .internet:
+            return try await store(request).submit(InternetReportSubmission(language: fields["lang"], category: fields["category"],
+                                                                               url: fields["url"], description: fields["description"]))
+        }
+    }
+
+    // MARK: Following a report
+
+    enum StatusAction { case answer, claim }
+
+    func statusForm(_ request: Request) async throws -> Response {
+        let t = HotlineText(language: request.hotlineLanguage(nil))
+        return Self.html(HotlinePages.statusForm(t), t, status: .ok)
+    }
+
+    func status(_ request: Request, action: StatusAction?) async throws -> Response {
+        let fields = (try? request.content.decode([String: String].self)) ?? [:]
+        let t = HotlineText(language: request.hotlineLanguage(fields["lang"]))
+        let receipt = fields["receipt"] ?? "", passcode = fields["passcode"] ?? ""
+        guard allowed(request, by: lookups) else {
+            return Self.html(HotlinePages.statusForm(t, .init(values: ["receipt": receipt], error: t["err.rateLimited"])), t, status: .tooManyRequests)
+        }
+        let store = store(request)
+        var notice: String?
+        var status = HTTPResponseStatus.ok
+        do {
+            switch action {
+            case .answer?: try await store.answer(receipt: receipt, passcode: passcode, text: fields["answer"] ?? ""); notice = t["answered"]
+            case .claim?: try await store.claimReward(receipt: receipt, passcode: passcode); notice = t["claimed"]
+            case nil: break
+            }
+        } catch let error as HotlineInputError {
+            notice = t.error(error); status = .badRequest
+        } catch HotlineStoreError.notAllowed {
+            notice = t["err.notAllowed"]; status = .conflict
+        } catch HotlineStoreError.noSuchReport {
+            return Self.html(HotlinePages.statusForm(t, .init(values: ["receipt": receipt], error: t["err.noSuchReport"], errorField: "receipt")), t, status: .notFound)
+        }
+        do {
+            let view = try await store.reporterView(receipt: receipt, passcode: passcode)
+            return Self.html(HotlinePages.status(t, view, passcode: HotlineCredentials.canonicalPasscode(passcode) ?? passcode, notice: notice), t, status: status)
+        } catch HotlineStoreError.noSuchReport {
+            return Self.html(HotlinePages.statusForm(t, .init(values: ["receipt": receipt], error: t["err.noSuchReport"], errorField: "receipt")), t, status: .notFound)
+        }
+    }
+
+    // MARK: Helpers
+
+    func allowed(_ request: Request, by limiter: AnonymousRateLimiter) -> Bool {
+        limiter.allow(address: request.remoteAddress?.ipAddress ?? "unknown")
+    }
+
+    static func html(_ page: String, _ t: HotlineText, status: HTTPResponseStatus) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.add(name: .contentLanguage, value: t.language)
+        headers.add(name: .cacheControl, value: "no-store")
+        return Response(status: status, headers: headers, body: .init(string: page))
+    }
+
+    static func json(_ object: [String: String], status: HTTPResponseStatus) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        headers.add(name: .cacheControl, value: "no-store")
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return Response(status: status, headers: headers, body: .init(data: data))
+    }
+}
+
+/// A body over the limit answers in the hot line's words (HTML or JSON, by path), not Vapor's: whether
+/// the route's streaming collection stops it, or it arrived already collected.
+struct HotlineBodyLimitMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let body = request.body.data, body.readableBytes > HotlineLimits.bodyBytes { return Self.tooLarge(request) }
+        do {
+            return try await next.respond(to: request)
+        } catch let error as any AbortError where error.status == .payloadTooLarge {
+            return Self.tooLarge(request)
+        }
+    }
+
+    static func tooLarge(_ request: Request) -> Response {
+        let t = HotlineText(language: request.hotlineLanguage(request.query[String.self, at: "lang"]))
+        let message = t.format("err.tooLarge", String(HotlineLimits.bodyBytes))
+        if request.url.path.hasPrefix("/api/") {
+            return HotlineController.json(["error": "body: " + message, "field": "body"], status: .payloadTooLarge)
+        }
+        let form: HotlinePages.Form = request.url.path.hasPrefix("/internet-hotline") ? .internet : .tip
+        return HotlineController.html(HotlinePages.form(form, t, .init(error: message)), t, status: .payloadTooLarge)
+    }
+}
+
+extension Request {
+    /// The reporter's language: the one they chose, else the browser's first, else English.
+    func hotlineLanguage(_ chosen: String?) -> String {
+        for candidate in [chosen, query[String.self, at: "lang"], acceptedHelpLanguage] {
+            if let code = candidate.flatMap(HelpLanguages.normalise), HotlineFields.languages.contains(code) { return code }
+        }
+        return "en"
+    }
+}

@@ -1,0 +1,204 @@
+import CTIPCore
+import CTIPStorage
+import Fluent
+import Vapor
+
+/// `/staff/hotline`: triage, the police queue, rewards, internet items and deletion requests, phone
+/// intake and statistics. Every page asks the gate first (deny by default); every change goes through
+/// `HotlineStaff`, which writes the audit trail with the acting staff member.
+struct HotlineStaffController: RouteCollection {
+    let gate: any HotlineStaffGate
+    let hasher: PasscodeHasher
+    let writer: TipBatchWriter
+
+    func boot(routes: any RoutesBuilder) throws {
+        let staff = routes.grouped("staff", "hotline")
+        staff.get(use: dashboard)
+        staff.get("police", use: policeQueue)
+        staff.get("tips", ":receipt", use: tip)
+        for action in ["classify", "ask", "merge", "forward", "acknowledge", "outcome", "reward"] {
+            staff.post("tips", ":receipt", .constant(action), use: { try await self.tipAction($0, action) })
+        }
+        staff.get("internet", ":item", use: item)
+        for action in ["judge", "request-deletion", "deletion"] {
+            staff.post("internet", ":item", .constant(action), use: { try await self.itemAction($0, action) })
+        }
+        staff.get("intake", use: intakeForm)
+        staff.post("intake", use: intake)
+        staff.get("rewards", use: rewardsForm)
+        staff.post("rewards", use: payReward)
+        staff.get("stats", use: statistics)
+    }
+
+    func staff(_ request: Request) -> HotlineStaff {
+        HotlineStaff(store: HotlineStore(database: request.db, hasher: hasher, writer: writer))
+    }
+
+    func dashboard(_ request: Request) async throws -> Response {
+        let context = try await gate.context(request, for: .triage)
+        let staff = staff(request)
+        return html(HotlineStaffPages.dashboard(context, alerts: try await staff.alerts(), triage: try await staff.triageQueue(),
+                                                internet: try await staff.internetQueue(), deletions: try await staff.deletionQueue()))
+    }
+
+    func policeQueue(_ request: Request) async throws -> Response {
+        let context = try await gate.context(request, for: .police)
+        return html(HotlineStaffPages.police(context, queue: try await staff(request).policeQueue(for: context.actor)))
+    }
+
+    func tip(_ request: Request) async throws -> Response {
+        let receipt = request.parameters.get("receipt") ?? ""
+        let context = try await tipContext(request)
+        let staff = staff(request)
+        return try await mapped {
+            html(HotlineStaffPages.tip(context, try await staff.tip(receipt, by: context.actor), messages: try await staff.messages(receipt)))
+        }
+    }
+
+    /// Police read tips forwarded to them; everyone else needs triage rights.
+    func tipContext(_ request: Request, action: String? = nil) async throws -> HotlineStaffContext {
+        switch action {
+        case "acknowledge", "outcome": return try await gate.context(request, for: .police)
+        case "reward": return try await gate.context(request, for: .rewards)
+        case nil:
+            if let police = try? await gate.context(request, for: .police) { return police }
+            return try await gate.context(request, for: .triage)
+        default: return try await gate.context(request, for: .triage)
+        }
+    }
+
+    func tipAction(_ request: Request, _ action: String) async throws -> Response {
+        let receipt = request.parameters.get("receipt") ?? ""
+        let context = try await tipContext(request, action: action)
+        let form = try Self.postedForm(request, context)
+        let staff = staff(request)
+        let actor = context.actor
+        return try await mapped {
+            switch action {
+            case "classify":
+                try await staff.classify(receipt, category: try Self.value(form, "category"), urgency: try Self.value(form, "urgency"),
+                                         prefecture: form["prefecture"] ?? "", by: actor)
+            case "ask": try await staff.ask(receipt, question: form["question"] ?? "", by: actor)
+            case "merge": try await staff.merge(receipt, into: HotlineCredentials.canonicalReceipt(form["into"] ?? "") ?? (form["into"] ?? ""), by: actor)
+            case "forward": try await staff.forward(receipt, to: form["prefecture"] ?? "", by: actor)
+            case "acknowledge": try await staff.acknowledge(receipt, by: actor)
+            case "outcome":
+                let caseFile = (form["case_file"] ?? "").trimmingCharacters(in: .whitespaces)
+                try await staff.recordOutcome(receipt, try Self.value(form, "outcome"), caseFile: caseFile.isEmpty ? nil : caseFile, by: actor)
+            case "reward":
+                guard let amount = Int(form["amount"] ?? "") else { throw HotlineStoreError.invalid("amount: a whole number of yen") }
+                try await staff.decideReward(receipt, amount: amount, contribution: try Self.value(form, "contribution"), reason: form["reason"] ?? "", by: actor)
+            default: throw Abort(.notFound)
+            }
+            return html(HotlineStaffPages.tip(context, try await staff.tip(receipt, by: actor), messages: try await staff.messages(receipt),
+                                              notice: "Done: \(action)."))
+        }
+    }
+
+    func item(_ request: Request) async throws -> Response {
+        let context = try await gate.context(request, for: .triage)
+        let id = request.parameters.get("item") ?? ""
+        return try await mapped { html(HotlineStaffPages.item(context, try await staff(request).item(id))) }
+    }
+
+    func itemAction(_ request: Request, _ action: String) async throws -> Response {
+        let context = try await gate.context(request, for: .triage)
+        let id = request.parameters.get("item") ?? ""
+        let form = try Self.postedForm(request, context)
+        let staff = staff(request)
+        return try await mapped {
+            var letter: DeletionRequestLetter?
+            switch action {
+            case "judge": try await staff.judge(id, try Self.value(form, "judgement"), category: try Self.value(form, "category"), by: context.actor)
+            case "request-deletion": letter = try await staff.requestDeletion(id, language: try Self.value(form, "language"), by: context.actor)
+            case "deletion": try await staff.recordDeletion(id, try Self.value(form, "state"), by: context.actor)
+            default: throw Abort(.notFound)
+            }
+            return html(HotlineStaffPages.item(context, try await staff.item(id), letter: letter, notice: "Done: \(action)."))
+        }
+    }
+
+    func intakeForm(_ request: Request) async throws -> Response {
+        html(HotlineStaffPages.intake(try await gate.context(request, for: .intake)))
+    }
+
+    func intake(_ request: Request) async throws -> Response {
+        let context = try await gate.context(request, for: .intake)
+        let form = try Self.postedForm(request, context)
+        do {
+            let tip = try TipSubmission(language: form["lang"], category: form["category"], prefecture: form["prefecture"], description: form["description"],
+                                        dangerNow: form["danger_now"] != nil, prefectures: Set(CodeLists.shipped.prefectureOrder))
+            let issued = try await staff(request).intake(tip, by: context.actor)
+            if tip.dangerNow { request.logger.critical("hotline: a tip reported as danger to life is waiting for triage") }
+            return html(HotlineStaffPages.intake(context, issued: issued), status: .created)
+        } catch let error as HotlineInputError {
+            return html(HotlineStaffPages.intake(context, error: HotlineText(language: "en").error(error)), status: .badRequest)
+        }
+    }
+
+    func rewardsForm(_ request: Request) async throws -> Response {
+        html(HotlineStaffPages.rewards(try await gate.context(request, for: .rewards)))
+    }
+
+    func payReward(_ request: Request) async throws -> Response {
+        let context = try await gate.context(request, for: .rewards)
+        let form = try Self.postedForm(request, context)
+        do {
+            let paid = try await staff(request).payReward(receipt: form["receipt"] ?? "", passcode: form["passcode"] ?? "", by: context.actor)
+            return html(HotlineStaffPages.rewards(context, paid: paid))
+        } catch let error as HotlineStoreError {
+            return html(HotlineStaffPages.rewards(context, error: error.description), status: .badRequest)
+        }
+    }
+
+    func statistics(_ request: Request) async throws -> Response {
+        let context = try await gate.context(request, for: .statistics)
+        let year = request.query[Int.self, at: "fiscal_year"] ?? FiscalYear(containing: HotlineMonth(JapanTime(secondsSinceEpoch: Int(Date().timeIntervalSince1970)))).year
+        guard (2000...2200).contains(year) else { throw Abort(.badRequest, reason: "fiscal_year: \(year) is not a year such as 2023") }
+        let figures = try await HotlineRecords(database: request.db).statistics(FiscalYear(year))
+        if request.query[String.self, at: "format"] == "json" {
+            var headers = HTTPHeaders()
+            headers.contentType = .json
+            return Response(status: .ok, headers: headers, body: .init(data: figures.json()))
+        }
+        return html(HotlineStaffPages.statistics(context, figures, table: HotlineStatisticsTable.render(figures)))
+    }
+
+    // MARK: Helpers
+
+    /// A POSTed form, refused unless it carries the session's token (no cross-site forgery).
+    static func postedForm(_ request: Request, _ context: HotlineStaffContext) throws -> [String: String] {
+        let form = try request.content.decode([String: String].self)
+        // API tokens carry no form token; sessions are also checked by StaffAuthenticationMiddleware.
+        guard context.csrfToken.isEmpty || form[StaffSession.csrfField] == context.csrfToken else {
+            throw Abort(.forbidden, reason: "The form has expired or did not come from CTIP: reload the page and send it again.")
+        }
+        return form
+    }
+
+    static func value<Value: RawRepresentable>(_ form: [String: String], _ field: String) throws -> Value where Value.RawValue == String {
+        guard let value = form[field].flatMap(Value.init(rawValue:)) else { throw HotlineStoreError.invalid("\(field): not one of the listed values") }
+        return value
+    }
+
+    /// Refusals of the hot line's rules become 4xx with their reason (which names the record, never a reporter's text).
+    func mapped(_ body: () async throws -> Response) async throws -> Response {
+        do { return try await body() }
+        catch let error as HotlineStoreError {
+            switch error {
+            case .notFound: throw Abort(.notFound, reason: error.description)
+            case .notForwardedToYou: throw Abort(.forbidden, reason: error.description)
+            case .noSuchReport, .notAllowed, .invalid: throw Abort(.badRequest, reason: error.description)
+            }
+        } catch let error as HotlineInputError {
+            throw Abort(.badRequest, reason: HotlineText(language: "en").error(error))
+        }
+    }
+
+    func html(_ page: String, status: HTTPResponseStatus = .ok) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.add(name: .cacheControl, value: "no-store")
+        return Response(status: status, headers: headers, body: .init(string: page))
+    }
+}

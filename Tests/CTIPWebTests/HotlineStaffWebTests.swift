@@ -1,0 +1,130 @@
+import CTIPCore
+import CTIPStorage
+import Foundation
+import Testing
+import VaporTesting
+@testable import CTIPWeb
+
+/// A gate for tests: the `X-Test-Staff` header names one of the staff below.
+private struct TestGate: HotlineStaffGate {
+    static let staff: [String: (HotlineActor, Set<HotlineCapability>)] = [
+        "analyst": (HotlineActor(user: "analyst1", agency: "NPA"), [.triage, .statistics, .intake]),
+        "supervisor": (HotlineActor(user: "super1", agency: "NPA"), [.triage, .rewards, .statistics]),
+        "tokyo": (HotlineActor(user: "officer-tokyo", agency: "Tokyo MPD", policePrefecture: "JP-13"), [.police]),
+        "osaka": (HotlineActor(user: "officer-osaka", agency: "Osaka PP", policePrefecture: "JP-27"), [.police]),
+    ]
+    func context(_ request: Request, for capability: HotlineCapability) async throws -> HotlineStaffContext {
+        guard let name = request.headers.first(name: "X-Test-Staff"), let (actor, capabilities) = Self.staff[name] else { throw Abort(.unauthorized) }
+        guard capabilities.contains(capability) else { throw Abort(.forbidden) }
+        return HotlineStaffContext(actor: actor, csrfToken: "test-token")
+    }
+}
+
+private func withStaffApp(_ body: (Application, HotlineStore) async throws -> Void) async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ctip-staff-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let url = DatabaseURL.sqlite(path: directory.appendingPathComponent("web.sqlite").path)
+    let hasher = try PasscodeHasher(keyBytes: Data(repeating: 1, count: 32))
+    try await withApp(configure: { app in
+        app.storage[DatabaseURLKey.self] = url
+        configureDatabase(url, on: app.databases)
+        try await migrate(app.databases, logger: app.logger, on: app.eventLoopGroup.any())
+        try app.register(collection: HotlineStaffController(gate: TestGate(), hasher: hasher, writer: TipBatchWriter(database: app.db)))
+    }) { app in
+        try await body(app, HotlineStore(database: app.db, hasher: hasher))
+    }
+}
+
+private func form(_ fields: [(String, String)]) -> ByteBuffer {
+    ByteBuffer(string: fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }.joined(separator: "&"))
+}
+
+@Suite("Web: the hot lines' staff pages")
+struct HotlineStaffWebTests {
+    @Test("without a signed-in member of staff every staff page sends to the sign-in page")
+    func closedByDefault() async throws {
+        try await withFreshApp { app in
+            for path in ["staff/hotline", "staff/hotline/police", "staff/hotline/stats", "staff/hotline/intake"] {
+                try await app.testing().test(.GET, path) { response async throws in
+                    #expect(response.status == .seeOther || response.status == .found || response.status == .unauthorized, "\(path)")
+                    #expect(response.headers.first(name: .location)?.hasPrefix("/login") == true, "\(path)")
+                }
+            }
+        }
+    }
+
+    @Test("who may do what on the hot lines", arguments: [
+        ("hotline", StaffRole.caseWorker, HotlineCapability.triage, true), ("hotline", .intake, .intake, true), ("hotline", .intake, .triage, false),
+        ("hotline", .caseWorker, .rewards, false), ("hotline", .supervisor, .rewards, true), ("police-13", .caseWorker, .police, true),
+        ("police-13", .caseWorker, .triage, false), ("npa", .caseWorker, .police, false), ("wcsc-13", .supervisor, .triage, false),
+        ("hotline", .analyst, .triage, false), ("cao", .analyst, .statistics, true), ("hotline", .administrator, .intake, false),
+    ])
+    func capabilities(agency: String, role: StaffRole, capability: HotlineCapability, allowed: Bool) {
+        let agencies = StandardAgencies.all() + [Agency(code: "hotline", kind: .hotline, prefecture: nil, nameEN: "Hot line", nameJA: "通報")]
+        let staff = StaffIdentity(userID: "u1", email: "u1@example.org", agency: agencies.first { $0.code == agency }!, role: role)
+        #expect(AccountHotlineStaffGate.allows(staff, capability) == allowed)
+    }
+
+    @Test("triage shows danger to life first; the police of one prefecture see only what was forwarded to them")
+    func triageAndPolice() async throws {
+        try await withStaffApp { app, store in
+            let prefectures = Set(CodeLists.shipped.prefectureOrder)
+            let calm = try await store.submit(try TipSubmission(language: "en", category: "other", prefecture: "JP-27", description: "noise", prefectures: prefectures))
+            let urgent = try await store.submit(try TipSubmission(language: "ja", category: "trafficking", prefecture: "JP-13",
+                                                                  description: "<script>alert(1)</script> 今夜危ない", dangerNow: true, prefectures: prefectures))
+            let analyst: HTTPHeaders = ["X-Test-Staff": "analyst", "Content-Type": "application/x-www-form-urlencoded"]
+            try await app.testing().test(.GET, "staff/hotline", headers: analyst) { response async throws in
+                let page = response.body.string
+                #expect(response.status == .ok)
+                #expect(page.contains("Danger to life: 1 waiting"))
+                #expect(page.range(of: urgent.receipt)!.lowerBound < page.range(of: calm.receipt)!.lowerBound)
+            }
+            try await app.testing().test(.GET, "staff/hotline/tips/\(urgent.receipt)", headers: analyst) { response async throws in
+                let page = response.body.string
+                #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; 今夜危ない"))
+                #expect(!page.contains("<script>"))
+            }
+            // Without the session's form token nothing changes.
+            try await app.testing().test(.POST, "staff/hotline/tips/\(urgent.receipt)/forward", headers: analyst, body: form([("prefecture", "JP-13")])) { response async throws in
+                #expect(response.status == .forbidden)
+            }
+            try await app.testing().test(.POST, "staff/hotline/tips/\(urgent.receipt)/forward", headers: analyst, body: form([("csrf_token", "test-token"), ("prefecture", "JP-13")])) { response async throws in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains("Done: forward."))
+            }
+            try await app.testing().test(.GET, "staff/hotline/police", headers: ["X-Test-Staff": "tokyo"]) { response async throws in
+                #expect(response.body.string.contains(urgent.receipt))
+                #expect(!response.body.string.contains(calm.receipt))
+            }
+            try await app.testing().test(.GET, "staff/hotline/police", headers: ["X-Test-Staff": "osaka"]) { response async throws in
+                #expect(!response.body.string.contains(urgent.receipt))
+            }
+            try await app.testing().test(.GET, "staff/hotline/tips/\(urgent.receipt)", headers: ["X-Test-Staff": "osaka"]) { response async throws in
+                #expect(response.status == .forbidden)
+                #expect(!response.body.string.contains("今夜"))
+            }
+            try await app.testing().test(.POST, "staff/hotline/tips/\(urgent.receipt)/outcome", headers: ["X-Test-Staff": "tokyo", "Content-Type": "application/x-www-form-urlencoded"],
+                                         body: form([("csrf_token", "test-token"), ("outcome", "victim_protected"), ("case_file", "C2024-7")])) { response async throws in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains("C2024-7"))
+            }
+            // Rewards are the supervisor's: the analyst is refused.
+            try await app.testing().test(.POST, "staff/hotline/tips/\(urgent.receipt)/reward", headers: analyst,
+                                         body: form([("csrf_token", "test-token"), ("amount", "50000"), ("contribution", "victim_protected"), ("reason", "rescue")])) { response async throws in
+                #expect(response.status == .forbidden)
+            }
+            try await app.testing().test(.POST, "staff/hotline/tips/\(urgent.receipt)/reward", headers: ["X-Test-Staff": "supervisor", "Content-Type": "application/x-www-form-urlencoded"],
+                                         body: form([("csrf_token", "test-token"), ("amount", "50000"), ("contribution", "victim_protected"), ("reason", "rescue")])) { response async throws in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains("decided, 50000 yen"))
+            }
+            let year = FiscalYear(containing: HotlineMonth(JapanTime(secondsSinceEpoch: Int(Date().timeIntervalSince1970)))).year
+            try await app.testing().test(.GET, "staff/hotline/stats?fiscal_year=\(year)&format=json", headers: analyst) { response async throws in
+                let statistics = try JSONDecoder().decode(HotlineStatistics.self, from: Data(response.body.readableBytesView))
+                #expect(statistics.total.tipsReceived == 2 && statistics.total.tipsForwarded == 1)
+                #expect(statistics.total.outcomes["victim_protected"] == 1 && statistics.total.rewardsDecided == 1)
+            }
+        }
+    }
+}
