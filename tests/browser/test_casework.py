@@ -91,3 +91,6 @@ def test_open_refer_and_accept(server, browser, artifacts):
     sign_in(browser, server, "shelter")
     browser.get(file_url)
     assert WHEREABOUTS in browser.find_element(By.CSS_SELECTOR, "section.secret").text
+    # The server's log saw all of this and holds neither where the person is nor who they are.
+    log = server.log.read_text(errors="replace")
+    assert WHEREABOUTS not in log and "Browser Test Person" not in log
