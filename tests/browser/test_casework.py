@@ -3,17 +3,12 @@ victim's consent, and accept the referral as IOM — which then sees what was sh
 person is. Screenshots go to test-artifacts/casework-*.png."""
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from accessibility import check
+from pages import follow, wait
 
 WHEREABOUTS = "Browser-test shelter 4-5-6"
-
-
-def wait(browser, condition, seconds=30):
-    """Until the page that a click started has loaded and shows what is expected."""
-    WebDriverWait(browser, seconds).until(condition)
 
 
 def sign_in(browser, server, who):
@@ -21,7 +16,7 @@ def sign_in(browser, server, who):
     browser.get(server.url("/login?lang=en"))
     browser.find_element(By.ID, "email").send_keys(server.staff[who])
     browser.find_element(By.ID, "password").send_keys(server.password)
-    browser.find_element(By.CSS_SELECTOR, "main form button[type='submit']").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type='submit']"))
     wait(browser, lambda driver: "/login" not in driver.current_url)
 
 
@@ -30,8 +25,8 @@ def test_sign_in_refuses_a_wrong_password(server, browser):
     browser.get(server.url("/login?lang=en"))
     browser.find_element(By.ID, "email").send_keys(server.staff["police"])
     browser.find_element(By.ID, "password").send_keys("not the password")
-    browser.find_element(By.CSS_SELECTOR, "main form button[type='submit']").click()
-    alert = WebDriverWait(browser, 20).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "[role='alert']")))
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type='submit']"))
+    alert = browser.find_element(By.CSS_SELECTOR, "[role='alert']")
     assert alert.text == "The email or the password is wrong."
     assert browser.get_cookie("ctip_session") is None
 
@@ -54,7 +49,7 @@ def test_open_refer_and_accept(server, browser, artifacts):
     browser.find_element(By.ID, "name").send_keys("Browser Test Person")
     Select(browser.find_element(By.ID, "protecting_agency")).select_by_value("wcsc-13")
     browser.find_element(By.ID, "whereabouts").send_keys(WHEREABOUTS)
-    browser.find_element(By.CSS_SELECTOR, "main form button[type='submit']").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type='submit']"))
 
     wait(browser, lambda driver: "/staff/victims/V" in driver.current_url)
     file_url = browser.current_url.split("?")[0]
@@ -64,7 +59,7 @@ def test_open_refer_and_accept(server, browser, artifacts):
 
     Select(browser.find_element(By.ID, "step")).select_by_value("identification")
     browser.find_element(By.ID, "on").send_keys("04/01/2026")
-    browser.find_element(By.XPATH, "//button[text()='Add the step']").click()
+    follow(browser, browser.find_element(By.XPATH, "//button[text()='Add the step']"))
     wait(browser, lambda driver: "identification" in driver.find_element(By.TAG_NAME, "main").text.split("Protection timeline")[-1])
     assert "identification" in browser.find_element(By.TAG_NAME, "table").text
 
@@ -72,7 +67,7 @@ def test_open_refer_and_accept(server, browser, artifacts):
     browser.find_element(By.NAME, "share_basic").click()
     browser.find_element(By.NAME, "share_identity").click()
     Select(browser.find_element(By.ID, "basis")).select_by_value("consent")
-    browser.find_element(By.XPATH, "//button[text()='Refer']").click()
+    follow(browser, browser.find_element(By.XPATH, "//button[text()='Refer']"))
     wait(browser, lambda driver: "pending" in driver.find_element(By.TAG_NAME, "main").text)
 
     sign_in(browser, server, "iom")
@@ -81,7 +76,7 @@ def test_open_refer_and_accept(server, browser, artifacts):
     browser.get(server.url("/staff/referrals?lang=en"))
     problems = check(browser)
     assert not problems, "accessibility problems on the referral inbox:\n" + "\n".join(problems)
-    browser.find_element(By.XPATH, "//button[text()='Accept']").click()
+    follow(browser, browser.find_element(By.XPATH, "//button[text()='Accept']"))
     wait(browser, lambda driver: "/staff/victims/V" in driver.current_url)
     page = browser.find_element(By.TAG_NAME, "main").text
     assert "Browser Test Person" in page and WHEREABOUTS not in page

@@ -5,17 +5,10 @@ test-artifacts/hotline-*.png."""
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from accessibility import check
-
-def submit(browser, button):
-    """Clicks a form's button and waits until the answer page has replaced this one."""
-    page = browser.find_element(By.TAG_NAME, "html")
-    button.click()
-    WebDriverWait(browser, 20).until(expected_conditions.staleness_of(page))
-
+from pages import follow
 
 TITLES = {"ja": "匿名通報ダイヤル", "en": "Anonymous-Reporting Hot Line", "th": "สายด่วนแจ้งเบาะแสโดยไม่ระบุชื่อ", "zh": "匿名举报热线"}
 STATES = {"ja": "受付済み・確認待ち", "en": "Received, waiting to be read"}
@@ -35,7 +28,7 @@ def send_tip(browser, server, artifacts, language):
     Select(browser.find_element(By.ID, "category")).select_by_value("trafficking")
     Select(browser.find_element(By.ID, "prefecture")).select_by_value("JP-13")
     browser.find_element(By.ID, "description").send_keys(DESCRIPTIONS[language])
-    submit(browser, browser.find_element(By.CSS_SELECTOR, "form.ask button[type='submit']"))
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form.ask button[type='submit']"))
     receipt = browser.find_element(By.ID, "receipt").text
     passcode = browser.find_element(By.ID, "passcode").text
     assert len(receipt.replace("-", "")) == 16 and len(passcode.replace("-", "")) == 20
@@ -51,14 +44,14 @@ def test_a_tip_is_sent_and_followed(server, browser, artifacts, language):
     browser.get(server.url(f"/report/status?lang={language}"))
     browser.find_element(By.ID, "receipt").send_keys(receipt)
     browser.find_element(By.ID, "passcode").send_keys(passcode.lower())
-    submit(browser, browser.find_element(By.CSS_SELECTOR, "form.ask button[type='submit']"))
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form.ask button[type='submit']"))
     assert browser.find_element(By.ID, "receipt").text == receipt
     if language in STATES:
         assert browser.find_element(By.ID, "state").text == STATES[language]
     browser.save_screenshot(str(artifacts / f"hotline-status-{language}.png"))
     # An answer with markup is shown as the text typed.
     browser.find_element(By.ID, "answer").send_keys("<i>third floor</i>")
-    submit(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/report/status/answer'] button"))
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/report/status/answer'] button"))
     assert "<i>third floor</i>" in browser.find_element(By.CSS_SELECTOR, "ol.messages").text
     problems = check(browser)
     assert not problems, f"accessibility problems on the status page ({language}):\n" + "\n".join(problems)
@@ -68,7 +61,7 @@ def test_a_refused_field_is_named_and_focusable(server, browser):
     browser.get(server.url("/report?lang=en"))
     browser.execute_script("document.querySelectorAll('[required]').forEach(e => e.removeAttribute('required'))")
     Select(browser.find_element(By.ID, "category")).select_by_value("other")
-    submit(browser, browser.find_element(By.CSS_SELECTOR, "form.ask button[type='submit']"))
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form.ask button[type='submit']"))
     alert = browser.find_element(By.CSS_SELECTOR, "[role='alert'] a")
     assert alert.get_attribute("href").endswith("#prefecture")
     assert alert.text.startswith("Where (prefecture):")
@@ -80,7 +73,7 @@ def test_an_internet_report_in_chinese(server, browser, artifacts):
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh"
     Select(browser.find_element(By.ID, "category")).select_by_value("grave_crime")
     browser.find_element(By.ID, "url").send_keys("https://Example.com/job?utm_source=sns")
-    submit(browser, browser.find_element(By.CSS_SELECTOR, "form.ask button[type='submit']"))
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form.ask button[type='submit']"))
     assert browser.find_element(By.ID, "receipt").text
     browser.save_screenshot(str(artifacts / "hotline-internet-zh.png"))
     problems = check(browser)
@@ -92,7 +85,7 @@ def sign_in(browser, server, who):
     browser.get(server.url("/login?lang=en"))
     browser.find_element(By.ID, "email").send_keys(server.staff[who])
     browser.find_element(By.ID, "password").send_keys(server.password)
-    submit(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type='submit']"))
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type='submit']"))
 
 
 def test_the_analyst_triages_and_the_police_receive(server, browser, artifacts):
@@ -102,7 +95,7 @@ def test_the_analyst_triages_and_the_police_receive(server, browser, artifacts):
     Select(browser.find_element(By.ID, "prefecture")).select_by_value("JP-13")
     browser.find_element(By.ID, "description").send_keys("Triage browser test: <script>alert(1)</script> they will move her tonight")
     browser.find_element(By.CSS_SELECTOR, "label[for='danger_now']").click()
-    submit(browser, browser.find_element(By.CSS_SELECTOR, "form.ask button[type='submit']"))
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form.ask button[type='submit']"))
     receipt = browser.find_element(By.ID, "receipt").text
 
     sign_in(browser, server, "hotline")
@@ -113,15 +106,15 @@ def test_the_analyst_triages_and_the_police_receive(server, browser, artifacts):
     problems = check(browser)
     assert not problems, "accessibility problems on the triage page:\n" + "\n".join(problems)
 
-    submit(browser, browser.find_element(By.LINK_TEXT, receipt))
+    follow(browser, browser.find_element(By.LINK_TEXT, receipt))
     assert "<script>alert(1)</script> they will move her tonight" in browser.find_element(By.ID, "description").text
     Select(browser.find_element(By.ID, "forward-prefecture")).select_by_value("JP-13")
-    submit(browser, browser.find_element(By.XPATH, "//form[contains(@action, '/forward')]//button"))
+    follow(browser, browser.find_element(By.XPATH, "//form[contains(@action, '/forward')]//button"))
     assert "Done: forward." in browser.find_element(By.CSS_SELECTOR, "[role='status']").text
 
     sign_in(browser, server, "police")
     browser.get(server.url("/staff/hotline/police"))
     assert receipt in browser.find_element(By.CSS_SELECTOR, "table.queue").text
-    submit(browser, browser.find_element(By.LINK_TEXT, receipt))
-    submit(browser, browser.find_element(By.XPATH, "//form[contains(@action, '/acknowledge')]//button"))
+    follow(browser, browser.find_element(By.LINK_TEXT, receipt))
+    follow(browser, browser.find_element(By.XPATH, "//form[contains(@action, '/acknowledge')]//button"))
     assert "acknowledged" in browser.find_element(By.TAG_NAME, "main").text

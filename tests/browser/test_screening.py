@@ -7,6 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from accessibility import check
+from pages import follow
 from test_casework import sign_in
 
 
@@ -22,7 +23,7 @@ def test_interview_sheet_in_the_persons_language(server, browser, artifacts):
     assert "何歳" in cells[2].text
     # The language picker works without JavaScript: a plain GET form.
     Select(browser.find_element(By.ID, "lang")).select_by_value("th")
-    browser.find_element(By.CSS_SELECTOR, "nav form button[type='submit']").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "nav form button[type='submit']"))
     assert "lang=th" in browser.current_url
     assert "อายุ" in browser.find_element(By.CSS_SELECTOR, "main tbody td[lang='th']").text
     browser.save_screenshot(str(artifacts / "screening-sheet-th.png"))
@@ -31,7 +32,7 @@ def test_interview_sheet_in_the_persons_language(server, browser, artifacts):
 def test_screen_a_case(server, browser, artifacts):
     sign_in(browser, server, "intake")
     browser.get(server.url("/staff?lang=en"))
-    browser.find_element(By.LINK_TEXT, "Identification screening").click()
+    follow(browser, browser.find_element(By.LINK_TEXT, "Identification screening"))
     problems = check(browser)
     assert not problems, "accessibility problems on the screening form:\n" + "\n".join(problems)
 
@@ -41,7 +42,7 @@ def test_screen_a_case(server, browser, artifacts):
     browser.find_element(By.ID, "age").send_keys("27")
     Select(browser.find_element(By.ID, "nationality")).select_by_value("VNM")
     Select(browser.find_element(By.ID, "says_they_consented")).select_by_value("yes")
-    browser.find_element(By.XPATH, "//button[text()='Screen']").click()
+    follow(browser, browser.find_element(By.XPATH, "//button[text()='Screen']"))
 
     main = browser.find_element(By.TAG_NAME, "main").text
     assert browser.find_element(By.ID, "outcome").text == "Meets the definition of trafficking in persons"
@@ -57,7 +58,7 @@ def test_screen_a_case(server, browser, artifacts):
     browser.get(server.url("/staff/screening?lang=en"))
     browser.find_element(By.ID, "act_harbouring").click()
     browser.find_element(By.ID, "age").send_keys("15")
-    browser.find_element(By.XPATH, "//button[text()='Screen']").click()
+    follow(browser, browser.find_element(By.XPATH, "//button[text()='Screen']"))
     assert browser.find_element(By.ID, "outcome").text == "Possible — interview further"
     assert "No purpose of exploitation was recorded." in browser.find_element(By.TAG_NAME, "main").text
 
@@ -70,20 +71,20 @@ def test_screen_from_a_victims_file(server, browser, artifacts):
     Select(browser.find_element(By.ID, "nationality")).select_by_value("PHL")
     Select(browser.find_element(By.ID, "residence_status")).select_by_value("temporary_visitor")
     Select(browser.find_element(By.ID, "exploitation")).select_by_value("sexual")
-    browser.find_element(By.CSS_SELECTOR, "main form button[type='submit']").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type='submit']"))
     assert "/staff/victims/V" in browser.current_url, browser.find_element(By.TAG_NAME, "main").text
     file_id = browser.current_url.split("/staff/victims/")[1].split("?")[0]
     assert "No screening yet." in browser.find_element(By.TAG_NAME, "main").text
 
-    browser.find_element(By.LINK_TEXT, "Screen this person").click()
+    follow(browser, browser.find_element(By.LINK_TEXT, "Screen this person"))
     assert browser.find_element(By.ID, "file").get_attribute("value") == file_id
     for name in ("act_transportation", "control_DebtBondage", "control_RestrictsMovement", "purpose_prostitution_of_others"):
         browser.find_element(By.ID, name).click()
     browser.find_element(By.ID, "age").send_keys("22")
-    browser.find_element(By.XPATH, "//button[text()='Screen']").click()
+    follow(browser, browser.find_element(By.XPATH, "//button[text()='Screen']"))
     assert "Stored with victim file" in browser.find_element(By.CSS_SELECTOR, "[role='status']").text
 
-    browser.find_element(By.LINK_TEXT, file_id).click()
+    follow(browser, browser.find_element(By.LINK_TEXT, file_id))
     main = browser.find_element(By.TAG_NAME, "main").text
     assert "Identification screenings" in main and "Meets the definition of trafficking in persons" in main
     assert "confinement" in main  # the offense suggested by restricted movement
