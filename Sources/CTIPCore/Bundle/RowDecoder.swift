@@ -4,14 +4,21 @@ public struct RowDecoder {
     public let file: BundleFile
     public let line: Int
     private let fields: [String]
-    private let index: [String: Int]
+    private let columns: ColumnPositions
+    /// How many cells this row has been asked for so far (see `ColumnPositions`).
+    private var asked = 0
     public private(set) var issues: [BundleIssue] = []
 
-    public init(file: BundleFile, record: CSVRecord, columnIndex: [String: Int]) {
+    /// A row of a file whose header is shared by all its rows: decode them all with the same `columns`.
+    public init(file: BundleFile, record: CSVRecord, columns: ColumnPositions) {
         self.file = file
         self.line = record.line
         self.fields = record.fields
-        self.index = columnIndex
+        self.columns = columns
+    }
+
+    public init(file: BundleFile, record: CSVRecord, columnIndex: [String: Int]) {
+        self.init(file: file, record: record, columns: ColumnPositions(columnIndex))
     }
 
     public mutating func fail(_ column: String?, _ message: String) {
@@ -19,8 +26,9 @@ public struct RowDecoder {
     }
 
     /// The cell's text, or nil when the column is absent or the cell is empty.
-    public func raw(_ column: String) -> String? {
-        guard let position = index[column], position < fields.count else { return nil }
+    public mutating func raw(_ column: String) -> String? {
+        defer { asked += 1 }
+        guard let position = columns.position(of: column, asked: asked), position < fields.count else { return nil }
         let value = fields[position]
         return value.isEmpty ? nil : value
     }
@@ -107,5 +115,24 @@ public struct RowDecoder {
             return nil
         }
         return value
+    }
+}
+
+/// Where each column is in one file's rows. A record type asks for its cells in the same order on every
+/// row, so the answers are remembered in that order: from the second row on, finding a cell is one
+/// comparison of names (the same string literal each time, compared by identity first) instead of
+/// hashing the name. Any other order still gets the right answer, from the header's index.
+public final class ColumnPositions {
+    private let index: [String: Int]
+    private var answers: [(column: String, position: Int?)] = []
+
+    public init(_ index: [String: Int]) { self.index = index }
+
+    /// The position of `column`, the `asked`-th cell asked for in this row.
+    func position(of column: String, asked: Int) -> Int? {
+        if asked < answers.count, answers[asked].column == column { return answers[asked].position }
+        let position = index[column]
+        if asked == answers.count { answers.append((column, position)) }
+        return position
     }
 }

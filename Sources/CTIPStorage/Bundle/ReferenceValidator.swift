@@ -16,8 +16,23 @@ struct ReferenceValidator {
     /// carry-over is found from those rows.
     private var prosecutedWithoutTrial: [String: Int] = [:]
 
-    struct Pending { let file: BundleFile; let line: Int; let column: String; let table: String; let keyColumn: String; let id: String }
+    struct Pending: Sendable { let file: BundleFile; let line: Int; let column: String; let table: String; let keyColumn: String; let id: String }
     private var pending: [Pending] = []
+
+    /// About how many rows a file has: its identifier set is made that large at once, instead of
+    /// growing (and rehashing every identifier) again and again.
+    mutating func expect(rows: Int, of file: BundleFile) {
+        let wanted = Int(Double(rows) * 1.05)
+        switch file {
+        case .cases: caseIDs.reserveCapacity(caseIDs.count + wanted)
+        case .victims: victimIDs.reserveCapacity(victimIDs.count + wanted)
+        case .suspects:
+            suspectIDs.reserveCapacity(suspectIDs.count + wanted)
+            prosecutedWithoutTrial.reserveCapacity(wanted)
+        case .charges, .trials, .support, .history: otherKeys[file, default: []].reserveCapacity(wanted)
+        case .offenses: break
+        }
+    }
 
     /// A file is done: its own composite keys (duplicates are looked for only within a file) are no longer needed.
     mutating func finishFile(_ file: BundleFile) { otherKeys[file] = nil }
@@ -60,11 +75,16 @@ struct ReferenceValidator {
         }
     }
 
-    /// Looks the pending references up in the database (a bundle's files refer only to files before them,
-    /// so what is not in the bundle by now must be in the database); those not found are errors.
-    mutating func resolvePendingReferences(in sql: any SQLDatabase) async throws -> [BundleIssue] {
-        guard !pending.isEmpty else { return [] }
+    /// Hands over the references waiting for a look in the database (see `unresolved`).
+    mutating func takePending() -> [Pending] {
         defer { pending.removeAll() }
+        return pending
+    }
+
+    /// Looks pending references up in the database (a bundle's files refer only to files before them,
+    /// so what is not in the bundle by now must be in the database); those not found are errors.
+    static func unresolved(_ pending: [Pending], in sql: any SQLDatabase) async throws -> [BundleIssue] {
+        guard !pending.isEmpty else { return [] }
         var issues: [BundleIssue] = []
         let grouped = Dictionary(grouping: pending) { "\($0.table)\t\($0.keyColumn)" }
         for (_, references) in grouped {

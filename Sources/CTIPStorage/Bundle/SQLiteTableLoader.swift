@@ -1,5 +1,7 @@
 import CTIPCore
 import FluentSQLiteDriver
+import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import VaporCSQLite
@@ -11,46 +13,53 @@ import VaporCSQLite
 struct SQLiteTableLoader: TableLoader {
     let target: LoadTarget
     let connection: SQLiteConnection
+    let logger: Logger
     /// The statement for a full `rowsPerStatement` rows, built once per file.
     private let fullUpsert: String
     private let fullLinkInsert: String?
-
     /// The statements that make the indexes dropped for the load again.
-    private let restore: [String]
+    private let restore = NIOLockedValueBox<[String]>([])
+
+    /// Batches wait as records (SQLite binds straight from them, and they take more memory than
+    /// `COPY` text): one is written while the next waits and a third is read.
+    var workAhead: Int { 2 }
+
+    init(target: LoadTarget, connection: SQLiteConnection, logger: Logger) {
+        self.target = target
+        self.connection = connection
+        self.logger = logger
+        fullUpsert = target.table.upsertStatement(rows: Self.rowsPerStatement)
+        fullLinkInsert = target.table.linkInsertStatement(rows: Self.rowsPerStatement)
+    }
 
     /// Into a table that was empty before the import, its secondary indexes are dropped for the load
     /// and made again when the file is done (one sort each, instead of an index insert per row); it is
     /// all inside the import's transaction, so nothing is ever committed without them.
-    static func start(_ target: LoadTarget, connection: SQLiteConnection) async throws -> Self {
-        var restore: [String] = []
-        if !target.tableHadRows {
-            let table = target.table
-            for loaded in [table.name] + (target.replacesLinks ? table.linkTable.map { [$0] } ?? [] : []) {
-                let indexes = try await connection.query(
-                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name", [.text(loaded)])
-                for index in indexes {
-                    guard let name = index.column("name")?.string, let definition = index.column("sql")?.string else { continue }
-                    try await connection.query("DROP INDEX \(quoted(name))", []) { _ in }
-                    restore.append(definition)
-                }
+    func begin() async throws {
+        guard !target.tableHadRows else { return }
+        let table = target.table
+        var statements: [String] = []
+        for loaded in [table.name] + (target.replacesLinks ? table.linkTable.map { [$0] } ?? [] : []) {
+            let indexes = try await connection.query(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name", [.text(loaded)])
+            for index in indexes {
+                guard let name = index.column("name")?.string, let definition = index.column("sql")?.string else { continue }
+                try await connection.query("DROP INDEX \(quoted(name))", []) { _ in }
+                statements.append(definition)
             }
         }
-        return Self(target: target, connection: connection, restore: restore)
+        restore.withLockedValue { $0 = statements }
     }
 
-    private init(target: LoadTarget, connection: SQLiteConnection, restore: [String]) {
-        self.target = target
-        self.connection = connection
-        self.restore = restore
-        fullUpsert = target.table.upsertStatement(rows: Self.rowsPerStatement)
-        fullLinkInsert = target.table.linkInsertStatement(rows: Self.rowsPerStatement)
+    func prepare<Record: StoredRecord>(_ records: [Record]) -> @Sendable () async throws -> Void {
+        { [self] in try await write(records) }
     }
 
     /// Rows per statement: SQLite prepares each statement anew, so fewer, larger statements; bounded by
     /// its limit of 32,766 bound variables.
     static let rowsPerStatement = 500
 
-    func write<Record: StoredRecord>(_ records: [Record]) async throws {
+    private func write<Record: StoredRecord>(_ records: [Record]) async throws {
         guard let handle = connection.sqliteHandle else { return try await writeByMultiRowStatements(records) }
         let table = target.table, replacesLinks = target.replacesLinks, tableHadRows = target.tableHadRows
         // On a thread of the pool, like SQLiteNIO's own calls: this blocks while SQLite works.
@@ -128,7 +137,12 @@ struct SQLiteTableLoader: TableLoader {
     }
 
     func finish() async throws {
-        for statement in restore { try await connection.query(statement, []) { _ in } }
+        let clock = ContinuousClock()
+        for statement in restore.withLockedValue({ $0 }) {
+            let started = clock.now
+            try await connection.query(statement, []) { _ in }
+            logger.info("import timing", metadata: ["statement": "\(statement)", "seconds": "\(clock.now - started)"])
+        }
     }
 }
 

@@ -24,7 +24,8 @@ struct ServerOptions: ParsableArguments {
 /// Runs `body` with a migrated database and always shuts the connections down.
 func withStorage<T>(_ url: DatabaseURL, migrate: Bool = true, _ body: (StorageContext) async throws -> T) async throws -> T {
     var logger = Logger(label: "ctip")
-    logger.logLevel = .warning
+    // Warnings only by default; CTIP_LOG_LEVEL=info shows, e.g., where an import spends its time.
+    logger.logLevel = ProcessInfo.processInfo.environment["CTIP_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
     let storage = StorageContext(url: url, logger: logger)
     do {
         if migrate { try await storage.migrate() }
