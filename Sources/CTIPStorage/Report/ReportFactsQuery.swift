@@ -7,7 +7,15 @@ import SQLKit
 struct ReportFactsQuery {
     let sql: any SQLDatabase
 
+    /// The statements are independent reads: they run side by side, on as many connections as the pool
+    /// gives (inside a transaction, one after the other on its connection), so that the database answers
+    /// one while CTIP reads the rows of another.
     func facts(year: Int, asOf: Day, published: [ReportFacts.AwaitingPerson]?) async throws -> ReportFacts {
+        async let current = yearFacts(year, asOf: asOf)
+        async let previous = yearFacts(year - 1, asOf: Day.reportCutOff(forDataYear: year - 1))
+        async let prosecuted = prosecutedPersons(year: year, asOf: asOf)
+        async let series = YearStatistics(sql: sql).annualSeries()
+        async let offenses = offenses()
         let awaiting: [ReportFacts.AwaitingPerson]
         let carried: [ReportFacts.PersonTrial]
         if let published {
@@ -18,13 +26,9 @@ struct ReportFactsQuery {
             awaiting = carried.map { .init(suspectID: $0.suspectID, firstReportedIn: $0.arrestedOn.year + 1) }
         }
         return ReportFacts(
-            year: year, asOf: asOf,
-            current: try await yearFacts(year, asOf: asOf),
-            previous: try await yearFacts(year - 1, asOf: Day.reportCutOff(forDataYear: year - 1)),
-            prosecuted: try await prosecutedPersons(year: year, asOf: asOf),
+            year: year, asOf: asOf, current: try await current, previous: try await previous, prosecuted: try await prosecuted,
             awaitingInPreviousReport: awaiting, previousReportIsPublished: published != nil, carriedOver: carried,
-            series: try await YearStatistics(sql: sql).annualSeries(),
-            offenses: try await offenses())
+            series: try await series, offenses: try await offenses)
     }
 
     // MARK: - One year's counts
