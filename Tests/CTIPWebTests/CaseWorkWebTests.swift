@@ -67,7 +67,7 @@ struct CaseWorkFixture {
     let actors: [Actor]
     let fileID: String
 
-    static let agencies = ["home": "police-13", "foreign": "police-27", "protecting": "wcsc-13"]
+    static let agencies = ["home": "police-13", "foreign": "police-27", "protecting": "wcsc-13", "hotline": "hotline"]
 
     static func make(_ app: Application) async throws -> CaseWorkFixture {
         let accounts = AccountStore(database: app.db)
@@ -114,7 +114,7 @@ struct CaseWorkWebTests {
     static func roles(_ places: [String], _ roles: [StaffRole]) -> Set<String> {
         Set(places.flatMap { place in roles.map { "\(place)-\($0.rawValue)" } })
     }
-    static let everywhere = ["home", "foreign", "protecting"]
+    static let everywhere = ["home", "foreign", "protecting", "hotline"]
     static let fileWorkers: [StaffRole] = [.intake, .caseWorker, .supervisor]
     static let changers: [StaffRole] = [.caseWorker, .supervisor]
 
@@ -159,6 +159,13 @@ struct CaseWorkWebTests {
                   allowed: roles(everywhere, fileWorkers), secretTo: nil),
             Route(method: .POST, path: "/api/screenings", body: ["acts": "harbouring", "control_methods": "RestrictsMovement", "file": file],
                   allowed: roles(["home", "protecting"], fileWorkers), secretTo: .screen),
+            // The hot lines: their own staff triage and take calls, their supervisors decide rewards,
+            // the police of a prefecture see what is forwarded to them; statistics hold no report text.
+            Route(method: .GET, path: "/staff/hotline", body: nil, allowed: roles(["hotline"], changers), secretTo: nil),
+            Route(method: .GET, path: "/staff/hotline/intake", body: nil, allowed: roles(["hotline"], fileWorkers), secretTo: nil),
+            Route(method: .GET, path: "/staff/hotline/rewards", body: nil, allowed: roles(["hotline"], [.supervisor]), secretTo: nil),
+            Route(method: .GET, path: "/staff/hotline/police", body: nil, allowed: roles(["home", "foreign"], fileWorkers), secretTo: nil),
+            Route(method: .GET, path: "/staff/hotline/stats", body: nil, allowed: roles(everywhere, [.analyst, .supervisor]), secretTo: nil),
         ]
     }
 

@@ -21,12 +21,17 @@ public enum Permission: String, CaseIterable, Sendable {
     case viewStatistics
     case viewAudit
     case manageAccounts, manageDirectory
+    /// The hot lines: type in a caller's report; read, classify, merge and forward reports and judge
+    /// internet content; decide and pay rewards.
+    case takeHotlineReports, triageHotlineReports, decideRewards
+    /// The prefectural police: the hot-line reports forwarded to their prefecture.
+    case answerForwardedReports
 
     public var roles: Set<StaffRole> {
         switch self {
-        case .viewCases, .createVictimFile, .screen: [.intake, .caseWorker, .supervisor]
-        case .recordProtection, .refer, .answerReferrals, .recordSuspectsAndTrials: [.caseWorker, .supervisor]
-        case .overrideConsent: [.supervisor]
+        case .viewCases, .createVictimFile, .screen, .takeHotlineReports, .answerForwardedReports: [.intake, .caseWorker, .supervisor]
+        case .recordProtection, .refer, .answerReferrals, .recordSuspectsAndTrials, .triageHotlineReports: [.caseWorker, .supervisor]
+        case .overrideConsent, .decideRewards: [.supervisor]
         case .viewStatistics: [.analyst, .supervisor]
         case .viewAudit: [.auditor]
         case .manageAccounts: [.administrator]
@@ -38,8 +43,12 @@ public enum Permission: String, CaseIterable, Sendable {
 public enum AccessPolicy {
     public static func allows(_ staff: StaffIdentity, _ permission: Permission) -> Bool {
         guard permission.roles.contains(staff.role) else { return false }
-        if permission == .recordSuspectsAndTrials { return staff.agency.kind.investigates || staff.agency.code == "moj" }
-        return true
+        switch permission {
+        case .recordSuspectsAndTrials: return staff.agency.kind.investigates || staff.agency.code == "moj"
+        case .takeHotlineReports, .triageHotlineReports, .decideRewards: return staff.agency.kind == .hotline
+        case .answerForwardedReports: return staff.agency.kind == .police && staff.agency.prefecture != nil
+        default: return true
+        }
     }
 }
 

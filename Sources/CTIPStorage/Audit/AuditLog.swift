@@ -21,6 +21,11 @@ public struct AuditEvent: Sendable, Equatable {
         self.at = at; self.actor = actor; self.agency = agency; self.action = action
         self.record = record; self.fields = fields; self.purpose = purpose
     }
+
+    /// What a member of staff did: the trail names their account and agency, never the person.
+    public init(at: Date, by staff: StaffIdentity, action: Action, record: String, fields: [String] = [], purpose: String) {
+        self.init(at: at, actor: staff.auditActor, agency: staff.agency.code, action: action, record: record, fields: fields, purpose: purpose)
+    }
 }
 
 /// The append-only audit trail. Each entry carries the SHA-256 of the entry before it and of its own

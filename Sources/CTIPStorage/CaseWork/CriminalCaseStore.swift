@@ -245,6 +245,6 @@ public struct CriminalCaseStore: Sendable {
     }
 
     private func event(_ staff: StaffIdentity, _ action: AuditEvent.Action, _ record: String, _ fields: [String], _ purpose: String) -> AuditEvent {
-        AuditEvent(at: now(), actor: staff.auditActor, agency: staff.agency.code, action: action, record: record, fields: fields, purpose: purpose)
+        AuditEvent(at: now(), by: staff, action: action, record: record, fields: fields, purpose: purpose)
     }
 }

@@ -502,7 +502,7 @@ public struct VictimFileStore: Sendable {
     }
 
     private func event(_ staff: StaffIdentity, _ action: AuditEvent.Action, record: String, fields: [String], purpose: String) -> AuditEvent {
-        AuditEvent(at: now(), actor: staff.auditActor, agency: staff.agency.code, action: action, record: record, fields: fields, purpose: purpose)
+        AuditEvent(at: now(), by: staff, action: action, record: record, fields: fields, purpose: purpose)
     }
 
     private func audit(_ staff: StaffIdentity, _ action: AuditEvent.Action, record: String, fields: [String], purpose: String) async throws {

@@ -74,9 +74,8 @@ extension Request {
     func requireStaff(_ permission: Permission? = nil) async throws -> StaffIdentity {
         guard let staff else { throw StaffRequired() }
         if let permission, !AccessPolicy.allows(staff, permission) {
-            try await AuditLog(database: db).append(AuditEvent(at: application.ctipConfiguration.now(), actor: staff.auditActor,
-                                                               agency: staff.agency.code, action: .denied, record: "route:\(url.path)",
-                                                               fields: [], purpose: permission.rawValue))
+            try await AuditLog(database: db).append(AuditEvent(at: application.ctipConfiguration.now(), by: staff, action: .denied,
+                                                               record: "route:\(url.path)", purpose: permission.rawValue))
             throw Abort(.forbidden, reason: "your role (\(staff.role.rawValue)) does not allow this")
         }
         return staff

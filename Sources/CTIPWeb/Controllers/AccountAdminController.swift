@@ -28,8 +28,7 @@ struct AccountAdminController: RouteCollection {
             let identity = try await StaffAccounts.create(email: fields["email"] ?? "", password: password, agency: fields["agency"] ?? "", role: role,
                                                           cost: request.application.ctipConfiguration.passwordCost, database: request.db,
                                                           now: request.application.ctipConfiguration.now())
-            try await AuditLog(database: request.db).append(AuditEvent(at: request.application.ctipConfiguration.now(), actor: staff.auditActor,
-                                                                       agency: staff.agency.code, action: .create, record: "account:\(identity.userID)",
+            try await AuditLog(database: request.db).append(AuditEvent(at: request.application.ctipConfiguration.now(), by: staff, action: .create, record: "account:\(identity.userID)",
                                                                        fields: ["role:\(role.rawValue)", "agency:\(identity.agency.code)"], purpose: "create an account"))
             return try await render(request, created: (identity.email, password), errors: [], status: .created)
         } catch let error as AccountError {
@@ -42,8 +41,7 @@ struct AccountAdminController: RouteCollection {
         let userID = request.parameters.get("user") ?? ""
         guard try await AccountStore(database: request.db).account(userID: userID) != nil else { throw Abort(.notFound, reason: "no such account") }
         try await AccountStore(database: request.db).setDisabled(userID: userID, true)
-        try await AuditLog(database: request.db).append(AuditEvent(at: request.application.ctipConfiguration.now(), actor: staff.auditActor,
-                                                                   agency: staff.agency.code, action: .update, record: "account:\(userID)",
+        try await AuditLog(database: request.db).append(AuditEvent(at: request.application.ctipConfiguration.now(), by: staff, action: .update, record: "account:\(userID)",
                                                                    fields: ["disabled"], purpose: "disable an account"))
         return request.redirect(to: "/staff/accounts?lang=\(request.staffLanguage.rawValue)", redirectType: .normal)
     }

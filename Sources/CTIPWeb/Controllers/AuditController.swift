@@ -17,8 +17,8 @@ struct AuditController: RouteCollection {
         let log = AuditLog(database: request.db)
         let found = try await log.entries(record: request.query[String.self, at: "record"], actor: request.query[String.self, at: "actor"],
                                           agency: request.query[String.self, at: "agency"], limit: limit)
-        try await log.append(AuditEvent(at: request.application.ctipConfiguration.now(), actor: staff.auditActor, agency: staff.agency.code,
-                                        action: .read, record: "audit_log", fields: [], purpose: "audit review (\(found.count) entries)"))
+        try await log.append(AuditEvent(at: request.application.ctipConfiguration.now(), by: staff,
+                                        action: .read, record: "audit_log", purpose: "audit review (\(found.count) entries)"))
         return found
     }
 

@@ -35,14 +35,14 @@ struct HotlineStaffController: RouteCollection {
     }
 
     func dashboard(_ request: Request) async throws -> Response {
-        let context = try await gate.context(request, for: .triage)
+        let context = try await gate.context(request, for: .triageHotlineReports)
         let staff = staff(request)
         return html(HotlineStaffPages.dashboard(context, alerts: try await staff.alerts(), triage: try await staff.triageQueue(),
                                                 internet: try await staff.internetQueue(), deletions: try await staff.deletionQueue()))
     }
 
     func policeQueue(_ request: Request) async throws -> Response {
-        let context = try await gate.context(request, for: .police)
+        let context = try await gate.context(request, for: .answerForwardedReports)
         return html(HotlineStaffPages.police(context, queue: try await staff(request).policeQueue(for: context.actor)))
     }
 
@@ -58,12 +58,10 @@ struct HotlineStaffController: RouteCollection {
     /// Police read tips forwarded to them; everyone else needs triage rights.
     func tipContext(_ request: Request, action: String? = nil) async throws -> HotlineStaffContext {
         switch action {
-        case "acknowledge", "outcome": return try await gate.context(request, for: .police)
-        case "reward": return try await gate.context(request, for: .rewards)
-        case nil:
-            if let police = try? await gate.context(request, for: .police) { return police }
-            return try await gate.context(request, for: .triage)
-        default: return try await gate.context(request, for: .triage)
+        case "acknowledge", "outcome": return try await gate.context(request, for: .answerForwardedReports)
+        case "reward": return try await gate.context(request, for: .decideRewards)
+        case nil: return try await gate.context(request, forAnyOf: [.answerForwardedReports, .triageHotlineReports])
+        default: return try await gate.context(request, for: .triageHotlineReports)
         }
     }
 
@@ -96,13 +94,13 @@ struct HotlineStaffController: RouteCollection {
     }
 
     func item(_ request: Request) async throws -> Response {
-        let context = try await gate.context(request, for: .triage)
+        let context = try await gate.context(request, for: .triageHotlineReports)
         let id = request.parameters.get("item") ?? ""
         return try await mapped { html(HotlineStaffPages.item(context, try await staff(request).item(id))) }
     }
 
     func itemAction(_ request: Request, _ action: String) async throws -> Response {
-        let context = try await gate.context(request, for: .triage)
+        let context = try await gate.context(request, for: .triageHotlineReports)
         let id = request.parameters.get("item") ?? ""
         let form = try Self.postedForm(request, context)
         let staff = staff(request)
@@ -119,11 +117,11 @@ struct HotlineStaffController: RouteCollection {
     }
 
     func intakeForm(_ request: Request) async throws -> Response {
-        html(HotlineStaffPages.intake(try await gate.context(request, for: .intake)))
+        html(HotlineStaffPages.intake(try await gate.context(request, for: .takeHotlineReports)))
     }
 
     func intake(_ request: Request) async throws -> Response {
-        let context = try await gate.context(request, for: .intake)
+        let context = try await gate.context(request, for: .takeHotlineReports)
         let form = try Self.postedForm(request, context)
         do {
             let tip = try TipSubmission(language: form["lang"], category: form["category"], prefecture: form["prefecture"], description: form["description"],
@@ -137,11 +135,11 @@ struct HotlineStaffController: RouteCollection {
     }
 
     func rewardsForm(_ request: Request) async throws -> Response {
-        html(HotlineStaffPages.rewards(try await gate.context(request, for: .rewards)))
+        html(HotlineStaffPages.rewards(try await gate.context(request, for: .decideRewards)))
     }
 
     func payReward(_ request: Request) async throws -> Response {
-        let context = try await gate.context(request, for: .rewards)
+        let context = try await gate.context(request, for: .decideRewards)
         let form = try Self.postedForm(request, context)
         do {
             let paid = try await staff(request).payReward(receipt: form["receipt"] ?? "", passcode: form["passcode"] ?? "", by: context.actor)
@@ -152,7 +150,7 @@ struct HotlineStaffController: RouteCollection {
     }
 
     func statistics(_ request: Request) async throws -> Response {
-        let context = try await gate.context(request, for: .statistics)
+        let context = try await gate.context(request, for: .viewStatistics)
         let year = request.query[Int.self, at: "fiscal_year"] ?? FiscalYear(containing: HotlineMonth(JapanTime(secondsSinceEpoch: Int(Date().timeIntervalSince1970)))).year
         guard (2000...2200).contains(year) else { throw Abort(.badRequest, reason: "fiscal_year: \(year) is not a year such as 2023") }
         let figures = try await HotlineRecords(database: request.db).statistics(FiscalYear(year))

@@ -43,9 +43,8 @@ struct LoginController: RouteCollection {
         }
         guard try await Passwords.verify(password, hash: account.passwordHash, on: request.application) else {
             let nowLocked = try await accounts.recordFailedLogin(userID: account.identity.userID, now: now)
-            try await AuditLog(database: request.db).append(AuditEvent(at: now, actor: account.identity.auditActor, agency: account.identity.agency.code,
-                                                                       action: .denied, record: "account:\(account.identity.userID)",
-                                                                       fields: [], purpose: nowLocked ? "sign in: wrong password, locked" : "sign in: wrong password"))
+            try await AuditLog(database: request.db).append(AuditEvent(at: now, by: account.identity, action: .denied, record: "account:\(account.identity.userID)",
+                                                                       purpose: nowLocked ? "sign in: wrong password, locked" : "sign in: wrong password"))
             return loginPage(request, next: next, error: nowLocked
                              ? t("Too many wrong passwords: this account is locked for 15 minutes.", "パスワードの誤りが続いたため、このアカウントは15分間ロックされています。")
                              : wrong, status: nowLocked ? .tooManyRequests : .unauthorized)
