@@ -92,6 +92,14 @@ struct CaseWorkTests {
             await #expect(throws: CaseWorkError.self) {
                 try await store.refer(id, to: "iom", sections: [.basic], basis: .override, overrideReason: "child in danger at home", by: police)
             }
+            // A hot line passes reports to the police; it takes no part in a victim's protection.
+            await #expect(throws: CaseWorkError.invalid([FieldError(field: "to_agency", message:
+                "hotline is a hot line: it passes reports to the police and takes no part in a victim's protection")])) {
+                try await store.refer(id, to: "hotline", sections: [.basic], basis: .consent, overrideReason: nil, by: police)
+            }
+            await #expect(throws: CaseWorkError.self) {
+                try await store.recordStep(id, step: .counseling, on: Day(year: 2026, month: 4, day: 3)!, agency: "hotline", by: police)
+            }
             let referral = try await store.refer(id, to: "iom", sections: [.basic, .identity], basis: .consent, overrideReason: nil, by: police)
             await #expect(throws: CaseWorkError.notFound) { try await store.open(id, for: iom) }
             #expect(try await store.inbox(for: iom).map(\.id) == [referral.id])

@@ -25,6 +25,30 @@ public enum AgencyKind: String, CaseIterable, Codable, Sendable {
 
     /// Agencies that clear cases and send suspects to prosecutors: they record suspects and trials.
     public var investigates: Bool { self == .police || self == .coastGuard }
+
+    /// Agencies that take part in a victim's protection: they may protect the person, take a step of
+    /// the timeline or receive a referral. The hot lines pass reports to the police instead.
+    public var protectsVictims: Bool { self != .hotline }
+
+    /// The heading agencies of this kind are listed under.
+    public func name(_ language: Language) -> String {
+        let (en, ja): (String, String) = switch self {
+        case .ministry: ("Ministries and agencies", "府省庁")
+        case .police: ("Prefectural police", "都道府県警察")
+        case .coastGuard: ("Japan Coast Guard", "海上保安庁")
+        case .immigration: ("Immigration Services", "出入国在留管理")
+        case .labourInspection: ("Labour Bureaus", "労働局")
+        case .womenSupportCenter: ("Women's Counseling and Support Centers", "女性相談支援センター")
+        case .otit: ("Organization for Technical Intern Training", "外国人技能実習機構")
+        case .houterasu: ("Japan Legal Support Center", "法テラス")
+        case .humanRightsBureau: ("Human rights organs of the Ministry of Justice", "法務省の人権擁護機関")
+        case .iom: ("International Organization for Migration", "国際移住機関")
+        case .ngo: ("NGOs", "NGO")
+        case .hotline: ("Hot lines", "通報窓口")
+        case .other: ("Other", "その他")
+        }
+        return language == .ja ? ja : en
+    }
 }
 
 /// An organisation whose staff use CTIP.

@@ -82,9 +82,7 @@ public struct VictimFileStore: Sendable {
         let accounts = AccountStore(database: database)
         var protecting: Agency?
         if let code = file.protectingAgency {
-            guard let agency = try await accounts.agency(code: code) else {
-                throw CaseWorkError.invalid([FieldError(field: "protecting_agency", message: "no agency has the code \(code)")])
-            }
+            let agency = try await protectionAgency(code, field: "protecting_agency", in: accounts)
             protecting = agency
             if record.protectedBy == nil { record.protectedBy = ProtectingAgency(rawValue: agency.kind.bundleCode) }
         }
@@ -198,9 +196,7 @@ public struct VictimFileStore: Sendable {
         if whereabouts != nil && protectingAgency == nil {
             throw CaseWorkError.invalid([FieldError(field: "protecting_agency", message: "required with whereabouts: only the protecting agency may know them")])
         }
-        if let code = protectingAgency, try await AccountStore(database: database).agency(code: code) == nil {
-            throw CaseWorkError.invalid([FieldError(field: "protecting_agency", message: "no agency has the code \(code)")])
-        }
+        if let code = protectingAgency { _ = try await protectionAgency(code, field: "protecting_agency", in: AccountStore(database: database)) }
         if whereabouts != nil && cipher == nil { throw CaseWorkError.noDataKey }
         let sealed = try whereabouts.map { try seal($0, record: Self.record(summary.id)) }
         try await database.transaction { transaction in
@@ -217,9 +213,7 @@ public struct VictimFileStore: Sendable {
     public func recordStep(_ id: String, step: ProtectionStep, on day: Day, agency code: String, by staff: StaffIdentity,
                            purpose: String = "record a protection step") async throws {
         let (summary, _) = try await requireChangeable(id, by: staff, purpose: purpose)
-        guard let agency = try await AccountStore(database: database).agency(code: code) else {
-            throw CaseWorkError.invalid([FieldError(field: "agency", message: "no agency has the code \(code)")])
-        }
+        let agency = try await protectionAgency(code, field: "agency", in: AccountStore(database: database))
         var timeline = ProtectionTimeline(foreignNational: summary.nationality != "JPN")
         var agencyKinds: [String: AgencyKind] = [code: agency.kind]
         for entry in try await timelineEntries(id) {
@@ -318,9 +312,8 @@ public struct VictimFileStore: Sendable {
         guard AccessPolicy.allows(staff, .refer) else { throw CaseWorkError.forbidden("refer a file") }
         var errors = Referral.validate(sections: sections, basis: basis, overrideReason: overrideReason, from: staff.agency.code,
                                        to: agencyCode, by: staff)
-        if try await AccountStore(database: database).agency(code: agencyCode) == nil {
-            errors.append(FieldError(field: "to_agency", message: "no agency has the code \(agencyCode)"))
-        }
+        do { _ = try await protectionAgency(agencyCode, field: "to_agency", in: AccountStore(database: database)) }
+        catch CaseWorkError.invalid(let problems) { errors += problems }
         guard errors.isEmpty else { throw CaseWorkError.invalid(errors) }
         let referral = Referral(id: "R-" + AccountStore.newSecret().prefix(12), victimID: id, fromAgency: staff.agency.code,
                                 toAgency: agencyCode, sections: sections, basis: basis,
@@ -499,6 +492,18 @@ public struct VictimFileStore: Sendable {
     private func open<Value: Decodable>(_ sealed: String, as type: Value.Type, record: String) throws -> Value {
         guard let cipher else { throw CaseWorkError.noDataKey }
         return try JSONDecoder().decode(type, from: Data(try cipher.open(sealed, record: record).utf8))
+    }
+
+    /// An agency that may protect a person, take a step of the timeline or receive a referral (not a
+    /// hot line); otherwise the field's error.
+    private func protectionAgency(_ code: String, field: String, in accounts: AccountStore) async throws -> Agency {
+        guard let agency = try await accounts.agency(code: code) else {
+            throw CaseWorkError.invalid([FieldError(field: field, message: "no agency has the code \(code)")])
+        }
+        guard agency.kind.protectsVictims else {
+            throw CaseWorkError.invalid([FieldError(field: field, message: "\(code) is a hot line: it passes reports to the police and takes no part in a victim's protection")])
+        }
+        return agency
     }
 
     private func event(_ staff: StaffIdentity, _ action: AuditEvent.Action, record: String, fields: [String], purpose: String) -> AuditEvent {

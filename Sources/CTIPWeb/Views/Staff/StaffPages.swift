@@ -85,6 +85,22 @@ enum StaffPages {
         return .group(.label(.for(name), .text(label)), .element(named: "select", nodes: nodes))
     }
 
+    /// A choice of agency for a victim's protection: grouped by kind (`<optgroup>`), in the kinds'
+    /// order and each kind's own order (the police by prefecture), without the hot lines.
+    static func agencySelect(_ label: String, name: String, agencies: [Agency], language: CTIPCore.Language, selected: String = "",
+                             blank: String? = nil) -> Node<HTML.FormContext> {
+        let eligible = agencies.filter(\.kind.protectsVictims)
+        var nodes: [Node<HTML.SelectContext>] = [.attribute(named: "id", value: name), .attribute(named: "name", value: name)]
+        if let blank { nodes.append(option(value: "", text: blank, selected: selected.isEmpty)) }
+        for kind in AgencyKind.allCases {
+            let members = eligible.filter { $0.kind == kind }
+            guard !members.isEmpty else { continue }
+            nodes.append(.element(named: "optgroup", nodes: [.attribute(named: "label", value: kind.name(language))]
+                + members.map { option(value: $0.code, text: $0.name(language), selected: $0.code == selected) }))
+        }
+        return .group(.label(.for(name), .text(label)), .element(named: "select", nodes: nodes))
+    }
+
     /// `<option value>text</option>`: Plot's own option carries its text only as a `label` attribute.
     static func option(value: String, text: String, selected: Bool) -> Node<HTML.SelectContext> {
         .element(named: "option", nodes: [.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),

@@ -74,8 +74,8 @@ enum VictimFilePages {
                             StaffPages.field(t("Email", "メールアドレス"), name: "email", value: value("email"), type: .email),
                             StaffPages.field(t("Language spoken", "使用言語"), name: "language", value: value("language"))),
                   .fieldset(StaffPages.legend(t("Where the person is now (seen only by the protecting agency)", "現在の所在（保護機関のみ閲覧可）")),
-                            StaffPages.select(t("Protecting agency", "保護機関"), name: "protecting_agency",
-                                              options: agencies.map { ($0.code, $0.name(language)) }, selected: value("protecting_agency"), blank: t("none yet", "未定")),
+                            StaffPages.agencySelect(t("Protecting agency", "保護機関"), name: "protecting_agency", agencies: agencies, language: language,
+                                                    selected: value("protecting_agency"), blank: t("none yet", "未定")),
                             StaffPages.select(t("Kind of place", "所在の種別"), name: "whereabouts_kind",
                                               options: Whereabouts.Kind.allCases.map { ($0.rawValue, $0.rawValue) }, selected: value("whereabouts_kind")),
                             StaffPages.field(t("Whereabouts", "所在"), name: "whereabouts")),
@@ -130,11 +130,11 @@ enum VictimFilePages {
         let t = StaffPages.Text(language: request.staffLanguage)
         let language = request.staffLanguage
         let current = file.whereabouts.map { "\($0.kind.rawValue): \($0.description)" } ?? t("not recorded", "未記録")
-        let agencyOptions = agencies.map { ($0.code, $0.name(language)) }
         let kinds = Whereabouts.Kind.allCases.map { ($0.rawValue, $0.rawValue) }
         let form: Node<HTML.BodyContext> = .form(.method(.post), .action("\(base)/whereabouts?lang=\(language.rawValue)"),
             StaffPages.csrfField(request),
-            StaffPages.select(t("Protecting agency", "保護機関"), name: "protecting_agency", options: agencyOptions, selected: file.summary.protectingAgency ?? ""),
+            StaffPages.agencySelect(t("Protecting agency", "保護機関"), name: "protecting_agency", agencies: agencies, language: language,
+                                    selected: file.summary.protectingAgency ?? ""),
             StaffPages.select(t("Kind of place", "所在の種別"), name: "whereabouts_kind", options: kinds),
             StaffPages.field(t("New whereabouts", "新しい所在"), name: "whereabouts"),
             .p(.button(.type(.submit), .text(t("Record the move", "移動を記録する")))))
@@ -159,12 +159,12 @@ enum VictimFilePages {
         let t = StaffPages.Text(language: request.staffLanguage)
         let language = request.staffLanguage
         let steps = ProtectionStep.allCases.map { ($0.rawValue, $0.rawValue) }
-        let agencyOptions = agencies.map { ($0.code, $0.name(language)) }
         return .form(.method(.post), .action("\(base)/steps?lang=\(language.rawValue)"),
                      StaffPages.csrfField(request),
                      StaffPages.select(t("Step", "段階"), name: "step", options: steps),
                      StaffPages.field(t("Date", "日付"), name: "on", type: .date, required: true),
-                     StaffPages.select(t("Responsible agency", "担当機関"), name: "agency", options: agencyOptions, selected: request.staff?.agency.code ?? ""),
+                     StaffPages.agencySelect(t("Responsible agency", "担当機関"), name: "agency", agencies: agencies, language: language,
+                                             selected: request.staff?.agency.code ?? ""),
                      .p(.button(.type(.submit), .text(t("Add the step", "段階を追加する")))))
     }
 
@@ -177,7 +177,7 @@ enum VictimFilePages {
         }))
         let refer: Node<HTML.BodyContext> = .form(.method(.post), .action("\(base)/referrals?lang=\(language.rawValue)"),
                StaffPages.csrfField(request),
-               StaffPages.select(t("Refer to", "照会先"), name: "to_agency", options: agencies.map { ($0.code, $0.name(language)) }),
+               StaffPages.agencySelect(t("Refer to", "照会先"), name: "to_agency", agencies: agencies, language: language),
                .fieldset(StaffPages.legend(t("Share", "共有する項目")),
                          .forEach(VictimFileSection.shareable) { section in
                             .label(.input(.type(.checkbox), .name("share_\(section.rawValue)")), .text(" " + section.rawValue))
