@@ -115,4 +115,77 @@ struct HotlineStaffWebTests {
             }
         }
     }
+
+    @Test("the pages speak Japanese with ?lang=ja or a Japanese browser, keep it in links and forms, and stay English otherwise")
+    func japaneseAndEnglish() async throws {
+        try await withStaffApp { app, store in
+            let prefectures = Set(CodeLists.shipped.prefectureOrder)
+            let urgent = try await store.submit(try TipSubmission(language: "ja", category: "trafficking", prefecture: "JP-13",
+                                                                  description: "今夜危ない", dangerNow: true, prefectures: prefectures))
+            let analyst: HTTPHeaders = ["X-Test-Staff": "analyst", "Content-Type": "application/x-www-form-urlencoded"]
+            try await app.testing().test(.GET, "staff/hotline?lang=ja", headers: analyst) { response async throws in
+                let page = response.body.string
+                #expect(page.contains("<html lang=\"ja\""))
+                #expect(page.contains("通報一覧") && page.contains("生命の危険：未処理 1 件") && page.contains("緊急度") && page.contains("人身取引"))
+                #expect(page.contains("東京都"))
+                #expect(page.contains("href=\"/staff/hotline/tips/\(urgent.receipt)?lang=ja\""))
+                #expect(page.contains("href=\"/staff/hotline/stats?lang=ja\""))
+                #expect(!page.contains("Tips to triage") && !page.contains("Danger to life"))
+            }
+            var japaneseBrowser = analyst
+            japaneseBrowser.add(name: .acceptLanguage, value: "ja-JP,ja;q=0.9")
+            try await app.testing().test(.GET, "staff/hotline/rewards", headers: japaneseBrowser) { response async throws in
+                #expect(response.body.string.contains("<html lang=\"ja\""))
+                #expect(response.body.string.contains("報奨金の支払"))
+            }
+            try await app.testing().test(.GET, "staff/hotline", headers: analyst) { response async throws in
+                let page = response.body.string
+                #expect(page.contains("<html lang=\"en\""))
+                #expect(page.contains("Tips to triage") && page.contains("danger to life") && page.contains("Tokyo"))
+                #expect(!page.contains("通報一覧") && !page.contains("緊急度"))
+            }
+            try await app.testing().test(.GET, "staff/hotline/tips/\(urgent.receipt)?lang=ja", headers: analyst) { response async throws in
+                let page = response.body.string
+                #expect(page.contains("<html lang=\"ja\""))
+                #expect(page.contains("受付番号") && page.contains("緊急度") && page.contains("県警へ送付") && page.contains("報奨金を決定する"))
+                #expect(page.contains("action=\"/staff/hotline/tips/\(urgent.receipt)/forward?lang=ja\""))
+                #expect(page.contains("href=\"/staff/hotline/tips/\(urgent.receipt)?lang=en\""))
+                #expect(!page.contains("Forward to the prefectural police"))
+            }
+            try await app.testing().test(.POST, "staff/hotline/tips/\(urgent.receipt)/forward?lang=ja", headers: analyst,
+                                         body: form([("csrf_token", "test-token"), ("prefecture", "JP-13")])) { response async throws in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains("県警へ送付しました。") && response.body.string.contains("県警へ送付済み"))
+            }
+            try await app.testing().test(.POST, "staff/hotline/tips/\(urgent.receipt)/acknowledge?lang=ja",
+                                         headers: ["X-Test-Staff": "tokyo", "Content-Type": "application/x-www-form-urlencoded"],
+                                         body: form([("csrf_token", "test-token")])) { response async throws in
+                #expect(response.body.string.contains("受理しました。") && response.body.string.contains("県警が受理"))
+            }
+            try await app.testing().test(.POST, "staff/hotline/tips/\(urgent.receipt)/outcome?lang=ja",
+                                         headers: ["X-Test-Staff": "tokyo", "Content-Type": "application/x-www-form-urlencoded"],
+                                         body: form([("csrf_token", "test-token"), ("outcome", "arrested")])) { response async throws in
+                #expect(response.status == .badRequest)
+                #expect(response.body.string.contains("outcome：一覧にある値を選んでください"))
+            }
+            try await app.testing().test(.POST, "staff/hotline/intake?lang=ja", headers: analyst,
+                                         body: form([("csrf_token", "test-token"), ("lang", "en"), ("category", "trafficking"), ("prefecture", "JP-13"),
+                                                     ("description", "")])) { response async throws in
+                #expect(response.status == .badRequest)
+                #expect(response.body.string.contains("<html lang=\"ja\""))
+                #expect(response.body.string.contains("入力してください。"))
+            }
+            try await app.testing().test(.POST, "staff/hotline/intake", headers: analyst,
+                                         body: form([("csrf_token", "test-token"), ("lang", "ja"), ("category", "trafficking"), ("prefecture", "JP-13"),
+                                                     ("description", "")])) { response async throws in
+                #expect(response.status == .badRequest)
+                #expect(response.body.string.contains("<html lang=\"en\"") && response.body.string.contains("please fill this in."))
+            }
+            try await app.testing().test(.GET, "staff/hotline/stats?lang=ja", headers: analyst) { response async throws in
+                let page = response.body.string
+                #expect(page.contains("年度（4月～翌年3月）"))
+                #expect(page.contains("name=\"lang\" value=\"ja\""))
+            }
+        }
+    }
 }

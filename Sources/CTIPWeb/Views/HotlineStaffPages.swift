@@ -3,140 +3,172 @@ import CTIPStorage
 import Foundation
 import Plot
 
-/// The staff pages of the hot lines (English). Reporters' text is shown through `.text`, escaped.
+/// The staff pages of the hot lines, in English or Japanese like the other staff pages (`?lang=`, kept by
+/// every link and form). Reporters' text is shown through `.text`, escaped.
 enum HotlineStaffPages {
-    static func dashboard(_ context: HotlineStaffContext, alerts: [StaffTip], triage: [StaffTip], internet: [StaffInternetItem],
+    typealias Text = StaffPages.Text
+
+    static func dashboard(_ context: HotlineStaffContext, language: CTIPCore.Language, alerts: [StaffTip], triage: [StaffTip], internet: [StaffInternetItem],
                           deletions: [StaffInternetItem], notice: String? = nil) -> String {
-        page("Hot lines — triage", context, [
+        let t = Text(language: language)
+        return page(t("Hot lines — triage", "ホットライン — 通報一覧"), context, language, path: "/staff/hotline", [
             .if(notice != nil, element("p", [("class", "notice"), ("role", "status")], [.text(notice ?? "")])),
             .if(!alerts.isEmpty, element("section", [("class", "emergency"), ("role", "alert"), ("aria-labelledby", "alerts-heading")], [
-                .h2(.id("alerts-heading"), .text("Danger to life: \(alerts.count) waiting")),
-                tipTable(alerts),
+                .h2(.id("alerts-heading"), .text(t("Danger to life: \(alerts.count) waiting", "生命の危険：未処理 \(alerts.count) 件"))),
+                tipTable(alerts, language),
             ])),
-            .h2(.text("Tips to triage")), tipTable(triage),
-            .h2(.text("Internet items to judge")), itemTable(internet),
-            .h2(.text("Deletion requests open")), itemTable(deletions),
-            .p(.a(.href("/staff/hotline/intake"), .text("Phone intake")), .text(" · "),
-               .a(.href("/staff/hotline/stats"), .text("Statistics")), .text(" · "),
-               .a(.href("/staff/hotline/rewards"), .text("Pay a reward"))),
+            .h2(.text(t("Tips to triage", "未処理の通報"))), tipTable(triage, language),
+            .h2(.text(t("Internet items to judge", "判断待ちのインターネット情報"))), itemTable(internet, language),
+            .h2(.text(t("Deletion requests open", "対応中の削除依頼"))), itemTable(deletions, language),
+            .p(.a(.href(link("/staff/hotline/intake", language)), .text(t("Phone intake", "電話受付"))), .text(" · "),
+               .a(.href(link("/staff/hotline/stats", language)), .text(t("Statistics", "統計"))), .text(" · "),
+               .a(.href(link("/staff/hotline/rewards", language)), .text(t("Pay a reward", "報奨金の支払")))),
         ])
     }
 
-    static func police(_ context: HotlineStaffContext, queue: [StaffTip]) -> String {
-        page("Police queue — \(context.actor.policePrefecture ?? "")", context, [tipTable(queue)])
+    static func police(_ context: HotlineStaffContext, language: CTIPCore.Language, queue: [StaffTip]) -> String {
+        let t = Text(language: language)
+        let prefecture = context.actor.policePrefecture.map { prefectureName($0, language) } ?? ""
+        return page(t("Police queue — \(prefecture)", "県警への送付分 — \(prefecture)"), context, language, path: "/staff/hotline/police",
+                    [tipTable(queue, language)])
     }
 
-    static func tip(_ context: HotlineStaffContext, _ tip: StaffTip, messages: [ReporterView.Message], notice: String? = nil) -> String {
+    static func tip(_ context: HotlineStaffContext, language: CTIPCore.Language, _ tip: StaffTip, messages: [ReporterView.Message],
+                    notice: String? = nil) -> String {
+        let t = Text(language: language)
         let base = "/staff/hotline/tips/\(tip.receipt)"
         let police = context.actor.policePrefecture != nil
+        let reward = tip.reward == .none ? "—" : t("\(tip.reward.label.en), \(tip.rewardAmount) yen", "\(tip.reward.label.ja)、\(tip.rewardAmount)円")
         var body: [BodyNode] = [
             .if(notice != nil, element("p", [("class", "notice"), ("role", "status")], [.text(notice ?? "")])),
             element("dl", [("class", "facts")], [
-                ("Receipt", tip.receipt), ("Urgency", tip.urgency.rawValue), ("Status", tip.status.rawValue), ("Category", tip.category.rawValue),
-                ("Prefecture", tip.prefecture), ("Channel", tip.channel), ("Language", tip.language),
-                ("Received", JapanTime(secondsSinceEpoch: tip.receivedAt).description), ("Forwarded to", tip.forwardedPrefecture ?? "—"),
-                ("Outcome", tip.outcome?.rawValue ?? "—"), ("Case file", tip.caseFile ?? "—"), ("Merged into", tip.mergedInto ?? "—"),
-                ("Reward", tip.reward == .none ? "—" : "\(tip.reward.rawValue), \(tip.rewardAmount) yen"),
+                (t("Receipt", "受付番号"), tip.receipt), (t("Urgency", "緊急度"), tip.urgency.label.label(language)),
+                (t("Status", "状況"), tip.status.label.label(language)), (t("Category", "種別"), tip.category.label.label(language)),
+                (t("Prefecture", "都道府県"), prefectureName(tip.prefecture, language)),
+                (t("Channel", "受付経路"), ReportChannel(rawValue: tip.channel)?.label.label(language) ?? tip.channel),
+                (t("Language", "言語"), HelpLanguages.endonym(tip.language)),
+                (t("Received", "受付日時"), JapanTime(secondsSinceEpoch: tip.receivedAt).description),
+                (t("Forwarded to", "送付先"), tip.forwardedPrefecture.map { prefectureName($0, language) } ?? "—"),
+                (t("Outcome", "結果"), tip.outcome?.label.label(language) ?? "—"), (t("Case file", "事件記録"), tip.caseFile ?? "—"),
+                (t("Merged into", "統合先"), tip.mergedInto ?? "—"), (t("Reward", "報奨金"), reward),
             ].flatMap { [element("dt", [], [.text($0.0)]), element("dd", [], [.text($0.1)])] }),
-            .h2(.text("Report")),
-            element("p", [("id", "description"), ("class", "report-text")], [.text(tip.description ?? "(erased after the retention period)")]),
-            .h2(.text("Questions and answers")),
-            element("ol", [("class", "messages")], messages.map { element("li", [], [.strong(.text($0.author + ": ")), .text($0.text)]) }),
+            .h2(.text(t("Report", "通報内容"))),
+            element("p", [("id", "description"), ("class", "report-text")],
+                    [.text(tip.description ?? t("(erased after the retention period)", "（保存期間経過により消去済み）"))]),
+            .h2(.text(t("Questions and answers", "質問と回答"))),
+            element("ol", [("class", "messages")], messages.map { message in
+                let author = switch message.author {
+                case "analyst": t("analyst", "分析担当者")
+                case "reporter": t("reporter", "通報者")
+                default: message.author
+                }
+                return element("li", [], [.strong(.text(author + t(": ", "："))), .text(message.text)])
+            }),
         ]
         if police {
             body += [
-                form(base + "/acknowledge", context, "Acknowledge", []),
-                form(base + "/outcome", context, "Record the outcome", [
-                    select("outcome", "Outcome", PoliceOutcome.allCases.map { ($0.rawValue, $0.rawValue) }, selected: tip.outcome?.rawValue),
-                    input("case_file", "Case file of a protected victim (optional)", value: tip.caseFile ?? ""),
+                form(base + "/acknowledge", context, language, t("Acknowledge", "受理する"), []),
+                form(base + "/outcome", context, language, t("Record the outcome", "結果を記録する"), [
+                    select("outcome", t("Outcome", "結果"), PoliceOutcome.allCases.map { ($0.rawValue, $0.label.label(language)) }, selected: tip.outcome?.rawValue),
+                    input("case_file", t("Case file of a protected victim (optional)", "保護した被害者の事件記録（任意）"), value: tip.caseFile ?? ""),
                 ]),
             ]
         } else {
-            let prefectures = CodeLists.shipped.prefectureOrder.map { ($0, "\($0) \(CodeLists.shipped.prefectures[$0]!.en)") }
+            let prefectures = prefectureOptions(language)
             body += [
-                form(base + "/classify", context, "Classify", [
-                    select("category", "Category", TipCategory.allCases.map { ($0.rawValue, $0.rawValue) }, selected: tip.category.rawValue),
-                    select("urgency", "Urgency", TipUrgency.allCases.map { ($0.rawValue, $0.rawValue) }, selected: tip.urgency.rawValue),
-                    select("prefecture", "Prefecture", prefectures, selected: tip.prefecture),
+                form(base + "/classify", context, language, t("Classify", "分類する"), [
+                    select("category", t("Category", "種別"), TipCategory.allCases.map { ($0.rawValue, $0.label.label(language)) }, selected: tip.category.rawValue),
+                    select("urgency", t("Urgency", "緊急度"), TipUrgency.allCases.map { ($0.rawValue, $0.label.label(language)) }, selected: tip.urgency.rawValue),
+                    select("prefecture", t("Prefecture", "都道府県"), prefectures, selected: tip.prefecture),
                 ]),
-                form(base + "/ask", context, "Ask the reporter", [textarea("question", "Question")]),
-                form(base + "/merge", context, "Merge into another tip", [input("into", "Receipt of the tip it duplicates")]),
-                form(base + "/forward", context, "Forward to the prefectural police", [
-                    select("prefecture", "Police of", prefectures, selected: tip.forwardedPrefecture ?? tip.prefecture, id: "forward-prefecture"),
+                form(base + "/ask", context, language, t("Ask the reporter", "通報者に質問する"), [textarea("question", t("Question", "質問"))]),
+                form(base + "/merge", context, language, t("Merge into another tip", "他の通報に統合する"),
+                     [input("into", t("Receipt of the tip it duplicates", "重複先の通報の受付番号"))]),
+                form(base + "/forward", context, language, t("Forward to the prefectural police", "県警へ送付"), [
+                    select("prefecture", t("Police of", "送付先の都道府県警察"), prefectures, selected: tip.forwardedPrefecture ?? tip.prefecture, id: "forward-prefecture"),
                 ]),
-                form(base + "/reward", context, "Decide a reward (supervisor)", [
-                    input("amount", "Amount in yen", type: "number"),
-                    select("contribution", "Contribution", RewardContribution.allCases.map { ($0.rawValue, $0.rawValue) }, selected: nil),
-                    textarea("reason", "Reason"),
+                form(base + "/reward", context, language, t("Decide a reward (supervisor)", "報奨金を決定する（責任者）"), [
+                    input("amount", t("Amount in yen", "金額（円）"), type: "number"),
+                    select("contribution", t("Contribution", "貢献の内容"), RewardContribution.allCases.map { ($0.rawValue, $0.label.label(language)) }, selected: nil),
+                    textarea("reason", t("Reason", "理由")),
                 ]),
             ]
         }
-        return page("Tip \(tip.receipt)", context, body)
+        return page(t("Tip \(tip.receipt)", "通報 \(tip.receipt)"), context, language, path: base, body)
     }
 
-    static func item(_ context: HotlineStaffContext, _ item: StaffInternetItem, letter: DeletionRequestLetter? = nil, notice: String? = nil) -> String {
+    static func item(_ context: HotlineStaffContext, language: CTIPCore.Language, _ item: StaffInternetItem, letter: DeletionRequestLetter? = nil,
+                     notice: String? = nil) -> String {
+        let t = Text(language: language)
         let base = "/staff/hotline/internet/\(item.id)"
-        return page("Internet item \(item.id.uppercased())", context, [
+        return page(t("Internet item \(item.id.uppercased())", "インターネット情報 \(item.id.uppercased())"), context, language, path: base, [
             .if(notice != nil, element("p", [("class", "notice"), ("role", "status")], [.text(notice ?? "")])),
             element("dl", [("class", "facts")], [
-                ("URL", item.url), ("Host", item.host), ("Reports", String(item.reportCount)), ("Reported as", item.category.rawValue),
-                ("Judgement", item.judgement.rawValue), ("Judged as", item.judgedCategory?.rawValue ?? "—"), ("Deletion", item.deletionState.rawValue),
+                ("URL", item.url), (t("Host", "ホスト"), item.host), (t("Reports", "通報数"), String(item.reportCount)),
+                (t("Reported as", "通報時の種別"), item.category.label.label(language)), (t("Judgement", "判断"), item.judgement.label.label(language)),
+                (t("Judged as", "判断した種別"), item.judgedCategory?.label.label(language) ?? "—"), (t("Deletion", "削除"), item.deletionState.label.label(language)),
             ].flatMap { [element("dt", [], [.text($0.0)]), element("dd", [("class", "url")], [.text($0.1)])] }),
             .if(letter != nil, element("section", [("aria-labelledby", "letter-heading")], [
                 .h2(.id("letter-heading"), .text(letter?.subject ?? "")),
                 element("pre", [("id", "letter"), ("lang", letter?.language.rawValue ?? "en")], [.text(letter?.body ?? "")]),
             ])),
-            form(base + "/judge", context, "Judge", [
-                select("judgement", "Judgement", InternetJudgement.allCases.filter { $0 != .pending }.map { ($0.rawValue, $0.rawValue) }, selected: nil),
-                select("category", "Category", InternetCategory.allCases.map { ($0.rawValue, $0.rawValue) }, selected: item.judgedCategory?.rawValue ?? item.category.rawValue,
-                       id: "judged-category"),
+            form(base + "/judge", context, language, t("Judge", "判断する"), [
+                select("judgement", t("Judgement", "判断"), InternetJudgement.allCases.filter { $0 != .pending }.map { ($0.rawValue, $0.label.label(language)) },
+                       selected: nil),
+                select("category", t("Category", "種別"), InternetCategory.allCases.map { ($0.rawValue, $0.label.label(language)) },
+                       selected: item.judgedCategory?.rawValue ?? item.category.rawValue, id: "judged-category"),
             ]),
-            form(base + "/request-deletion", context, "Write the deletion request", [
-                select("language", "Language of the letter", [("ja", "日本語"), ("en", "English")], selected: "ja"),
+            form(base + "/request-deletion", context, language, t("Write the deletion request", "削除依頼文を作成する"), [
+                select("language", t("Language of the letter", "依頼文の言語"), [("ja", "日本語"), ("en", "English")], selected: "ja"),
             ]),
-            form(base + "/deletion", context, "Record what became of it", [
-                select("state", "State", [DeletionState.deleted, .notDeleted, .reappeared].map { ($0.rawValue, $0.rawValue) }, selected: nil),
+            form(base + "/deletion", context, language, t("Record what became of it", "削除の結果を記録する"), [
+                select("state", t("State", "状況"), [DeletionState.deleted, .notDeleted, .reappeared].map { ($0.rawValue, $0.label.label(language)) }, selected: nil),
             ]),
         ])
     }
 
-    static func intake(_ context: HotlineStaffContext, issued: HotlineCredentialsIssued? = nil, error: String? = nil) -> String {
-        let prefectures = CodeLists.shipped.prefectureOrder.map { ($0, "\($0) \(CodeLists.shipped.prefectures[$0]!.en)") }
-        return page("Phone intake", context, [
+    static func intake(_ context: HotlineStaffContext, language: CTIPCore.Language, issued: HotlineCredentialsIssued? = nil, error: String? = nil) -> String {
+        let t = Text(language: language)
+        return page(t("Phone intake", "電話受付"), context, language, path: "/staff/hotline/intake", [
             .if(error != nil, element("div", [("class", "error"), ("role", "alert")], [.text(error ?? "")])),
             .if(issued != nil, element("section", [("class", "notice"), ("role", "status")], [
-                .p(.text("Read these to the caller, slowly, twice. They are not shown again.")),
+                .p(.text(t("Read these to the caller, slowly, twice. They are not shown again.",
+                           "通報者にゆっくり2回読み上げてください。この画面は再表示されません。"))),
                 element("dl", [("class", "credentials")], [
-                    element("dt", [], [.text("Receipt number")]), element("dd", [("id", "receipt")], [.text(issued?.receipt ?? "")]),
-                    element("dt", [], [.text("Passcode")]), element("dd", [("id", "passcode")], [.text(issued?.passcode ?? "")]),
+                    element("dt", [], [.text(t("Receipt number", "受付番号"))]), element("dd", [("id", "receipt")], [.text(issued?.receipt ?? "")]),
+                    element("dt", [], [.text(t("Passcode", "パスコード"))]), element("dd", [("id", "passcode")], [.text(issued?.passcode ?? "")]),
                 ]),
             ])),
-            form("/staff/hotline/intake", context, "Record the call", [
-                select("lang", "Caller's language", HotlineFields.languages.map { ($0, HelpLanguages.endonym($0)) }, selected: "ja"),
-                select("category", "Category", TipCategory.allCases.map { ($0.rawValue, $0.rawValue) }, selected: nil),
-                select("prefecture", "Prefecture", prefectures, selected: nil),
-                textarea("description", "What the caller reports"),
+            form("/staff/hotline/intake", context, language, t("Record the call", "受付内容を登録する"), [
+                select("lang", t("Caller's language", "通報者の言語"), HotlineFields.languages.map { ($0, HelpLanguages.endonym($0)) }, selected: "ja"),
+                select("category", t("Category", "種別"), TipCategory.allCases.map { ($0.rawValue, $0.label.label(language)) }, selected: nil),
+                select("prefecture", t("Prefecture", "都道府県"), prefectureOptions(language), selected: nil),
+                textarea("description", t("What the caller reports", "通報の内容")),
                 element("div", [("class", "field check")], [
                     voidElement("input", [("type", "checkbox"), ("id", "danger_now"), ("name", "danger_now"), ("value", "1")]),
-                    element("label", [("for", "danger_now")], [.text("Danger to life now")]),
+                    element("label", [("for", "danger_now")], [.text(t("Danger to life now", "現に生命の危険がある"))]),
                 ]),
             ]),
         ])
     }
 
-    static func rewards(_ context: HotlineStaffContext, paid: Int? = nil, error: String? = nil) -> String {
-        page("Pay a reward", context, [
+    static func rewards(_ context: HotlineStaffContext, language: CTIPCore.Language, paid: Int? = nil, error: String? = nil) -> String {
+        let t = Text(language: language)
+        return page(t("Pay a reward", "報奨金の支払"), context, language, path: "/staff/hotline/rewards", [
             .if(error != nil, element("div", [("class", "error"), ("role", "alert")], [.text(error ?? "")])),
-            .if(paid != nil, element("p", [("class", "notice"), ("role", "status")], [.text("Paid: \(paid ?? 0) yen.")])),
-            form("/staff/hotline/rewards", context, "Pay against receipt and passcode", [input("receipt", "Receipt number"), input("passcode", "Passcode", type: "password")]),
+            .if(paid != nil, element("p", [("class", "notice"), ("role", "status")], [.text(t("Paid: \(paid ?? 0) yen.", "\(paid ?? 0)円を支払いました。"))])),
+            form("/staff/hotline/rewards", context, language, t("Pay against receipt and passcode", "受付番号とパスコードを確認して支払う"),
+                 [input("receipt", t("Receipt number", "受付番号")), input("passcode", t("Passcode", "パスコード"), type: "password")]),
         ])
     }
 
-    static func statistics(_ context: HotlineStaffContext, _ statistics: HotlineStatistics, table: String) -> String {
-        page("Hot lines, FY\(statistics.fiscalYear)", context, [
+    static func statistics(_ context: HotlineStaffContext, language: CTIPCore.Language, _ statistics: HotlineStatistics, table: String) -> String {
+        let t = Text(language: language)
+        return page(t("Hot lines, FY\(statistics.fiscalYear)", "ホットライン　\(statistics.fiscalYear)年度"), context, language, path: "/staff/hotline/stats", [
             element("form", [("method", "get"), ("action", "/staff/hotline/stats"), ("class", "ask")], [
-                input("fiscal_year", "Fiscal year (April–March)", value: String(statistics.fiscalYear), type: "number"),
-                element("button", [("type", "submit")], [.text("Show")]),
+                voidElement("input", [("type", "hidden"), ("name", "lang"), ("value", language.rawValue)]),
+                input("fiscal_year", t("Fiscal year (April–March)", "年度（4月～翌年3月）"), value: String(statistics.fiscalYear), type: "number"),
+                element("button", [("type", "submit")], [.text(t("Show", "表示"))]),
             ]),
             element("pre", [("id", "figures")], [.text(table)]),
             .p(.a(.href("/staff/hotline/stats?fiscal_year=\(statistics.fiscalYear)&format=json"), .text("JSON"))),
@@ -145,12 +177,29 @@ enum HotlineStaffPages {
 
     // MARK: Parts
 
-    static func page(_ title: String, _ context: HotlineStaffContext, _ body: [BodyNode]) -> String {
-        helpDocument(language: "en", title: "\(title) — CTIP", style: HelpPage.style + HotlinePages.style + style, body: [
+    /// `path` with the page's language, so that the next page speaks it too.
+    static func link(_ path: String, _ language: CTIPCore.Language) -> String { "\(path)?lang=\(language.rawValue)" }
+
+    static func prefectureName(_ code: String, _ language: CTIPCore.Language) -> String {
+        CodeLists.shipped.prefectures[code].map { language == .ja ? $0.ja : $0.en } ?? code
+    }
+
+    static func prefectureOptions(_ language: CTIPCore.Language) -> [(String, String)] {
+        CodeLists.shipped.prefectureOrder.map { ($0, "\($0) \(prefectureName($0, language))") }
+    }
+
+    /// `path` is where the language switch leads: the page itself, never the action that drew it.
+    static func page(_ title: String, _ context: HotlineStaffContext, _ language: CTIPCore.Language, path: String, _ body: [BodyNode]) -> String {
+        let t = Text(language: language)
+        return helpDocument(language: language.rawValue, title: "\(title) — CTIP", style: HelpPage.style + HotlinePages.style + style, body: [
             element("header", [], [
-                element("nav", [("aria-label", "Hot lines")], [
-                    .a(.href("/staff/hotline"), .text("Triage")), .text(" · "), .a(.href("/staff/hotline/police"), .text("Police queue")),
-                    .text(" · signed in as \(context.actor.user) (\(context.actor.agency))"),
+                element("nav", [("aria-label", t("Hot lines", "ホットライン"))], [
+                    .a(.href(link("/staff/hotline", language)), .text(t("Triage", "通報一覧"))), .text(" · "),
+                    .a(.href(link("/staff/hotline/police", language)), .text(t("Police queue", "県警への送付分"))),
+                    .text(t(" · signed in as \(context.actor.user) (\(context.actor.agency))", " · ログイン中：\(context.actor.user)（\(context.actor.agency)）")),
+                    .text(" · "),
+                    element("a", [("href", link(path, .en)), ("hreflang", "en"), ("lang", "en")], [.text("English")]), .text(" · "),
+                    element("a", [("href", link(path, .ja)), ("hreflang", "ja"), ("lang", "ja")], [.text("日本語")]),
                 ]),
                 .h1(.text(title)),
             ]),
@@ -158,36 +207,40 @@ enum HotlineStaffPages {
         ])
     }
 
-    static func tipTable(_ tips: [StaffTip]) -> BodyNode {
-        element("table", [("class", "queue")], [
-            element("thead", [], [element("tr", [], ["Receipt", "Urgency", "Category", "Prefecture", "Status", "Received"].map { element("th", [("scope", "col")], [.text($0)]) })]),
+    static func tipTable(_ tips: [StaffTip], _ language: CTIPCore.Language) -> BodyNode {
+        let t = Text(language: language)
+        let headers = [t("Receipt", "受付番号"), t("Urgency", "緊急度"), t("Category", "種別"), t("Prefecture", "都道府県"), t("Status", "状況"), t("Received", "受付日時")]
+        return element("table", [("class", "queue")], [
+            element("thead", [], [element("tr", [], headers.map { element("th", [("scope", "col")], [.text($0)]) })]),
             element("tbody", [], tips.map { tip in
                 element("tr", [("class", tip.urgency.rawValue)], [
-                    element("td", [], [.a(.href("/staff/hotline/tips/\(tip.receipt)"), .text(tip.receipt))]),
-                    element("td", [], [.text(tip.urgency.rawValue)]), element("td", [], [.text(tip.category.rawValue)]),
-                    element("td", [], [.text(tip.prefecture)]), element("td", [], [.text(tip.status.rawValue)]),
+                    element("td", [], [.a(.href(link("/staff/hotline/tips/\(tip.receipt)", language)), .text(tip.receipt))]),
+                    element("td", [], [.text(tip.urgency.label.label(language))]), element("td", [], [.text(tip.category.label.label(language))]),
+                    element("td", [], [.text(prefectureName(tip.prefecture, language))]), element("td", [], [.text(tip.status.label.label(language))]),
                     element("td", [], [.text(JapanTime(secondsSinceEpoch: tip.receivedAt).description)]),
                 ])
             }),
         ])
     }
 
-    static func itemTable(_ items: [StaffInternetItem]) -> BodyNode {
-        element("table", [("class", "queue")], [
-            element("thead", [], [element("tr", [], ["Item", "URL", "Reports", "Category", "Judgement", "Deletion"].map { element("th", [("scope", "col")], [.text($0)]) })]),
+    static func itemTable(_ items: [StaffInternetItem], _ language: CTIPCore.Language) -> BodyNode {
+        let t = Text(language: language)
+        let headers = [t("Item", "番号"), "URL", t("Reports", "通報数"), t("Category", "種別"), t("Judgement", "判断"), t("Deletion", "削除")]
+        return element("table", [("class", "queue")], [
+            element("thead", [], [element("tr", [], headers.map { element("th", [("scope", "col")], [.text($0)]) })]),
             element("tbody", [], items.map { item in
                 element("tr", [], [
-                    element("td", [], [.a(.href("/staff/hotline/internet/\(item.id)"), .text(item.id.prefix(8).uppercased()))]),
+                    element("td", [], [.a(.href(link("/staff/hotline/internet/\(item.id)", language)), .text(item.id.prefix(8).uppercased()))]),
                     element("td", [("class", "url")], [.text(item.url)]), element("td", [], [.text(String(item.reportCount))]),
-                    element("td", [], [.text((item.judgedCategory ?? item.category).rawValue)]), element("td", [], [.text(item.judgement.rawValue)]),
-                    element("td", [], [.text(item.deletionState.rawValue)]),
+                    element("td", [], [.text((item.judgedCategory ?? item.category).label.label(language))]),
+                    element("td", [], [.text(item.judgement.label.label(language))]), element("td", [], [.text(item.deletionState.label.label(language))]),
                 ])
             }),
         ])
     }
 
-    static func form(_ action: String, _ context: HotlineStaffContext, _ submit: String, _ fields: [BodyNode]) -> BodyNode {
-        element("form", [("method", "post"), ("action", action), ("class", "ask staff")], [
+    static func form(_ action: String, _ context: HotlineStaffContext, _ language: CTIPCore.Language, _ submit: String, _ fields: [BodyNode]) -> BodyNode {
+        element("form", [("method", "post"), ("action", link(action, language)), ("class", "ask staff")], [
             voidElement("input", [("type", "hidden"), ("name", StaffSession.csrfField), ("value", context.csrfToken)]),
         ] + fields + [element("button", [("type", "submit")], [.text(submit)])])
     }
