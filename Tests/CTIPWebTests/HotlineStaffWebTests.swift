@@ -132,8 +132,7 @@ struct HotlineStaffWebTests {
                 #expect(page.contains("href=\"/staff/hotline/stats?lang=ja\""))
                 #expect(!page.contains("Tips to triage") && !page.contains("Danger to life"))
             }
-            var japaneseBrowser = analyst
-            japaneseBrowser.add(name: .acceptLanguage, value: "ja-JP,ja;q=0.9")
+            let japaneseBrowser: HTTPHeaders = ["X-Test-Staff": "supervisor", "Accept-Language": "ja-JP,ja;q=0.9"]
             try await app.testing().test(.GET, "staff/hotline/rewards", headers: japaneseBrowser) { response async throws in
                 #expect(response.body.string.contains("<html lang=\"ja\""))
                 #expect(response.body.string.contains("報奨金の支払"))
