@@ -57,7 +57,7 @@ public struct CriminalCaseStore: Sendable {
         try await require(staff, .recordSuspectsAndTrials, record: "case:\(record.id)")
         guard staff.agency.kind.investigates else { throw CaseWorkError.forbidden("only the police and the coast guard clear cases") }
         if try await database.sql.select().column("case_id").from("cases").where("case_id", .equal, record.id).first() != nil {
-            throw CaseWorkError.invalid([FieldError(field: "case_id", message: "a case \(record.id) already exists")])
+            throw CaseWorkError.invalid([FieldError(field: "case_id", message: "a case \(record.id) already exists", japanese: "事件 \(record.id) は既に登録されています")])
         }
         try await database.transaction { transaction in
             let sql = transaction.sql
@@ -74,14 +74,15 @@ public struct CriminalCaseStore: Sendable {
     /// Adds a suspect to a case with the charges, in order (offense codes of the code list).
     public func addSuspect(_ record: SuspectRecord, charges: [String], toCase caseID: String, by staff: StaffIdentity) async throws {
         try await requireCase(caseID, by: staff, changingCharges: true)
-        if charges.isEmpty { throw CaseWorkError.invalid([FieldError(field: "charges", message: "name at least one offense")]) }
+        if charges.isEmpty { throw CaseWorkError.invalid([FieldError(field: "charges", message: "name at least one offense", japanese: "罪名を一つ以上入力してください")]) }
         let known = Set(CodeLists.shipped.offenses.keys)
             .union(try await database.sql.select().column("code").from("offenses").all().map { try $0.decode(column: "code", as: String.self) })
         if let unknown = charges.first(where: { !known.contains($0) }) {
-            throw CaseWorkError.invalid([FieldError(field: "charges", message: "unknown offense code `\(unknown.prefix(40))`")])
+            throw CaseWorkError.invalid([FieldError(field: "charges", message: "unknown offense code `\(unknown.prefix(40))`",
+                                                                 japanese: "「\(unknown.prefix(40))」は罪名のコードではありません")])
         }
         if try await database.sql.select().column("suspect_id").from("suspects").where("suspect_id", .equal, record.id).first() != nil {
-            throw CaseWorkError.invalid([FieldError(field: "suspect_id", message: "a suspect \(record.id) already exists")])
+            throw CaseWorkError.invalid([FieldError(field: "suspect_id", message: "a suspect \(record.id) already exists", japanese: "被疑者 \(record.id) は既に登録されています")])
         }
         try await database.transaction { transaction in
             let sql = transaction.sql
@@ -109,7 +110,7 @@ public struct CriminalCaseStore: Sendable {
         let caseID = try await caseOf(suspect: suspectID, staff: staff)
         try await requireCase(caseID, by: staff, changingCharges: false)
         if reason != nil && disposition != .notProsecuted {
-            throw CaseWorkError.invalid([FieldError(field: "not_prosecuted_reason", message: "only for a suspect not prosecuted")])
+            throw CaseWorkError.invalid([FieldError(field: "not_prosecuted_reason", message: "only for a suspect not prosecuted", japanese: "不起訴の被疑者についてだけ入力します")])
         }
         try await database.transaction { transaction in
             try await transaction.sql.update("suspects").set("disposition", to: disposition.rawValue).set("disposition_on", to: day.description)
@@ -127,7 +128,7 @@ public struct CriminalCaseStore: Sendable {
         let disposition = try await database.sql.select().column("disposition").from("suspects").where("suspect_id", .equal, trial.suspectID).first()?
             .decode(column: "disposition", as: String?.self)
         guard let disposition, Disposition(rawValue: disposition)?.countsAsProsecuted == true else {
-            throw CaseWorkError.invalid([FieldError(field: "verdict", message: "record the prosecution before the trial")])
+            throw CaseWorkError.invalid([FieldError(field: "verdict", message: "record the prosecution before the trial", japanese: "公判の前に起訴を記録してください")])
         }
         try await database.transaction { transaction in
             let sql = transaction.sql

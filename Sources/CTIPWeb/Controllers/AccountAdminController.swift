@@ -68,7 +68,7 @@ struct AccountAdminController: RouteCollection {
             StaffPages.select(t("Role", "役割"), name: "role", options: roles, selected: StaffRole.caseWorker.rawValue),
             .p(.button(.type(.submit), .text(t("Create the account", "アカウントを作成する")))))
         return StaffPages.render(request, title: t("Staff accounts", "職員アカウント"), status: status, .group(
-            StaffPages.errors(errors),
+            StaffPages.errors(errors, language: request.staffLanguage),
             .unwrap(created.map { "\($0.email): \($0.password)" }) { line in
                 .div(.class("notice"), .attribute(named: "role", value: "status"),
                      .p(.text(t("Account created. Give this password to its owner now; it is not shown again:", "作成しました。このパスワードを本人に伝えてください（再表示されません）："))),
