@@ -49,6 +49,16 @@ public struct FieldError: Error, Sendable, Equatable, CustomStringConvertible {
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.field == rhs.field && lhs.message == rhs.message }
 }
 
+extension FieldError {
+    public static let unknownWhereaboutsKind = FieldError(
+        field: "whereabouts_kind", message: "expected one of shelter, address, other",
+        japanese: "shelter（保護施設）、address（住所）、other（その他）のいずれかを選んでください")
+    /// Only the protecting agency may know where a person is: whereabouts come with the agency.
+    public static let whereaboutsNeedAProtectingAgency = FieldError(
+        field: "protecting_agency", message: "required with whereabouts: only the protecting agency may know them",
+        japanese: "所在を記録する場合は保護機関が必要です（所在を知るのは保護機関だけです）")
+}
+
 /// Every problem of one form or request.
 public struct FieldErrors: Error, Sendable, Equatable {
     public var errors: [FieldError]
@@ -106,12 +116,10 @@ public struct NewVictimFile: Sendable, Equatable {
             if let kind = Whereabouts.Kind(rawValue: kindText) {
                 whereabouts = Whereabouts(kind: kind, description: text)
             } else {
-                errors.append(FieldError(field: "whereabouts_kind", message: "expected one of shelter, address, other",
-                                             japanese: "shelter（保護施設）、address（住所）、other（その他）のいずれかを選んでください"))
+                errors.append(FieldError.unknownWhereaboutsKind)
             }
             if value("protecting_agency") == nil {
-                errors.append(FieldError(field: "protecting_agency", message: "required with whereabouts: only the protecting agency may know them",
-                                             japanese: "所在を記録する場合は保護機関が必要です（所在を知るのは保護機関だけです）"))
+                errors.append(FieldError.whereaboutsNeedAProtectingAgency)
             }
         }
         guard errors.isEmpty, let record else {

@@ -194,8 +194,7 @@ public struct VictimFileStore: Sendable {
                                purpose: String = "record whereabouts") async throws {
         let (summary, _) = try await requireChangeable(id, by: staff, purpose: purpose)
         if whereabouts != nil && protectingAgency == nil {
-            throw CaseWorkError.invalid([FieldError(field: "protecting_agency", message: "required with whereabouts: only the protecting agency may know them",
-                                                    japanese: "所在を記録する場合は保護機関が必要です（所在を知るのは保護機関だけです）")])
+            throw CaseWorkError.invalid([FieldError.whereaboutsNeedAProtectingAgency])
         }
         if let code = protectingAgency { _ = try await protectionAgency(code, field: "protecting_agency", in: AccountStore(database: database)) }
         if whereabouts != nil && cipher == nil { throw CaseWorkError.noDataKey }

@@ -21,7 +21,7 @@ struct AccountAdminController: RouteCollection {
         let staff = try await request.requireStaff(.manageAccounts)
         let fields = try VictimFileController.fields(request)
         guard let role = StaffRole(rawValue: fields["role"] ?? "") else {
-            return try await render(request, created: nil, errors: [FieldError(field: "role", message: "choose a role")], status: .unprocessableEntity)
+            return try await render(request, created: nil, errors: [FieldError(field: "role", message: "choose a role", japanese: "役割を選んでください")], status: .unprocessableEntity)
         }
         let password = StaffAccounts.generatedPassword()
         do {
