@@ -58,4 +58,36 @@ struct CriminalCaseTests {
             #expect(try await AuditLog(database: storage.database).verify().isEmpty)
         }
     }
+
+    @Test("the case list shows each case with its own suspects, their charges in order and their trials, newest case first", arguments: Engine.available)
+    func caseList(engine: Engine) async throws {
+        try await withFreshDatabase(engine) { storage in
+            let police = try await AccountStore(database: storage.database).createAccount(
+                email: "case_worker@police-13.jp", passwordHash: "x", agency: "police-13", role: .caseWorker, now: Date())
+            let store = CriminalCaseStore(database: storage.database)
+            let offenses = Array(CodeLists.shipped.offenseOrder.prefix(3))
+            let plan: [(caseID: String, clearedOn: String, suspects: [(id: String, charges: [String])])] = [
+                ("C2026-LIST0001", "2026-02-01", [("S2026-LIST0001", [offenses[2], offenses[0]]), ("S2026-LIST0002", [offenses[1]])]),
+                ("C2026-LIST0002", "2026-05-01", [("S2026-LIST0003", [offenses[0], offenses[1], offenses[2]])]),
+                ("C2026-LIST0003", "2026-03-01", []),
+            ]
+            for entry in plan {
+                try await store.openCase(try RecordForm.read(CaseRecord.self, ["cleared_on": entry.clearedOn], fixed: ["case_id": entry.caseID],
+                                                             context: Self.context).get(), by: police)
+                for suspect in entry.suspects {
+                    let record = try RecordForm.read(SuspectRecord.self, ["arrested_on": entry.clearedOn, "sex": "male", "nationality": "JPN"],
+                                                     fixed: ["suspect_id": suspect.id], context: Self.context).get()
+                    try await store.addSuspect(record, charges: suspect.charges, toCase: entry.caseID, by: police)
+                }
+            }
+            let listed = try await store.cases(for: police)
+            #expect(listed.map(\.id) == ["C2026-LIST0002", "C2026-LIST0003", "C2026-LIST0001"])
+            for view in listed {
+                let planned = plan.first { $0.caseID == view.id }!
+                #expect(view.suspects.map(\.record.id) == planned.suspects.map(\.id), "\(view.id)")
+                #expect(view.suspects.map(\.charges) == planned.suspects.map(\.charges), "\(view.id)")
+                #expect(view == (try await store.view(view.id, by: police)))
+            }
+        }
+    }
 }

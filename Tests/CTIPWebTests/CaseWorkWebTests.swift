@@ -284,6 +284,14 @@ struct CaseWorkWebTests {
             invalid["age"] = "200"
             let refused = try await app.testing().sendRequest(.POST, "/staff/victims", headers: session) { try $0.content.encode(invalid, as: .urlEncodedForm) }
             #expect(refused.status == .unprocessableEntity && refused.body.string.contains("age:"))
+            #expect(refused.body.string.contains("is not a whole number from 0 to 120"))
+            // The same problems on the page in Japanese are told in Japanese, each still naming its field.
+            invalid["protected_on"] = "2024-02-30"
+            let japanese = try await app.testing().sendRequest(.POST, "/staff/victims?lang=ja", headers: session) { try $0.content.encode(invalid, as: .urlEncodedForm) }
+            #expect(japanese.status == .unprocessableEntity)
+            #expect(japanese.body.string.contains("age: 「200」は0から120までの整数ではありません"))
+            #expect(japanese.body.string.contains("protected_on: 「2024-02-30」は日付ではありません"))
+            #expect(!japanese.body.string.contains("is not a whole number"))
 
             for _ in 1...5 { _ = try await login("wrong password!") }
             let locked = try await login("correct horse battery")

@@ -27,7 +27,8 @@ extension RowDecoder {
     mutating func nationality(_ column: String, context: ValidationContext) -> String? {
         guard let value = required(column) else { return nil }
         guard context.codeLists.countries[value] != nil else {
-            fail(column, "unknown nationality `\(value.prefix(40))`; expected an ISO 3166-1 alpha-3 code such as `JPN`, `PHL`, or `UNK`")
+            fail(column, "unknown nationality `\(value.prefix(40))`; expected an ISO 3166-1 alpha-3 code such as `JPN`, `PHL`, or `UNK`",
+                 japanese: "「\(value.prefix(40))」は国籍のコードではありません。ISO 3166-1 の3文字コード（JPN、PHL、不明は UNK など）を入力してください")
             return nil
         }
         return value
@@ -36,7 +37,8 @@ extension RowDecoder {
     mutating func prefecture(_ column: String, context: ValidationContext) -> String? {
         guard let value = raw(column) else { return nil }
         guard context.codeLists.prefectures[value] != nil else {
-            fail(column, "unknown prefecture `\(value.prefix(40))`; expected an ISO 3166-2:JP code `JP-01`…`JP-47`")
+            fail(column, "unknown prefecture `\(value.prefix(40))`; expected an ISO 3166-2:JP code `JP-01`…`JP-47`",
+                 japanese: "「\(value.prefix(40))」は都道府県のコードではありません。JP-01〜JP-47 を入力してください")
             return nil
         }
         return value
@@ -117,13 +119,15 @@ public struct VictimRecord: BundleRecord, Equatable {
         let nationality = row.nationality("nationality", context: context)
         var residenceStatus = row.raw("residence_status")
         if let status = residenceStatus, context.codeLists.residenceStatuses[status] == nil {
-            row.fail("residence_status", "unknown status of residence `\(status.prefix(40))`; expected one of \(context.codeLists.residenceStatusOrder.map { "`\($0)`" }.joined(separator: ", "))")
+            row.fail("residence_status", "unknown status of residence `\(status.prefix(40))`; expected one of \(context.codeLists.residenceStatusOrder.map { "`\($0)`" }.joined(separator: ", "))",
+                     japanese: "「\(status.prefix(40))」は在留資格のコードではありません")
             residenceStatus = nil
         } else if let nationality {
             if nationality == "JPN", residenceStatus != nil {
-                row.fail("residence_status", "must be empty for a Japanese national (`JPN`)")
+                row.fail("residence_status", "must be empty for a Japanese national (`JPN`)", japanese: "日本国籍（JPN）の場合は空欄にしてください")
             } else if nationality != "JPN", residenceStatus == nil {
-                row.fail("residence_status", "required for a non-Japanese victim (use `no_status` for illegal stay or overstay)")
+                row.fail("residence_status", "required for a non-Japanese victim (use `no_status` for illegal stay or overstay)",
+                         japanese: "外国籍の被害者には必要です（不法滞在・不法残留の場合は no_status）")
             }
         }
         let exploitation = row.code("exploitation", as: Exploitation.self, required: true)
@@ -170,18 +174,20 @@ public struct SuspectRecord: BundleRecord, Equatable {
         let disposition = row.code("disposition", as: Disposition.self)
         let dispositionOn = row.day("disposition_on")
         if disposition != nil, dispositionOn == nil, row.raw("disposition_on") == nil {
-            row.fail("disposition_on", "required when `disposition` is given")
+            row.fail("disposition_on", "required when `disposition` is given", japanese: "処分を入力した場合は処分日も必要です")
         }
         if disposition == nil, row.raw("disposition") == nil, dispositionOn != nil {
-            row.fail("disposition_on", "given without a `disposition`")
+            row.fail("disposition_on", "given without a `disposition`", japanese: "処分がないのに処分日が入力されています")
         }
         let reason = row.code("not_prosecuted_reason", as: NotProsecutedReason.self)
         if reason != nil, let disposition, disposition != .notProsecuted {
-            row.fail("not_prosecuted_reason", "only for `disposition` `not_prosecuted`, not `\(disposition.rawValue)`")
+            row.fail("not_prosecuted_reason", "only for `disposition` `not_prosecuted`, not `\(disposition.rawValue)`",
+                     japanese: "不起訴の理由は処分が not_prosecuted の場合だけ入力します（現在は \(disposition.rawValue)）")
         }
         let deportation = row.day("deportation_ordered_on")
         if let arrestedOn, let dispositionOn, dispositionOn < arrestedOn {
-            row.fail("disposition_on", "\(dispositionOn) is before `arrested_on` \(arrestedOn)")
+            row.fail("disposition_on", "\(dispositionOn) is before `arrested_on` \(arrestedOn)",
+                     japanese: "処分日 \(dispositionOn) が検挙日 \(arrestedOn) より前です")
         }
         let caseIDs = row.identifierList("case_ids")
         guard let id, let arrestedOn, let sex, let nationality, row.issues.isEmpty else { return nil }
@@ -207,12 +213,13 @@ public struct ChargeRecord: BundleRecord, Equatable {
         let position = row.integer("position", in: 1...999, required: true)
         var offense = row.required("offense")
         if let code = offense, !context.offenseCodes.contains(code) {
-            row.fail("offense", "unknown offense code `\(code.prefix(40))`; see offenses.csv")
+            row.fail("offense", "unknown offense code `\(code.prefix(40))`; see offenses.csv", japanese: "「\(code.prefix(40))」は罪名のコードではありません")
             offense = nil
         }
         let detail = row.text("detail", maximumLength: 200)
         if offense == "juvenile_protection_ordinance", let detail, context.codeLists.prefectures[detail] == nil {
-            row.fail("detail", "`\(detail.prefix(40))` is not a prefecture: an ordinance's detail is its prefecture `JP-01`…`JP-47`")
+            row.fail("detail", "`\(detail.prefix(40))` is not a prefecture: an ordinance's detail is its prefecture `JP-01`…`JP-47`",
+                     japanese: "「\(detail.prefix(40))」は都道府県ではありません。条例の場合はその都道府県（JP-01〜JP-47）を入力してください")
         }
         guard let suspectID, let position, let offense, row.issues.isEmpty else { return nil }
         self.init(suspectID: suspectID, position: position, offense: offense, detail: detail)
@@ -241,10 +248,10 @@ public struct TrialRecord: BundleRecord, Equatable {
         let verdict = row.code("verdict", as: Verdict.self, required: true)
         let decidedOn = row.day("decided_on")
         if let verdict, verdict != .pending, decidedOn == nil, row.raw("decided_on") == nil {
-            row.fail("decided_on", "required unless the verdict is `pending`")
+            row.fail("decided_on", "required unless the verdict is `pending`", japanese: "公判中（pending）でなければ判決日が必要です")
         }
         if verdict == .pending, decidedOn != nil {
-            row.fail("decided_on", "a pending trial has no decision date")
+            row.fail("decided_on", "a pending trial has no decision date", japanese: "公判中の場合、判決日は入力しません")
         }
         let imprisonment = row.integer("imprisonment_months", in: 0...1200)
         let suspension = row.integer("suspension_months", in: 0...1200)

@@ -44,9 +44,20 @@ public struct BundleIssue: Error, Sendable, Hashable, CustomStringConvertible, C
     public let line: Int
     public let column: String?
     public let message: String
+    /// The message in Japanese, for the staff pages in Japanese that read a record from a form.
+    public let japanese: String?
 
-    public init(file: String, line: Int, column: String?, message: String) {
-        self.file = file; self.line = line; self.column = column; self.message = message
+    public init(file: String, line: Int, column: String?, message: String, japanese: String? = nil) {
+        self.file = file; self.line = line; self.column = column; self.message = message; self.japanese = japanese
+    }
+
+    /// The same problem at the same place: the English message names it.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        (lhs.file, lhs.line, lhs.column, lhs.message) == (rhs.file, rhs.line, rhs.column, rhs.message)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file); hasher.combine(line); hasher.combine(column); hasher.combine(message)
     }
 
     public var description: String {

@@ -21,8 +21,8 @@ public struct RowDecoder {
         self.init(file: file, record: record, columns: ColumnPositions(columnIndex))
     }
 
-    public mutating func fail(_ column: String?, _ message: String) {
-        issues.append(BundleIssue(file: file.fileName, line: line, column: column, message: message))
+    public mutating func fail(_ column: String?, _ message: String, japanese: String? = nil) {
+        issues.append(BundleIssue(file: file.fileName, line: line, column: column, message: message, japanese: japanese))
     }
 
     /// The cell's text, or nil when the column is absent or the cell is empty.
@@ -34,7 +34,7 @@ public struct RowDecoder {
     }
 
     public mutating func required(_ column: String) -> String? {
-        guard let value = raw(column) else { fail(column, "required value is empty"); return nil }
+        guard let value = raw(column) else { fail(column, "required value is empty", japanese: "入力が必要です"); return nil }
         return value
     }
 
@@ -50,7 +50,8 @@ public struct RowDecoder {
     public mutating func identifier(_ column: String) -> String? {
         guard let value = required(column) else { return nil }
         guard Self.isIdentifier(value) else {
-            fail(column, "`\(value.prefix(80))` is not an identifier (1–64 characters of A-Z a-z 0-9 . _ -)")
+            fail(column, "`\(value.prefix(80))` is not an identifier (1–64 characters of A-Z a-z 0-9 . _ -)",
+                 japanese: "「\(value.prefix(80))」は識別子として使えません（A-Z a-z 0-9 . _ - の1〜64文字）")
             return nil
         }
         return value
@@ -62,7 +63,8 @@ public struct RowDecoder {
         for part in value.split(separator: ";", omittingEmptySubsequences: false) {
             let id = String(part)
             if Self.isIdentifier(id) { if !result.contains(id) { result.append(id) } }
-            else { fail(column, "`\(id.prefix(80))` is not an identifier (1–64 characters of A-Z a-z 0-9 . _ -; lists are `;`-separated)") }
+            else { fail(column, "`\(id.prefix(80))` is not an identifier (1–64 characters of A-Z a-z 0-9 . _ -; lists are `;`-separated)",
+                        japanese: "「\(id.prefix(80))」は識別子として使えません（A-Z a-z 0-9 . _ - の1〜64文字。複数は「;」で区切ります）") }
         }
         return result
     }
@@ -70,7 +72,8 @@ public struct RowDecoder {
     public mutating func day(_ column: String, required isRequired: Bool = false) -> Day? {
         guard let value = isRequired ? required(column) : raw(column) else { return nil }
         guard let day = Day(iso: value) else {
-            fail(column, "`\(value.prefix(40))` is not a date: expected YYYY-MM-DD, a real calendar day")
+            fail(column, "`\(value.prefix(40))` is not a date: expected YYYY-MM-DD, a real calendar day",
+                 japanese: "「\(value.prefix(40))」は日付ではありません。実在する日を YYYY-MM-DD の形で入力してください")
             return nil
         }
         return day
@@ -79,7 +82,8 @@ public struct RowDecoder {
     public mutating func code<Value: CodedValue>(_ column: String, as type: Value.Type, required isRequired: Bool = false) -> Value? {
         guard let value = isRequired ? required(column) : raw(column) else { return nil }
         guard let coded = Value(rawValue: value) else {
-            fail(column, "unknown code `\(value.prefix(40))`; expected one of \(Value.allowedCodes)")
+            fail(column, "unknown code `\(value.prefix(40))`; expected one of \(Value.allowedCodes)",
+                 japanese: "「\(value.prefix(40))」は使えないコードです。次のいずれかを選んでください：\(Value.allowedCodes)")
             return nil
         }
         return coded
@@ -88,7 +92,8 @@ public struct RowDecoder {
     public mutating func integer(_ column: String, in range: ClosedRange<Int>, required isRequired: Bool = false) -> Int? {
         guard let value = isRequired ? required(column) : raw(column) else { return nil }
         guard let number = Int(value), range.contains(number) else {
-            fail(column, "`\(value.prefix(40))` is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+            fail(column, "`\(value.prefix(40))` is not a whole number from \(range.lowerBound) to \(range.upperBound)",
+                 japanese: "「\(value.prefix(40))」は\(range.lowerBound)から\(range.upperBound)までの整数ではありません")
             return nil
         }
         return number
@@ -99,7 +104,10 @@ public struct RowDecoder {
         switch value {
         case "true": return true
         case "false": return false
-        default: fail(column, "`\(value.prefix(40))` is not a boolean: expected `true` or `false`"); return nil
+        default:
+            fail(column, "`\(value.prefix(40))` is not a boolean: expected `true` or `false`",
+                 japanese: "「\(value.prefix(40))」は true または false ではありません")
+            return nil
         }
     }
 
@@ -107,11 +115,11 @@ public struct RowDecoder {
     public mutating func text(_ column: String, maximumLength: Int = 4000) -> String? {
         guard let value = raw(column) else { return nil }
         if value.unicodeScalars.contains(where: { ($0.value < 32 && $0 != "\n" && $0 != "\r" && $0 != "\t") || $0.value == 127 }) {
-            fail(column, "contains control characters")
+            fail(column, "contains control characters", japanese: "制御文字が含まれています")
             return nil
         }
         if value.count > maximumLength {
-            fail(column, "is longer than \(maximumLength) characters")
+            fail(column, "is longer than \(maximumLength) characters", japanese: "\(maximumLength)文字を超えています")
             return nil
         }
         return value

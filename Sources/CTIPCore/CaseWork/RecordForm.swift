@@ -5,7 +5,7 @@ public enum RecordForm {
                                                   context: ValidationContext) -> Result<Record, FieldErrors> {
         var errors: [FieldError] = []
         for (name, text) in fields where text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" && $0 != "\t" }) {
-            errors.append(FieldError(field: name, message: "contains control characters"))
+            errors.append(FieldError(field: name, message: "contains control characters", japanese: "制御文字が含まれています"))
         }
         let columns = Record.file.columnNames
         let cells = columns.map { column in
@@ -14,7 +14,7 @@ public enum RecordForm {
         var decoder = RowDecoder(file: Record.file, record: CSVRecord(line: 1, fields: cells),
                                  columnIndex: Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) }))
         let record = Record(decoding: &decoder, context: context)
-        errors += decoder.issues.map { FieldError(field: $0.column ?? "form", message: $0.message) }
+        errors += decoder.issues.map { FieldError(field: $0.column ?? "form", message: $0.message, japanese: $0.japanese) }
         guard errors.isEmpty, let record else { return .failure(FieldErrors(errors)) }
         return .success(record)
     }

@@ -34,17 +34,20 @@ public struct Referral: Sendable, Equatable, Codable {
     public static func validate(sections: Set<VictimFileSection>, basis: Basis, overrideReason: String?, from: String, to: String,
                                 by staff: StaffIdentity) -> [FieldError] {
         var errors: [FieldError] = []
-        if sections.isEmpty { errors.append(FieldError(field: "sections", message: "choose at least one section to share")) }
+        if sections.isEmpty { errors.append(FieldError(field: "sections", message: "choose at least one section to share", japanese: "共有する項目を一つ以上選んでください")) }
         if sections.contains(.whereabouts) {
-            errors.append(FieldError(field: "sections", message: "whereabouts are never shared by a referral"))
+            errors.append(FieldError(field: "sections", message: "whereabouts are never shared by a referral", japanese: "所在は照会で共有できません"))
         }
-        if from == to { errors.append(FieldError(field: "to_agency", message: "a file cannot be referred to the agency that holds it")) }
+        if from == to { errors.append(FieldError(field: "to_agency", message: "a file cannot be referred to the agency that holds it",
+                                                                   japanese: "記録を保有している機関には照会できません")) }
         if basis == .override {
             if !AccessPolicy.allows(staff, .overrideConsent) {
-                errors.append(FieldError(field: "basis", message: "only a supervisor may refer without the victim's consent"))
+                errors.append(FieldError(field: "basis", message: "only a supervisor may refer without the victim's consent",
+                                         japanese: "被害者の同意なしに照会できるのは責任者だけです"))
             }
             if (overrideReason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).count < 10 {
-                errors.append(FieldError(field: "override_reason", message: "say why the law requires referring without consent"))
+                errors.append(FieldError(field: "override_reason", message: "say why the law requires referring without consent",
+                                         japanese: "同意なしの照会が法律上必要な理由を記入してください"))
             }
         }
         return errors

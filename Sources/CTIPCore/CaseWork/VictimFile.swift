@@ -32,12 +32,31 @@ public struct Whereabouts: Codable, Sendable, Equatable {
     public init(kind: Kind, description: String) { self.kind = kind; self.description = description }
 }
 
-/// A problem with one field of a form or JSON request, named as the client sent it.
+/// A problem with one field of a form or JSON request, named as the client sent it. The message is in
+/// English (the API, the command line, the logs of tests) and, where written, in Japanese for the staff
+/// pages in Japanese.
 public struct FieldError: Error, Sendable, Equatable, CustomStringConvertible {
     public var field: String
     public var message: String
-    public init(field: String, message: String) { self.field = field; self.message = message }
+    public var japanese: String?
+    public init(field: String, message: String, japanese: String? = nil) { self.field = field; self.message = message; self.japanese = japanese }
     public var description: String { "\(field): \(message)" }
+
+    /// The message in `language`, English where no translation is written.
+    public func message(_ language: Language) -> String { language == .ja ? japanese ?? message : message }
+
+    /// The same problem: the English message names it; the Japanese is its translation.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.field == rhs.field && lhs.message == rhs.message }
+}
+
+extension FieldError {
+    public static let unknownWhereaboutsKind = FieldError(
+        field: "whereabouts_kind", message: "expected one of shelter, address, other",
+        japanese: "shelter（保護施設）、address（住所）、other（その他）のいずれかを選んでください")
+    /// Only the protecting agency may know where a person is: whereabouts come with the agency.
+    public static let whereaboutsNeedAProtectingAgency = FieldError(
+        field: "protecting_agency", message: "required with whereabouts: only the protecting agency may know them",
+        japanese: "所在を記録する場合は保護機関が必要です（所在を知るのは保護機関だけです）")
 }
 
 /// Every problem of one form or request.
@@ -68,7 +87,7 @@ public struct NewVictimFile: Sendable, Equatable {
         }
         var errors: [FieldError] = []
         for (name, text) in fields where text.count > 2000 {
-            errors.append(FieldError(field: name, message: "is longer than 2,000 characters"))
+            errors.append(FieldError(field: name, message: "is longer than 2,000 characters", japanese: "2,000文字を超えています"))
         }
         var record: VictimRecord?
         switch RecordForm.read(VictimRecord.self, fields, fixed: ["victim_id": id, "case_ids": ""], context: context) {
@@ -80,14 +99,16 @@ public struct NewVictimFile: Sendable, Equatable {
         if let name = value("name") {
             identity = VictimIdentity(name: name, dateOfBirth: value("date_of_birth"), document: value("document"))
             if let birth = identity?.dateOfBirth, Day(iso: birth) == nil {
-                errors.append(FieldError(field: "date_of_birth", message: "`\(birth.prefix(20))` is not a date (YYYY-MM-DD)"))
+                errors.append(FieldError(field: "date_of_birth", message: "`\(birth.prefix(20))` is not a date (YYYY-MM-DD)",
+                                         japanese: "「\(birth.prefix(20))」は日付ではありません（YYYY-MM-DD）"))
             }
         } else if value("date_of_birth") != nil || value("document") != nil {
-            errors.append(FieldError(field: "name", message: "required when a date of birth or document is given"))
+            errors.append(FieldError(field: "name", message: "required when a date of birth or document is given",
+                                     japanese: "生年月日や旅券番号を入力する場合は氏名も必要です"))
         }
         let contact = VictimContact(phone: value("phone"), email: value("email"), language: value("language"))
         if let email = contact.email, !email.contains("@") {
-            errors.append(FieldError(field: "email", message: "is not an email address"))
+            errors.append(FieldError(field: "email", message: "is not an email address", japanese: "メールアドレスではありません"))
         }
         var whereabouts: Whereabouts?
         if let text = value("whereabouts") {
@@ -95,10 +116,10 @@ public struct NewVictimFile: Sendable, Equatable {
             if let kind = Whereabouts.Kind(rawValue: kindText) {
                 whereabouts = Whereabouts(kind: kind, description: text)
             } else {
-                errors.append(FieldError(field: "whereabouts_kind", message: "expected one of shelter, address, other"))
+                errors.append(FieldError.unknownWhereaboutsKind)
             }
             if value("protecting_agency") == nil {
-                errors.append(FieldError(field: "protecting_agency", message: "required with whereabouts: only the protecting agency may know them"))
+                errors.append(FieldError.whereaboutsNeedAProtectingAgency)
             }
         }
         guard errors.isEmpty, let record else {

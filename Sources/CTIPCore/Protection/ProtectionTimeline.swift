@@ -92,6 +92,23 @@ public enum TimelineViolation: Error, Equatable, Sendable {
         default: return "step"
         }
     }
+
+    /// Why the step was refused, for the person recording it.
+    public func explanation(_ language: Language) -> String {
+        let (en, ja): (String, String) = switch self {
+        case .duplicateIdentification: ("the person has already been identified", "この方は既に被害者として認知されています")
+        case .missingPrerequisite(let step, let requires):
+            ("\(step.rawValue) needs \(requires.rawValue) first", "\(step.rawValue) の前に \(requires.rawValue) が必要です")
+        case .beforePrerequisite(let step, let requires, let on):
+            ("\(step.rawValue) cannot be before \(requires.rawValue) (\(on))", "\(step.rawValue) を \(requires.rawValue)（\(on)）より前にはできません")
+        case .foreignNationalsOnly(let step): ("\(step.rawValue) is only for a foreign national", "\(step.rawValue) は外国籍の方だけが対象です")
+        case .afterReturnHome(let step, let on):
+            ("\(step.rawValue) cannot follow the return home on \(on)", "\(step.rawValue) は \(on) の帰国の後には記録できません")
+        case .agencyNotResponsible(let step, let agency):
+            ("\(step.rawValue) is not recorded by a \(agency) agency", "\(step.rawValue) は \(agency) の機関が記録するものではありません")
+        }
+        return language == .ja ? ja : en
+    }
 }
 
 public struct ProtectionTimeline: Sendable, Equatable, Codable {

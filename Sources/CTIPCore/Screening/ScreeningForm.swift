@@ -31,17 +31,18 @@ public enum ScreeningForm {
         answers.purposes = list("purposes", prefix: "purpose", Article3.Purpose.self)
         if let text = value("age") {
             if let age = Int(text), (0...120).contains(age) { answers.age = age }
-            else { errors.append(FieldError(field: "age", message: "expected whole years between 0 and 120")) }
+            else { errors.append(FieldError(field: "age", message: "expected whole years between 0 and 120", japanese: "0から120までの満年齢を入力してください")) }
         }
         if let code = value("nationality")?.uppercased() {
             if codeLists.countries[code] != nil { answers.nationality = code }
-            else { errors.append(FieldError(field: "nationality", message: "expected an ISO 3166-1 alpha-3 country code such as VNM")) }
+            else { errors.append(FieldError(field: "nationality", message: "expected an ISO 3166-1 alpha-3 country code such as VNM",
+                                                  japanese: "ISO 3166-1 の3文字の国コード（VNM など）を入力してください")) }
         }
         switch value("says_they_consented")?.lowercased() {
         case nil, "unknown": break
         case "yes", "true", "1", "on": answers.saysTheyConsented = true
         case "no", "false", "0": answers.saysTheyConsented = false
-        default: errors.append(FieldError(field: "says_they_consented", message: "expected yes, no or unknown"))
+        default: errors.append(FieldError(field: "says_they_consented", message: "expected yes, no or unknown", japanese: "yes（はい）、no（いいえ）、unknown（不明）のいずれかを選んでください"))
         }
         return errors.isEmpty ? .success(answers) : .failure(FieldErrors(errors))
     }

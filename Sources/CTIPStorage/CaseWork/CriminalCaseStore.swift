@@ -57,7 +57,7 @@ public struct CriminalCaseStore: Sendable {
         try await require(staff, .recordSuspectsAndTrials, record: "case:\(record.id)")
         guard staff.agency.kind.investigates else { throw CaseWorkError.forbidden("only the police and the coast guard clear cases") }
         if try await database.sql.select().column("case_id").from("cases").where("case_id", .equal, record.id).first() != nil {
-            throw CaseWorkError.invalid([FieldError(field: "case_id", message: "a case \(record.id) already exists")])
+            throw CaseWorkError.invalid([FieldError(field: "case_id", message: "a case \(record.id) already exists", japanese: "事件 \(record.id) は既に登録されています")])
         }
         try await database.transaction { transaction in
             let sql = transaction.sql
@@ -74,14 +74,15 @@ public struct CriminalCaseStore: Sendable {
     /// Adds a suspect to a case with the charges, in order (offense codes of the code list).
     public func addSuspect(_ record: SuspectRecord, charges: [String], toCase caseID: String, by staff: StaffIdentity) async throws {
         try await requireCase(caseID, by: staff, changingCharges: true)
-        if charges.isEmpty { throw CaseWorkError.invalid([FieldError(field: "charges", message: "name at least one offense")]) }
+        if charges.isEmpty { throw CaseWorkError.invalid([FieldError(field: "charges", message: "name at least one offense", japanese: "罪名を一つ以上入力してください")]) }
         let known = Set(CodeLists.shipped.offenses.keys)
             .union(try await database.sql.select().column("code").from("offenses").all().map { try $0.decode(column: "code", as: String.self) })
         if let unknown = charges.first(where: { !known.contains($0) }) {
-            throw CaseWorkError.invalid([FieldError(field: "charges", message: "unknown offense code `\(unknown.prefix(40))`")])
+            throw CaseWorkError.invalid([FieldError(field: "charges", message: "unknown offense code `\(unknown.prefix(40))`",
+                                                                 japanese: "「\(unknown.prefix(40))」は罪名のコードではありません")])
         }
         if try await database.sql.select().column("suspect_id").from("suspects").where("suspect_id", .equal, record.id).first() != nil {
-            throw CaseWorkError.invalid([FieldError(field: "suspect_id", message: "a suspect \(record.id) already exists")])
+            throw CaseWorkError.invalid([FieldError(field: "suspect_id", message: "a suspect \(record.id) already exists", japanese: "被疑者 \(record.id) は既に登録されています")])
         }
         try await database.transaction { transaction in
             let sql = transaction.sql
@@ -109,7 +110,7 @@ public struct CriminalCaseStore: Sendable {
         let caseID = try await caseOf(suspect: suspectID, staff: staff)
         try await requireCase(caseID, by: staff, changingCharges: false)
         if reason != nil && disposition != .notProsecuted {
-            throw CaseWorkError.invalid([FieldError(field: "not_prosecuted_reason", message: "only for a suspect not prosecuted")])
+            throw CaseWorkError.invalid([FieldError(field: "not_prosecuted_reason", message: "only for a suspect not prosecuted", japanese: "不起訴の被疑者についてだけ入力します")])
         }
         try await database.transaction { transaction in
             try await transaction.sql.update("suspects").set("disposition", to: disposition.rawValue).set("disposition_on", to: day.description)
@@ -127,7 +128,7 @@ public struct CriminalCaseStore: Sendable {
         let disposition = try await database.sql.select().column("disposition").from("suspects").where("suspect_id", .equal, trial.suspectID).first()?
             .decode(column: "disposition", as: String?.self)
         guard let disposition, Disposition(rawValue: disposition)?.countsAsProsecuted == true else {
-            throw CaseWorkError.invalid([FieldError(field: "verdict", message: "record the prosecution before the trial")])
+            throw CaseWorkError.invalid([FieldError(field: "verdict", message: "record the prosecution before the trial", japanese: "公判の前に起訴を記録してください")])
         }
         try await database.transaction { transaction in
             let sql = transaction.sql
@@ -148,14 +149,13 @@ public struct CriminalCaseStore: Sendable {
         if staff.agency.code != Self.prosecutorsLiaison { query = query.where(SQLColumn("agency", table: "case_owners"), .equal, SQLBind(staff.agency.code)) }
         let ids = try await query.orderBy(SQLOrderBy(expression: SQLColumn("cleared_on", table: "cases"), direction: SQLDirection.descending))
             .limit(limit).all().map { try $0.decode(column: "case_id", as: String.self) }
-        var views: [CriminalCaseView] = []
-        for id in ids { if let view = try await load(id) { views.append(view) } }
-        return views
+        let views = try await load(ids)
+        return ids.compactMap { views[$0] }
     }
 
     public func view(_ caseID: String, by staff: StaffIdentity) async throws -> CriminalCaseView {
         try await requireCase(caseID, by: staff, changingCharges: false)
-        guard let view = try await load(caseID) else { throw CaseWorkError.notFound }
+        guard let view = try await load([caseID])[caseID] else { throw CaseWorkError.notFound }
         try await AuditLog(database: database).append(event(staff, .read, "case:\(caseID)", ["case", "suspects"], "view a cleared case"))
         return view
     }
@@ -202,46 +202,65 @@ public struct CriminalCaseStore: Sendable {
         return try row.decode(column: "case_id", as: String.self)
     }
 
-    private func load(_ caseID: String) async throws -> CriminalCaseView? {
+    /// The cases with these identifiers, their suspects, charges and trials: three statements for any
+    /// number of cases (in chunks of 500 identifiers), not one per case and suspect.
+    private func load(_ caseIDs: [String]) async throws -> [String: CriminalCaseView] {
         let sql = database.sql
-        guard let row = try await sql.raw("""
-            SELECT cases.case_id, cleared_on, prefecture, cases.agency AS clearing_agency, summary, case_owners.agency AS owner
-            FROM cases LEFT JOIN case_owners ON case_owners.case_id = cases.case_id WHERE cases.case_id = \(bind: caseID)
-            """).first() else { return nil }
-        var suspects: [CriminalCaseView.Suspect] = []
-        for suspect in try await sql.raw("""
-            SELECT s.suspect_id, arrested_on, sex, nationality, broker, organized_crime, disposition, disposition_on, not_prosecuted_reason,
-                   deportation_ordered_on, verdict, decided_on, imprisonment_months, suspension_months, fine_yen
-            FROM suspect_cases sc JOIN suspects s ON s.suspect_id = sc.suspect_id LEFT JOIN trials t ON t.suspect_id = s.suspect_id
-            WHERE sc.case_id = \(bind: caseID) ORDER BY s.suspect_id
-            """).all() {
-            let id = try suspect.decode(column: "suspect_id", as: String.self)
-            let charges = try await sql.raw("SELECT offense FROM charges WHERE suspect_id = \(bind: id) ORDER BY position").all()
-                .map { try $0.decode(column: "offense", as: String.self) }
-            let verdict = try suspect.decode(column: "verdict", as: String?.self)
-            suspects.append(.init(
-                record: SuspectRecordJSON(id: id, arrestedOn: try suspect.decode(column: "arrested_on", as: String.self),
-                                          sex: try suspect.decode(column: "sex", as: String.self),
-                                          nationality: try suspect.decode(column: "nationality", as: String.self),
-                                          broker: try suspect.decode(column: "broker", as: Bool.self),
-                                          organizedCrime: try suspect.decode(column: "organized_crime", as: Bool.self),
-                                          disposition: try suspect.decode(column: "disposition", as: String?.self),
-                                          dispositionOn: try suspect.decode(column: "disposition_on", as: String?.self),
-                                          notProsecutedReason: try suspect.decode(column: "not_prosecuted_reason", as: String?.self),
-                                          deportationOrderedOn: try suspect.decode(column: "deportation_ordered_on", as: String?.self)),
-                charges: charges,
-                trial: try verdict.map { verdict in
-                    TrialRecordJSON(verdict: verdict, decidedOn: try suspect.decode(column: "decided_on", as: String?.self),
-                                    imprisonmentMonths: try suspect.decode(column: "imprisonment_months", as: Int?.self),
-                                    suspensionMonths: try suspect.decode(column: "suspension_months", as: Int?.self),
-                                    fineYen: try suspect.decode(column: "fine_yen", as: Int64?.self).map(Int.init))
-                }))
+        var views: [String: CriminalCaseView] = [:]
+        for chunk in stride(from: 0, to: caseIDs.count, by: 500).map({ Array(caseIDs[$0..<min($0 + 500, caseIDs.count)]) }) {
+            for row in try await sql.raw("""
+                SELECT cases.case_id, cleared_on, prefecture, cases.agency AS clearing_agency, summary, case_owners.agency AS owner
+                FROM cases LEFT JOIN case_owners ON case_owners.case_id = cases.case_id WHERE cases.case_id IN (\(binds: chunk))
+                """).all() {
+                let id = try row.decode(column: "case_id", as: String.self)
+                views[id] = CriminalCaseView(id: id, clearedOn: try row.decode(column: "cleared_on", as: String.self),
+                                             prefecture: try row.decode(column: "prefecture", as: String?.self),
+                                             agency: try row.decode(column: "clearing_agency", as: String?.self),
+                                             summary: try row.decode(column: "summary", as: String?.self),
+                                             owningAgency: try row.decode(column: "owner", as: String?.self), suspects: [])
+            }
+            var suspectsOfCase: [(caseID: String, suspect: CriminalCaseView.Suspect)] = []
+            for suspect in try await sql.raw("""
+                SELECT sc.case_id, s.suspect_id, arrested_on, sex, nationality, broker, organized_crime, disposition, disposition_on,
+                       not_prosecuted_reason, deportation_ordered_on, verdict, decided_on, imprisonment_months, suspension_months, fine_yen
+                FROM suspect_cases sc JOIN suspects s ON s.suspect_id = sc.suspect_id LEFT JOIN trials t ON t.suspect_id = s.suspect_id
+                WHERE sc.case_id IN (\(binds: chunk)) ORDER BY sc.case_id, s.suspect_id
+                """).all() {
+                let verdict = try suspect.decode(column: "verdict", as: String?.self)
+                suspectsOfCase.append((try suspect.decode(column: "case_id", as: String.self), .init(
+                    record: SuspectRecordJSON(id: try suspect.decode(column: "suspect_id", as: String.self),
+                                              arrestedOn: try suspect.decode(column: "arrested_on", as: String.self),
+                                              sex: try suspect.decode(column: "sex", as: String.self),
+                                              nationality: try suspect.decode(column: "nationality", as: String.self),
+                                              broker: try suspect.decode(column: "broker", as: Bool.self),
+                                              organizedCrime: try suspect.decode(column: "organized_crime", as: Bool.self),
+                                              disposition: try suspect.decode(column: "disposition", as: String?.self),
+                                              dispositionOn: try suspect.decode(column: "disposition_on", as: String?.self),
+                                              notProsecutedReason: try suspect.decode(column: "not_prosecuted_reason", as: String?.self),
+                                              deportationOrderedOn: try suspect.decode(column: "deportation_ordered_on", as: String?.self)),
+                    charges: [],
+                    trial: try verdict.map { verdict in
+                        TrialRecordJSON(verdict: verdict, decidedOn: try suspect.decode(column: "decided_on", as: String?.self),
+                                        imprisonmentMonths: try suspect.decode(column: "imprisonment_months", as: Int?.self),
+                                        suspensionMonths: try suspect.decode(column: "suspension_months", as: Int?.self),
+                                        fineYen: try suspect.decode(column: "fine_yen", as: Int64?.self).map(Int.init))
+                    })))
+            }
+            var charges: [String: [String]] = [:]
+            let suspectIDs = Array(Set(suspectsOfCase.map(\.suspect.record.id)))
+            for suspectChunk in stride(from: 0, to: suspectIDs.count, by: 500).map({ Array(suspectIDs[$0..<min($0 + 500, suspectIDs.count)]) }) {
+                for row in try await sql.raw("""
+                    SELECT suspect_id, offense FROM charges WHERE suspect_id IN (\(binds: suspectChunk)) ORDER BY suspect_id, position
+                    """).all() {
+                    charges[try row.decode(column: "suspect_id", as: String.self), default: []].append(try row.decode(column: "offense", as: String.self))
+                }
+            }
+            for (caseID, var suspect) in suspectsOfCase {
+                suspect.charges = charges[suspect.record.id] ?? []
+                views[caseID]?.suspects.append(suspect)
+            }
         }
-        return CriminalCaseView(id: caseID, clearedOn: try row.decode(column: "cleared_on", as: String.self),
-                                prefecture: try row.decode(column: "prefecture", as: String?.self),
-                                agency: try row.decode(column: "clearing_agency", as: String?.self),
-                                summary: try row.decode(column: "summary", as: String?.self),
-                                owningAgency: try row.decode(column: "owner", as: String?.self), suspects: suspects)
+        return views
     }
 
     private func event(_ staff: StaffIdentity, _ action: AuditEvent.Action, _ record: String, _ fields: [String], _ purpose: String) -> AuditEvent {

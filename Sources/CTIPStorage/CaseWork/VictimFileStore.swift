@@ -194,7 +194,7 @@ public struct VictimFileStore: Sendable {
                                purpose: String = "record whereabouts") async throws {
         let (summary, _) = try await requireChangeable(id, by: staff, purpose: purpose)
         if whereabouts != nil && protectingAgency == nil {
-            throw CaseWorkError.invalid([FieldError(field: "protecting_agency", message: "required with whereabouts: only the protecting agency may know them")])
+            throw CaseWorkError.invalid([FieldError.whereaboutsNeedAProtectingAgency])
         }
         if let code = protectingAgency { _ = try await protectionAgency(code, field: "protecting_agency", in: AccountStore(database: database)) }
         if whereabouts != nil && cipher == nil { throw CaseWorkError.noDataKey }
@@ -223,7 +223,7 @@ public struct VictimFileStore: Sendable {
         do {
             try timeline.add(TimelineEntry(step: step, on: day, agency: agency.kind.rawValue))
         } catch let violation as TimelineViolation {
-            throw CaseWorkError.invalid([FieldError(field: violation.field, message: Self.explain(violation))])
+            throw CaseWorkError.invalid([FieldError(field: violation.field, message: violation.explanation(.en), japanese: violation.explanation(.ja))])
         }
         let supportEvents = timeline.supportEvents
         try await database.transaction { transaction in
@@ -241,17 +241,6 @@ public struct VictimFileStore: Sendable {
                     .run()
             }
             try await AuditLog(database: transaction).append(event(staff, .update, record: Self.record(id), fields: ["timeline"], purpose: purpose))
-        }
-    }
-
-    static func explain(_ violation: TimelineViolation) -> String {
-        switch violation {
-        case .duplicateIdentification: "the person has already been identified"
-        case .missingPrerequisite(let step, let requires): "\(step.rawValue) needs \(requires.rawValue) first"
-        case .beforePrerequisite(let step, let requires, let on): "\(step.rawValue) cannot be before \(requires.rawValue) (\(on))"
-        case .foreignNationalsOnly(let step): "\(step.rawValue) is only for a foreign national"
-        case .afterReturnHome(let step, let on): "\(step.rawValue) cannot follow the return home on \(on)"
-        case .agencyNotResponsible(let step, let agency): "\(step.rawValue) is not recorded by a \(agency) agency"
         }
     }
 
@@ -349,7 +338,8 @@ public struct VictimFileStore: Sendable {
             throw CaseWorkError.notFound
         }
         guard let status = referral.status(after: answer, byAgency: staff.agency.code) else {
-            throw CaseWorkError.invalid([FieldError(field: "answer", message: "cannot \(answer.rawValue) a referral that is \(referral.status.rawValue)")])
+            throw CaseWorkError.invalid([FieldError(field: "answer", message: "cannot \(answer.rawValue) a referral that is \(referral.status.rawValue)",
+                                                    japanese: "状態が \(referral.status.rawValue) の照会には \(answer.rawValue) できません")])
         }
         referral.status = status
         let victimID = referral.victimID
@@ -498,10 +488,11 @@ public struct VictimFileStore: Sendable {
     /// hot line); otherwise the field's error.
     private func protectionAgency(_ code: String, field: String, in accounts: AccountStore) async throws -> Agency {
         guard let agency = try await accounts.agency(code: code) else {
-            throw CaseWorkError.invalid([FieldError(field: field, message: "no agency has the code \(code)")])
+            throw CaseWorkError.invalid([FieldError(field: field, message: "no agency has the code \(code)", japanese: "機関コード \(code) の機関はありません")])
         }
         guard agency.kind.protectsVictims else {
-            throw CaseWorkError.invalid([FieldError(field: field, message: "\(code) is a hot line: it passes reports to the police and takes no part in a victim's protection")])
+            throw CaseWorkError.invalid([FieldError(field: field, message: "\(code) is a hot line: it passes reports to the police and takes no part in a victim's protection",
+                                                    japanese: "\(code) は通報窓口です。通報を警察に送付する機関で、被害者の保護には加わりません")])
         }
         return agency
     }

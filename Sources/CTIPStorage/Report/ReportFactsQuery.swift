@@ -11,24 +11,26 @@ struct ReportFactsQuery {
     /// gives (inside a transaction, one after the other on its connection), so that the database answers
     /// one while CTIP reads the rows of another.
     func facts(year: Int, asOf: Day, published: [ReportFacts.AwaitingPerson]?) async throws -> ReportFacts {
+        // The longest first: the carry-over and Table 2 read the most rows.
+        async let carriedOver = carriedOver(year: year, asOf: asOf, published: published)
+        async let prosecuted = prosecutedPersons(year: year, asOf: asOf)
         async let current = yearFacts(year, asOf: asOf)
         async let previous = yearFacts(year - 1, asOf: Day.reportCutOff(forDataYear: year - 1))
-        async let prosecuted = prosecutedPersons(year: year, asOf: asOf)
         async let series = YearStatistics(sql: sql).annualSeries()
         async let offenses = offenses()
-        let awaiting: [ReportFacts.AwaitingPerson]
-        let carried: [ReportFacts.PersonTrial]
-        if let published {
-            awaiting = published
-            carried = try await personTrials(ids: awaiting.map(\.suspectID), asOf: asOf)
-        } else {
-            carried = try await listedAsAwaitingTrial(beforeYear: year, asOf: asOf)
-            awaiting = carried.map { .init(suspectID: $0.suspectID, firstReportedIn: $0.arrestedOn.year + 1) }
-        }
+        let carried = try await carriedOver
+        let awaiting = published ?? carried.map { ReportFacts.AwaitingPerson(suspectID: $0.suspectID, firstReportedIn: $0.arrestedOn.year + 1) }
         return ReportFacts(
             year: year, asOf: asOf, current: try await current, previous: try await previous, prosecuted: try await prosecuted,
             awaitingInPreviousReport: awaiting, previousReportIsPublished: published != nil, carriedOver: carried,
             series: try await series, offenses: try await offenses)
+    }
+
+    /// The persons the previous report listed as awaiting trial, with their trials as of this cut-off:
+    /// from its published edition, or else found from the records.
+    private func carriedOver(year: Int, asOf: Day, published: [ReportFacts.AwaitingPerson]?) async throws -> [ReportFacts.PersonTrial] {
+        if let published { return try await personTrials(ids: published.map(\.suspectID), asOf: asOf) }
+        return try await listedAsAwaitingTrial(beforeYear: year, asOf: asOf)
     }
 
     // MARK: - One year's counts

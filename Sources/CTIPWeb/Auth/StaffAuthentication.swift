@@ -113,6 +113,10 @@ struct StaffErrorMiddleware: AsyncMiddleware {
             case .noDataKey: (.serviceUnavailable, ["error": error.description])
             }
             if request.wantsJSON { return try Response.json(body, status: status) }
+            if case .invalid(let errors) = error {
+                let language = request.staffLanguage
+                return StaffPages.message(request, status: status, text: errors.map { "\($0.field): \($0.message(language))" }.joined(separator: "; "))
+            }
             return StaffPages.message(request, status: status, text: body["error"] ?? "")
         } catch let abort as AbortError where request.url.path.hasPrefix("/staff") || request.url.path.hasPrefix("/api/") || request.url.path == "/login" {
             if request.wantsJSON { return try Response.json(["error": abort.reason], status: abort.status) }

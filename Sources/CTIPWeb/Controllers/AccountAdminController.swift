@@ -21,7 +21,7 @@ struct AccountAdminController: RouteCollection {
         let staff = try await request.requireStaff(.manageAccounts)
         let fields = try VictimFileController.fields(request)
         guard let role = StaffRole(rawValue: fields["role"] ?? "") else {
-            return try await render(request, created: nil, errors: [FieldError(field: "role", message: "choose a role")], status: .unprocessableEntity)
+            return try await render(request, created: nil, errors: [FieldError(field: "role", message: "choose a role", japanese: "役割を選んでください")], status: .unprocessableEntity)
         }
         let password = StaffAccounts.generatedPassword()
         do {
@@ -68,7 +68,7 @@ struct AccountAdminController: RouteCollection {
             StaffPages.select(t("Role", "役割"), name: "role", options: roles, selected: StaffRole.caseWorker.rawValue),
             .p(.button(.type(.submit), .text(t("Create the account", "アカウントを作成する")))))
         return StaffPages.render(request, title: t("Staff accounts", "職員アカウント"), status: status, .group(
-            StaffPages.errors(errors),
+            StaffPages.errors(errors, language: request.staffLanguage),
             .unwrap(created.map { "\($0.email): \($0.password)" }) { line in
                 .div(.class("notice"), .attribute(named: "role", value: "status"),
                      .p(.text(t("Account created. Give this password to its owner now; it is not shown again:", "作成しました。このパスワードを本人に伝えてください（再表示されません）："))),

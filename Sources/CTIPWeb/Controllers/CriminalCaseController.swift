@@ -77,15 +77,17 @@ struct CriminalCaseController: RouteCollection {
         let suspectID = request.parameters.get("suspect") ?? ""
         var errors: [FieldError] = []
         let disposition = Disposition(rawValue: fields["disposition"] ?? "")
-        if disposition == nil { errors.append(FieldError(field: "disposition", message: "expected " + Disposition.allCases.map(\.rawValue).joined(separator: ", "))) }
+        if disposition == nil { errors.append(FieldError(field: "disposition", message: "expected " + Disposition.allCases.map(\.rawValue).joined(separator: ", "),
+                                                                 japanese: "次のいずれかを選んでください：" + Disposition.allCases.map(\.rawValue).joined(separator: "、"))) }
         let day = Day(iso: fields["disposition_on"] ?? "")
-        if day == nil { errors.append(FieldError(field: "disposition_on", message: "expected a date (YYYY-MM-DD)")) }
+        if day == nil { errors.append(FieldError(field: "disposition_on", message: "expected a date (YYYY-MM-DD)", japanese: "日付（YYYY-MM-DD）を入力してください")) }
         let reasonText = fields["not_prosecuted_reason"] ?? ""
         let reason = NotProsecutedReason(rawValue: reasonText)
-        if !reasonText.isEmpty && reason == nil { errors.append(FieldError(field: "not_prosecuted_reason", message: "expected evidence or other")) }
+        if !reasonText.isEmpty && reason == nil { errors.append(FieldError(field: "not_prosecuted_reason", message: "expected evidence or other",
+                                                                                       japanese: "evidence（証拠上の問題）または other（その他）を選んでください")) }
         let deportationText = fields["deportation_ordered_on"] ?? ""
         let deportation = Day(iso: deportationText)
-        if !deportationText.isEmpty && deportation == nil { errors.append(FieldError(field: "deportation_ordered_on", message: "expected a date (YYYY-MM-DD)")) }
+        if !deportationText.isEmpty && deportation == nil { errors.append(FieldError(field: "deportation_ordered_on", message: "expected a date (YYYY-MM-DD)", japanese: "日付（YYYY-MM-DD）を入力してください")) }
         guard errors.isEmpty, let disposition, let day else { throw CaseWorkError.invalid(errors) }
         try await store(request).recordDisposition(suspect: suspectID, disposition, on: day, reason: reason, deportationOrderedOn: deportation, by: staff)
         return try await store(request).caseID(ofSuspect: suspectID) ?? ""

@@ -81,9 +81,10 @@ struct VictimFileController: RouteCollection {
         let fields = try Self.fields(request)
         var errors: [FieldError] = []
         let step = ProtectionStep(rawValue: fields["step"] ?? "")
-        if step == nil { errors.append(FieldError(field: "step", message: "expected one of " + ProtectionStep.allCases.map(\.rawValue).joined(separator: ", "))) }
+        if step == nil { errors.append(FieldError(field: "step", message: "expected one of " + ProtectionStep.allCases.map(\.rawValue).joined(separator: ", "),
+                                                          japanese: "次のいずれかを選んでください：" + ProtectionStep.allCases.map(\.rawValue).joined(separator: "、"))) }
         let day = Day(iso: fields["on"] ?? "")
-        if day == nil { errors.append(FieldError(field: "on", message: "expected a date (YYYY-MM-DD)")) }
+        if day == nil { errors.append(FieldError(field: "on", message: "expected a date (YYYY-MM-DD)", japanese: "日付（YYYY-MM-DD）を入力してください")) }
         guard let step, let day, errors.isEmpty else { throw CaseWorkError.invalid(errors) }
         try await store(request).recordStep(try id(request), step: step, on: day, agency: fields["agency"].flatMap { $0.isEmpty ? nil : $0 } ?? staff.agency.code, by: staff)
     }
@@ -94,7 +95,7 @@ struct VictimFileController: RouteCollection {
         var whereabouts: Whereabouts?
         if let text = fields["whereabouts"]?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
             guard let kind = Whereabouts.Kind(rawValue: fields["whereabouts_kind"] ?? "shelter") else {
-                throw CaseWorkError.invalid([FieldError(field: "whereabouts_kind", message: "expected one of shelter, address, other")])
+                throw CaseWorkError.invalid([FieldError.unknownWhereaboutsKind])
             }
             whereabouts = Whereabouts(kind: kind, description: text)
         }
@@ -108,13 +109,14 @@ struct VictimFileController: RouteCollection {
         var sections = Set<VictimFileSection>()
         for name in (fields["sections"] ?? "").split(whereSeparator: { $0 == ";" || $0 == "," }) {
             guard let section = VictimFileSection(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                throw CaseWorkError.invalid([FieldError(field: "sections", message: "unknown section `\(name.prefix(30))`")])
+                throw CaseWorkError.invalid([FieldError(field: "sections", message: "unknown section `\(name.prefix(30))`", japanese: "「\(name.prefix(30))」という項目はありません")])
             }
             sections.insert(section)
         }
         for section in VictimFileSection.allCases where fields["share_\(section.rawValue)"] == "on" { sections.insert(section) }
         guard let basis = Referral.Basis(rawValue: fields["basis"] ?? "") else {
-            throw CaseWorkError.invalid([FieldError(field: "basis", message: "record the victim's consent (`consent`) or a supervisor's `override`")])
+            throw CaseWorkError.invalid([FieldError(field: "basis", message: "record the victim's consent (`consent`) or a supervisor's `override`",
+                                                    japanese: "被害者の同意（consent）か責任者の判断（override）を記録してください")])
         }
         return try await store(request).refer(try id(request), to: fields["to_agency"] ?? "", sections: sections, basis: basis,
                                               overrideReason: fields["override_reason"], by: staff)
@@ -129,7 +131,7 @@ struct VictimFileController: RouteCollection {
         let staff = try await request.requireStaff(.answerReferrals)
         let fields = try Self.fields(request)
         guard let answer = Referral.Answer(rawValue: fields["answer"] ?? "") else {
-            throw CaseWorkError.invalid([FieldError(field: "answer", message: "expected accept, decline or revoke")])
+            throw CaseWorkError.invalid([FieldError(field: "answer", message: "expected accept, decline or revoke", japanese: "accept（受諾）、decline（辞退）、revoke（取消）のいずれかです")])
         }
         return try await store(request).answer(referral: request.parameters.get("referral") ?? "", answer, by: staff)
     }

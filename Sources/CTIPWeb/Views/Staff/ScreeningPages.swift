@@ -38,7 +38,7 @@ enum ScreeningPages {
                      .p(.text(t("Print the questions in the person's language, with Japanese or English beside them:",
                                 "本人の言語の質問に日本語または英語を並べて印刷できます："))),
                      sheetLinks),
-            StaffPages.errors(errors),
+            StaffPages.errors(errors, language: request.staffLanguage),
             .form(.method(.post), .action("/staff/screening?lang=\(language.rawValue)"),
                   StaffPages.csrfField(request),
                   .fieldset(StaffPages.legend(t("Act — what was done to the person", "行為 — 本人に対して行われたこと")),

@@ -67,9 +67,10 @@ enum StaffPages {
 
     static func legend(_ text: String) -> Node<HTML.FormContext> { .element(named: "legend", text: text) }
 
-    static func errors(_ errors: [FieldError]) -> Node<HTML.BodyContext> {
+    /// Each problem named by its form field, in the page's language.
+    static func errors(_ errors: [FieldError], language: CTIPCore.Language) -> Node<HTML.BodyContext> {
         .if(!errors.isEmpty, .div(.class("error"), .attribute(named: "role", value: "alert"),
-                                  .ul(.forEach(errors) { .li(.text($0.description)) })))
+                                  .ul(.forEach(errors) { .li(.text("\($0.field): \($0.message(language))")) })))
     }
 
     static func field(_ label: String, name: String, value: String = "", type: HTMLInputType = .text, required: Bool = false) -> Node<HTML.FormContext> {

@@ -52,7 +52,7 @@ enum VictimFilePages {
         let codeLists = CodeLists.shipped
         func value(_ name: String) -> String { values[name] ?? "" }
         return StaffPages.render(request, title: t("Open a new victim file", "被害者ファイルの作成"), status: status, .group(
-            StaffPages.errors(errors),
+            StaffPages.errors(errors, language: request.staffLanguage),
             .form(.method(.post), .action("/staff/victims?lang=\(language.rawValue)"),
                   StaffPages.csrfField(request),
                   .fieldset(StaffPages.legend(t("Counted in the statistics", "統計に計上される項目")),
