@@ -214,6 +214,7 @@ struct HotlineStaffController: RouteCollection {
 
     /// A refusal of the hot line's rules in the page's language. The free reasons the store gives come
     /// from its checks in English; in Japanese they follow a Japanese lead so the operator knows what kind of refusal it is.
+    /// Reasons this controller wrote itself are already in the page's language (kana or kanji) and stand alone.
     static func message(_ error: HotlineStoreError, _ t: StaffPages.Text) -> String {
         switch error {
         case .noSuchReport: t(error.description, "この受付番号とパスコードの通報はありません")
