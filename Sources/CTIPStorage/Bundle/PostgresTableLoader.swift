@@ -133,12 +133,7 @@ struct PostgresTableLoader: TableLoader {
 
     func finish() async throws {
         let table = target.table
-        let clock = ContinuousClock()
-        for statement in restore.withLockedValue({ $0 }) {
-            let started = clock.now
-            try await sql.raw("\(unsafeRaw: statement)").run()
-            logger.info("import timing", metadata: ["statement": "\(statement)", "seconds": "\(clock.now - started)"])
-        }
+        try await runTimed(restore.withLockedValue { $0 }, logger: logger) { try await sql.raw("\(unsafeRaw: $0)").run() }
         guard copyTable != table.name else { return }
         let columns = SQLList(table.columns.map { SQLIdentifier($0) })
         let keys = SQLList(table.keyColumns.map { SQLIdentifier($0) })

@@ -91,10 +91,9 @@ struct ReferenceValidator {
             let table = references[0].table, keyColumn = references[0].keyColumn
             let wanted = Array(Set(references.map(\.id)))
             var found = Set<String>()
-            for start in stride(from: 0, to: wanted.count, by: 500) {
-                let chunk = Array(wanted[start..<min(start + 500, wanted.count)])
+            for chunk in wanted.inListChunks {
                 let rows = try await sql.select().column(keyColumn).from(table)
-                    .where(SQLIdentifier(keyColumn), .in, chunk).all()
+                    .where(SQLIdentifier(keyColumn), .in, Array(chunk)).all()
                 for row in rows { found.insert(try row.decode(column: keyColumn, as: String.self)) }
             }
             for reference in references where !found.contains(reference.id) {
@@ -110,9 +109,8 @@ struct ReferenceValidator {
         guard !prosecutedWithoutTrial.isEmpty else { return [] }
         defer { prosecutedWithoutTrial.removeAll() }
         let wanted = Array(prosecutedWithoutTrial.keys)
-        for start in stride(from: 0, to: wanted.count, by: 500) {
-            let chunk = Array(wanted[start..<min(start + 500, wanted.count)])
-            for row in try await sql.select().column("suspect_id").from("trials").where(SQLIdentifier("suspect_id"), .in, chunk).all() {
+        for chunk in wanted.inListChunks {
+            for row in try await sql.select().column("suspect_id").from("trials").where(SQLIdentifier("suspect_id"), .in, Array(chunk)).all() {
                 prosecutedWithoutTrial[try row.decode(column: "suspect_id", as: String.self)] = nil
             }
         }

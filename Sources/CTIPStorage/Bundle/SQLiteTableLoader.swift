@@ -137,12 +137,7 @@ struct SQLiteTableLoader: TableLoader {
     }
 
     func finish() async throws {
-        let clock = ContinuousClock()
-        for statement in restore.withLockedValue({ $0 }) {
-            let started = clock.now
-            try await connection.query(statement, []) { _ in }
-            logger.info("import timing", metadata: ["statement": "\(statement)", "seconds": "\(clock.now - started)"])
-        }
+        try await runTimed(restore.withLockedValue { $0 }, logger: logger) { try await connection.query($0, []) { _ in } }
     }
 }
 

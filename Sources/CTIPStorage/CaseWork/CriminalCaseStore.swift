@@ -203,11 +203,12 @@ public struct CriminalCaseStore: Sendable {
     }
 
     /// The cases with these identifiers, their suspects, charges and trials: three statements for any
-    /// number of cases (in chunks of 500 identifiers), not one per case and suspect.
+    /// number of cases (per `inListChunks`), not one per case and suspect.
     private func load(_ caseIDs: [String]) async throws -> [String: CriminalCaseView] {
         let sql = database.sql
         var views: [String: CriminalCaseView] = [:]
-        for chunk in stride(from: 0, to: caseIDs.count, by: 500).map({ Array(caseIDs[$0..<min($0 + 500, caseIDs.count)]) }) {
+        for slice in caseIDs.inListChunks {
+            let chunk = Array(slice)
             for row in try await sql.raw("""
                 SELECT cases.case_id, cleared_on, prefecture, cases.agency AS clearing_agency, summary, case_owners.agency AS owner
                 FROM cases LEFT JOIN case_owners ON case_owners.case_id = cases.case_id WHERE cases.case_id IN (\(binds: chunk))
@@ -248,7 +249,7 @@ public struct CriminalCaseStore: Sendable {
             }
             var charges: [String: [String]] = [:]
             let suspectIDs = Array(Set(suspectsOfCase.map(\.suspect.record.id)))
-            for suspectChunk in stride(from: 0, to: suspectIDs.count, by: 500).map({ Array(suspectIDs[$0..<min($0 + 500, suspectIDs.count)]) }) {
+            for suspectChunk in suspectIDs.inListChunks.map(Array.init) {
                 for row in try await sql.raw("""
                     SELECT suspect_id, offense FROM charges WHERE suspect_id IN (\(binds: suspectChunk)) ORDER BY suspect_id, position
                     """).all() {

@@ -114,8 +114,8 @@ struct ReportFactsQuery {
     /// The trials of the given persons as of the cut-off, in (arrested_on, suspect_id) order.
     private func personTrials(ids: [String], asOf: Day) async throws -> [ReportFacts.PersonTrial] {
         var result: [ReportFacts.PersonTrial] = []
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-            result += try await personTrials(from: Self.suspectsWithTrials, where: "s.suspect_id IN (\(binds: chunk))", asOf: asOf)
+        for chunk in ids.inListChunks {
+            result += try await personTrials(from: Self.suspectsWithTrials, where: "s.suspect_id IN (\(binds: Array(chunk)))", asOf: asOf)
         }
         return result.sorted { ($0.arrestedOn, $0.suspectID) < ($1.arrestedOn, $1.suspectID) }
     }

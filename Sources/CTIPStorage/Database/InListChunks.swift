@@ -1,0 +1,7 @@
+extension Array {
+    /// The elements in groups small enough for one `IN (…)` list of bound values: SQLite allowed only
+    /// 999 bound values per statement before 3.32, and long lists plan badly on both engines.
+    var inListChunks: [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: 500).map { self[$0..<Swift.min($0 + 500, count)] }
+    }
+}
