@@ -34,21 +34,23 @@ SELECT v.residence_status, CASE WHEN EXISTS (SELECT 1 FROM support_events c WHER
        AND c.event = 'residence_status_change_permitted' AND c.on_date <= '2020-03-31') THEN 1 ELSE 0 END
   FROM victims v WHERE v.victim_id IN (SELECT victim_id FROM support_events WHERE event = 'isa_protection'
        AND on_date >= '2019-01-01' AND on_date < '2020-01-01');
--- Table 2: the prosecuted persons of 2020 with their trials and charges, a row per charge.
-SELECT s.suspect_id, s.arrested_on, t.verdict, t.decided_on, t.imprisonment_months, t.suspension_months, t.fine_yen, c.offense, c.detail
+-- Table 2: the prosecuted persons of 2020 with their trials and charges, a row per charge (in no order:
+-- ctip orders the persons itself).
+SELECT s.suspect_id, s.arrested_on, t.verdict, t.decided_on, t.imprisonment_months, t.suspension_months, t.fine_yen, c.position, c.offense, c.detail
   FROM suspects s LEFT JOIN trials t ON t.suspect_id = s.suspect_id LEFT JOIN charges c ON c.suspect_id = s.suspect_id
  WHERE s.arrested_on >= '2020-01-01' AND s.arrested_on < '2021-01-01'
-   AND s.disposition IN ('prosecuted', 'family_court') AND s.disposition_on <= '2021-03-31'
- ORDER BY s.arrested_on, s.suspect_id, c.position;
+   AND s.disposition IN ('prosecuted', 'family_court') AND s.disposition_on <= '2021-03-31';
 -- Carry-over: persons prosecuted before 2020 by their arrest year's cut-off whose trial was undecided at the
 -- previous report's cut-off (every prosecuted suspect has a trial row, pending until decided: found by the
--- index on decided_on; CROSS JOIN makes SQLite start there), with their trials as of this cut-off and charges.
-SELECT s.suspect_id, s.arrested_on, t.verdict, t.decided_on, t.imprisonment_months, t.suspension_months, t.fine_yen, c.offense, c.detail
-  FROM trials t CROSS JOIN suspects s LEFT JOIN charges c ON c.suspect_id = s.suspect_id
- WHERE s.suspect_id = t.suspect_id AND (t.decided_on IS NULL OR t.decided_on > '2020-03-31')
+-- index trials_undecided, one range for each half of the UNION ALL; CROSS JOIN makes SQLite start there),
+-- with their trials as of this cut-off and charges.
+SELECT s.suspect_id, s.arrested_on, t.verdict, t.decided_on, t.imprisonment_months, t.suspension_months, t.fine_yen, c.position, c.offense, c.detail
+  FROM (SELECT suspect_id FROM trials WHERE decided_on > '2020-03-31'
+        UNION ALL SELECT suspect_id FROM trials WHERE decided_on IS NULL) AS undecided
+  CROSS JOIN suspects s CROSS JOIN trials t LEFT JOIN charges c ON c.suspect_id = s.suspect_id
+ WHERE s.suspect_id = undecided.suspect_id AND t.suspect_id = s.suspect_id
    AND s.arrested_on < '2020-01-01' AND s.disposition IN ('prosecuted', 'family_court')
-   AND s.disposition_on <= CAST(CAST(substr(s.arrested_on, 1, 4) AS INTEGER) + 1 AS TEXT) || '-03-31'
- ORDER BY s.arrested_on, s.suspect_id, c.position;
+   AND s.disposition_on <= CAST(CAST(substr(s.arrested_on, 1, 4) AS INTEGER) + 1 AS TEXT) || '-03-31';
 -- Figures 3 and 6: every year's counts (a range count per year on each date index), and the history rows.
 WITH RECURSIVE years(y) AS (SELECT CAST(substr(MIN(protected_on), 1, 4) AS INTEGER) FROM victims
   UNION ALL SELECT y + 1 FROM years WHERE y < (SELECT CAST(substr(MAX(protected_on), 1, 4) AS INTEGER) FROM victims))

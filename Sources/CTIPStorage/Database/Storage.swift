@@ -36,6 +36,7 @@ public let ctipMigrations: [any Migration] = [
     CreateTips(), CreateInternetReports(), CreateHotlineAgencies(),
     AddTrialDecisionIndex(),
     CreateScreenings(),
+    AddReportIndexes(),
 ]
 
 /// Brings the schema up to date and sets per-file options (SQLite: write-ahead log).
@@ -67,12 +68,24 @@ public final class StorageContext: Sendable {
         databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
     }
 
+    /// A handle on every event loop, for reads that run side by side (`AnnualReports`).
+    public var readers: [any Database] { databases.onEveryEventLoop(logger: logger) }
+
     public func migrate() async throws {
         try await CTIPStorage.migrate(databases, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
     }
 
     public func shutdown() async {
         await databases.shutdownAsync()
+    }
+}
+
+extension Databases {
+    /// The default database once for each event loop. A handle's connections come from its loop's share
+    /// of the pool, and on SQLite that share is one connection: statements meant to run side by side
+    /// need handles on different loops.
+    public func onEveryEventLoop(logger: Logger) -> [any Database] {
+        eventLoopGroup.makeIterator().compactMap { database(logger: logger, on: $0) }
     }
 }
 

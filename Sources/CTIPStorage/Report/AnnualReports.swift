@@ -10,8 +10,11 @@ import SQLKit
 /// and a report recomputed for a published year is shown with its revision against the edition.
 public struct AnnualReports: Sendable {
     public let database: any Database
+    /// Handles the report's statements may spread over, side by side (`Databases.onEveryEventLoop`);
+    /// none: all of them on `database`.
+    public let readers: [any Database]
 
-    public init(database: any Database) { self.database = database }
+    public init(database: any Database, readers: [any Database] = []) { self.database = database; self.readers = readers }
 
     /// Section 2 of data year `year`, trial status as of `asOf` (default: March 31 of the following year).
     public func report(year: Int, asOf: Day? = nil, language: Language) async throws -> AnnualReport {
@@ -30,7 +33,9 @@ public struct AnnualReports: Sendable {
 
     private func facts(year: Int, asOf: Day, on database: any Database) async throws -> ReportFacts {
         let published = try await ReportEditionStore(sql: database.sql).awaitingList(year: year - 1)
-        return try await ReportFactsQuery(sql: database.sql).facts(year: year, asOf: asOf, published: published)
+        // Inside a transaction (publishing) everything stays on its connection.
+        let readers = database.inTransaction ? [] : self.readers.map(\.sql)
+        return try await ReportFactsQuery(sql: database.sql, readers: readers).facts(year: year, asOf: asOf, published: published)
     }
 
     // MARK: - Editions

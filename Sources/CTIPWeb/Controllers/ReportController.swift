@@ -15,7 +15,7 @@ struct ReportController: RouteCollection {
 
     func page(request: Request) async throws -> Response {
         let query = try ReportQuery(request)
-        let reports = AnnualReports(database: request.db)
+        let reports = request.annualReports
         if (try? request.query.get(String.self, at: "edition")) == "published" {
             guard let frozen = try await reports.publishedFile(year: query.year, format: .html, language: query.language) else {
                 throw Abort(.notFound, reason: query.language == .ja ? "\(query.year)年の報告は公表されていません。" : "The report of \(query.year) has not been published.")
@@ -38,7 +38,7 @@ struct ReportController: RouteCollection {
 
     func json(request: Request) async throws -> Response {
         let query = try ReportQuery(request)
-        let report = try await AnnualReports(database: request.db).report(year: query.year, asOf: query.asOf, language: query.language)
+        let report = try await request.annualReports.report(year: query.year, asOf: query.asOf, language: query.language)
         var headers = HTTPHeaders()
         headers.contentType = .json
         return Response(status: .ok, headers: headers, body: .init(data: try report.jsonData()))
@@ -47,7 +47,7 @@ struct ReportController: RouteCollection {
     func index(request: Request) async throws -> Response {
         let language = request.preferredLanguage
         let years = try await YearStatistics(sql: request.db.sql).annualSeries().filter { $0.source == .records }.map(\.year)
-        let editions = try await AnnualReports(database: request.db).editions()
+        let editions = try await request.annualReports.editions()
         return html(ReportIndexPage.render(language: language, years: years.reversed(), editions: editions), language: language)
     }
 
@@ -84,4 +84,11 @@ struct ReportQuery {
     }
 
     var asOfParameter: String { asOf.map { "&as_of=\($0)" } ?? "" }
+}
+
+extension Request {
+    /// The reports, their statements spread over every event loop's connections.
+    var annualReports: AnnualReports {
+        AnnualReports(database: db, readers: application.databases.onEveryEventLoop(logger: logger))
+    }
 }

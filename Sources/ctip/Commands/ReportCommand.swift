@@ -63,7 +63,7 @@ struct RenderReportCommand: AsyncParsableCommand {
     func run() async throws {
         let url = try database.resolved()
         let text: String = try await withStorage(url) { storage in
-            let reports = AnnualReports(database: storage.database)
+            let reports = AnnualReports(database: storage.database, readers: storage.readers)
             if published {
                 guard let frozen = try await reports.publishedFile(year: report.year, format: format, language: lang) else {
                     throw ValidationError("the report of \(report.year) has not been published; `ctip report list` shows the editions")
@@ -108,7 +108,7 @@ struct PublishReportCommand: AsyncParsableCommand {
         let url = try database.resolved()
         do {
             let edition = try await withStorage(url) { storage in
-                try await AnnualReports(database: storage.database).publish(year: report.year, asOf: report.cutOff, at: Date())
+                try await AnnualReports(database: storage.database, readers: storage.readers).publish(year: report.year, asOf: report.cutOff, at: Date())
             }
             print("published the report of \(edition.year) (approved in \(edition.year + 1)), as of \(edition.asOf), at \(edition.publishedAt)")
             print(edition.contentHash)
@@ -130,7 +130,7 @@ struct ListReportsCommand: AsyncParsableCommand {
     func run() async throws {
         let url = try database.resolved()
         let lines: [String] = try await withStorage(url) { storage in
-            let reports = AnnualReports(database: storage.database)
+            let reports = AnnualReports(database: storage.database, readers: storage.readers)
             var lines: [String] = []
             for edition in try await reports.editions() {
                 let current = try await reports.report(year: edition.year, asOf: edition.asOf, language: .en)
