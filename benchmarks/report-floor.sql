@@ -28,12 +28,12 @@ SELECT event, COUNT(DISTINCT victim_id) FROM support_events WHERE on_date >= '20
 SELECT event, COUNT(DISTINCT victim_id) FROM support_events WHERE on_date >= '2019-01-01' AND on_date < '2020-01-01' GROUP BY event;
 SELECT v.residence_status, CASE WHEN EXISTS (SELECT 1 FROM support_events c WHERE c.victim_id = v.victim_id
        AND c.event = 'residence_status_change_permitted' AND c.on_date <= '2021-03-31') THEN 1 ELSE 0 END
-  FROM victims v WHERE v.victim_id IN (SELECT victim_id FROM support_events WHERE event = 'isa_protection'
-       AND on_date >= '2020-01-01' AND on_date < '2021-01-01');
+  FROM (SELECT DISTINCT victim_id FROM support_events WHERE event = 'isa_protection'
+       AND on_date >= '2020-01-01' AND on_date < '2021-01-01') AS protected CROSS JOIN victims v WHERE v.victim_id = protected.victim_id;
 SELECT v.residence_status, CASE WHEN EXISTS (SELECT 1 FROM support_events c WHERE c.victim_id = v.victim_id
        AND c.event = 'residence_status_change_permitted' AND c.on_date <= '2020-03-31') THEN 1 ELSE 0 END
-  FROM victims v WHERE v.victim_id IN (SELECT victim_id FROM support_events WHERE event = 'isa_protection'
-       AND on_date >= '2019-01-01' AND on_date < '2020-01-01');
+  FROM (SELECT DISTINCT victim_id FROM support_events WHERE event = 'isa_protection'
+       AND on_date >= '2019-01-01' AND on_date < '2020-01-01') AS protected CROSS JOIN victims v WHERE v.victim_id = protected.victim_id;
 -- Table 2: the prosecuted persons of 2020 with their trials and charges, a row per charge (in no order:
 -- ctip orders the persons itself).
 SELECT s.suspect_id, s.arrested_on, t.verdict, t.decided_on, t.imprisonment_months, t.suspension_months, t.fine_yen, c.position, c.offense, c.detail

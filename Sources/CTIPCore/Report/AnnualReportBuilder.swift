@@ -140,12 +140,21 @@ public struct AnnualReportBuilder: Sendable {
 
     private func rows(_ persons: [ReportFacts.PersonTrial], offenses: [String: Offense]) -> [AnnualReport.TrialRow] {
         let text = TrialText(language: language, codeLists: codeLists, offenses: offenses)
+        // Thousands of persons share a few hundred lists of charges: each list is worded once.
+        var worded: [[ReportFacts.Charge]: String] = [:]
         return persons.enumerated().map { index, person in
-            AnnualReport.TrialRow(number: index + 1, suspectID: person.suspectID, arrestedOn: person.arrestedOn,
-                                  charges: person.charges, offenses: text.offenses(person.charges),
-                                  verdict: person.verdict, decidedOn: person.decidedOn,
-                                  imprisonmentMonths: person.imprisonmentMonths, suspensionMonths: person.suspensionMonths,
-                                  fineYen: person.fineYen, result: text.result(person))
+            let offenses: String
+            if let known = worded[person.charges] {
+                offenses = known
+            } else {
+                offenses = text.offenses(person.charges)
+                worded[person.charges] = offenses
+            }
+            return AnnualReport.TrialRow(number: index + 1, suspectID: person.suspectID, arrestedOn: person.arrestedOn,
+                                         charges: person.charges, offenses: offenses,
+                                         verdict: person.verdict, decidedOn: person.decidedOn,
+                                         imprisonmentMonths: person.imprisonmentMonths, suspensionMonths: person.suspensionMonths,
+                                         fineYen: person.fineYen, result: text.result(person))
         }
     }
 

@@ -71,7 +71,7 @@ public struct ReportFacts: Sendable, Equatable {
         }
     }
 
-    public struct Charge: Sendable, Equatable, Codable {
+    public struct Charge: Sendable, Hashable, Codable {
         public var offense: String
         public var detail: String?
         public init(offense: String, detail: String?) { self.offense = offense; self.detail = detail }
