@@ -208,7 +208,8 @@ private struct ImportRun {
     }
 }
 
-private func seconds(_ duration: Duration) -> String {
+/// A duration as the timing logs print it: seconds with two decimals.
+public func seconds(_ duration: Duration) -> String {
     let (whole, attoseconds) = duration.components
     return String(format: "%.2f", Double(whole) + Double(attoseconds) / 1e18)
 }

@@ -70,7 +70,9 @@ struct RenderReportCommand: AsyncParsableCommand {
                 }
                 return frozen
             }
+            let clock = ContinuousClock(), started = clock.now
             let computed = try await reports.report(year: report.year, asOf: report.cutOff, language: lang)
+            let computedAt = clock.now
             for notice in computed.notices where notice.kind == .noRecords || notice.kind == .noPreviousYear {
                 printError("note: \(notice.text)")
             }
@@ -79,7 +81,11 @@ struct RenderReportCommand: AsyncParsableCommand {
                 banner = ReportBanner.lines(publishedAt: edition.publishedAt, contentHash: edition.contentHash, revision: revision, language: lang)
                 if !revision.isEmpty { banner.forEach { printError("note: \($0)") } }
             }
-            return try computed.rendered(as: format, banner: banner)
+            let rendered = try computed.rendered(as: format, banner: banner)
+            // `CTIP_LOG_LEVEL=info` shows where a report's time goes (benchmarks/README.md).
+            storage.logger.info("report timing", metadata: [
+                "computing_s": "\(seconds(computedAt - started))", "rendering_s": "\(seconds(clock.now - computedAt))"])
+            return rendered
         }
         if let output {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output))
