@@ -209,11 +209,13 @@ if want postgres; then
         done
         echo "COMMIT;"
     } >"$script"
+    ctip_pg_checkpoint
     measure floor-postgres "${CTIP_PG_PSQL:-psql}" -X -q -v ON_ERROR_STOP=1 -f "$script" "$FLOOR_URL"
     FLOOR_S[PostgreSQL]="$M_SECONDS"; FLOOR_RSS[PostgreSQL]="$M_RSS_MB"
 
     step "(d) ctip import into a fresh PostgreSQL database"
     ctip_pg_new_database ctip_bench
+    ctip_pg_checkpoint
     measure ctip-postgres "$CTIP" import "$BUNDLE" --database "$CTIP_PG_NEW_URL"
     CTIP_S[PostgreSQL]="$M_SECONDS"; CTIP_RSS[PostgreSQL]="$M_RSS_MB"
     check_counts PostgreSQL count_pg "$FLOOR_URL" "$CTIP_PG_NEW_URL"

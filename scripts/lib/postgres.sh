@@ -3,6 +3,7 @@
 #
 #   ctip_pg_setup              exports CTIP_TEST_POSTGRES_URL=postgres://ctip:ctip@127.0.0.1:PORT/DB
 #   ctip_pg_new_database NAME  creates one more throwaway database; its URL is left in CTIP_PG_NEW_URL
+#   ctip_pg_checkpoint         writes the server's dirty pages out (before a timed load)
 #   ctip_pg_teardown           drops every database created here and stops/removes the private
 #                              cluster; safe to call twice (use it in `trap ... EXIT`)
 #
@@ -163,6 +164,15 @@ ctip_pg_setup() {
     export CTIP_TEST_POSTGRES_URL="$CTIP_PG_NEW_URL"
     ctip_note "PostgreSQL: $("$CTIP_PG_BINDIR/postgres" --version | sed 's/^postgres (PostgreSQL) /PostgreSQL /'), private cluster in $CTIP_PG_DIR"
     ctip_note "PostgreSQL: CTIP_TEST_POSTGRES_URL=$CTIP_TEST_POSTGRES_URL"
+}
+
+# Writes every dirty page out now (CHECKPOINT), so that a timed load does not pay for the previous
+# one's. Needs the private cluster's superuser; on a given server it is tried and skipped if refused.
+ctip_pg_checkpoint() {
+    case "$CTIP_PG_MODE" in
+        private) _ctip_pg_admin -c "CHECKPOINT" >/dev/null 2>&1 || true ;;
+        *) "${CTIP_PG_PSQL:-psql}" -X -q "$CTIP_TEST_POSTGRES_URL" -c "CHECKPOINT" >/dev/null 2>&1 || true ;;
+    esac
 }
 
 # Creates a fresh database owned by ctip (UTF8, C collation); sets CTIP_PG_NEW_URL.
