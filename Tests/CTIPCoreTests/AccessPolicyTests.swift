@@ -11,13 +11,16 @@ struct AccessPolicyTests {
         StaffIdentity(userID: "u1", email: "u1@example.org", agency: agencies.first { $0.code == agency }!, role: role)
     }
 
-    @Test("the hot lines: their own staff take calls and triage, their supervisors decide rewards, the police of a prefecture answer what is forwarded", arguments: [
+    @Test("the hot lines: their own staff take calls and triage, their supervisors decide rewards, the police of a prefecture answer what is forwarded, the National Police Agency receives the internet content judged illegal", arguments: [
         ("hotline", StaffRole.caseWorker, Permission.triageHotlineReports, true), ("hotline", .intake, .takeHotlineReports, true),
         ("hotline", .intake, .triageHotlineReports, false), ("hotline", .caseWorker, .decideRewards, false), ("hotline", .supervisor, .decideRewards, true),
         ("police-13", .caseWorker, .answerForwardedReports, true), ("police-13", .caseWorker, .triageHotlineReports, false),
         ("npa", .caseWorker, .answerForwardedReports, false), ("wcsc-13", .supervisor, .triageHotlineReports, false),
         ("hotline", .analyst, .triageHotlineReports, false), ("cao", .analyst, .viewStatistics, true), ("hotline", .administrator, .takeHotlineReports, false),
         ("police-13", .analyst, .answerForwardedReports, false), ("hotline", .auditor, .decideRewards, false),
+        ("npa", .caseWorker, .receiveInternetReports, true), ("npa", .intake, .receiveInternetReports, true),
+        ("police-13", .supervisor, .receiveInternetReports, false), ("hotline", .supervisor, .receiveInternetReports, false),
+        ("npa", .analyst, .receiveInternetReports, false),
     ])
     func hotlines(agency: String, role: StaffRole, permission: Permission, allowed: Bool) {
         #expect(AccessPolicy.allows(Self.staff(agency, role), permission) == allowed)

@@ -95,6 +95,12 @@ struct HotlineStoreTests {
             #expect(item.url == "https://example.com/offer")
 
             try await staff.judge(item.id, .illegal, category: .graveCrime, by: analyst)
+            // Illegal content goes to the police at once: the National Police Agency's list has it (the
+            // other item, not judged, is not there), and reading the list is audited.
+            let npa = HotlineActor(user: "officer-npa", agency: "npa")
+            #expect(try await staff.reportedToPolice(by: npa).map(\.url) == ["https://example.com/offer"])
+            #expect(try await staff.reportedToPolice(by: npa).first?.forwardedAt == june2023)
+            #expect(try await AuditLog(database: storage.database).entries(actor: "officer-npa").map(\.record) == Array(repeating: "internet:reported-to-police", count: 2))
             let letter = try await staff.requestDeletion(item.id, language: .en, by: analyst)
             #expect(letter.body.contains("https://example.com/offer") && letter.body.contains("Article 226-2"))
             clock.advance(hours: 30)

@@ -165,6 +165,8 @@ struct CaseWorkWebTests {
             Route(method: .GET, path: "/staff/hotline/intake", body: nil, allowed: roles(["hotline"], fileWorkers), secretTo: nil),
             Route(method: .GET, path: "/staff/hotline/rewards", body: nil, allowed: roles(["hotline"], [.supervisor]), secretTo: nil),
             Route(method: .GET, path: "/staff/hotline/police", body: nil, allowed: roles(["home", "foreign"], fileWorkers), secretTo: nil),
+            // The internet content judged illegal is the National Police Agency's, none of these agencies'.
+            Route(method: .GET, path: "/staff/hotline/police/internet", body: nil, allowed: [], secretTo: nil),
             Route(method: .GET, path: "/staff/hotline/stats", body: nil, allowed: roles(everywhere, [.analyst, .supervisor]), secretTo: nil),
         ]
     }

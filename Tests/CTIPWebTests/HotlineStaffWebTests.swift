@@ -12,6 +12,7 @@ private struct TestGate: HotlineStaffGate {
         "supervisor": (HotlineActor(user: "super1", agency: "NPA"), [.triageHotlineReports, .decideRewards, .viewStatistics]),
         "tokyo": (HotlineActor(user: "officer-tokyo", agency: "Tokyo MPD", policePrefecture: "JP-13"), [.answerForwardedReports]),
         "osaka": (HotlineActor(user: "officer-osaka", agency: "Osaka PP", policePrefecture: "JP-27"), [.answerForwardedReports]),
+        "npa": (HotlineActor(user: "officer-npa", agency: "npa"), [.receiveInternetReports]),
     ]
     func context(_ request: Request, forAnyOf permissions: [Permission]) async throws -> HotlineStaffContext {
         guard let name = request.headers.first(name: "X-Test-Staff"), let (actor, held) = Self.staff[name] else { throw Abort(.unauthorized) }
@@ -112,6 +113,38 @@ struct HotlineStaffWebTests {
                 let statistics = try JSONDecoder().decode(HotlineStatistics.self, from: Data(response.body.readableBytesView))
                 #expect(statistics.total.tipsReceived == 2 && statistics.total.tipsForwarded == 1)
                 #expect(statistics.total.outcomes["victim_protected"] == 1 && statistics.total.rewardsDecided == 1)
+            }
+        }
+    }
+
+    @Test("internet content judged illegal is on the National Police Agency's list at once, in its language; nobody else opens the list")
+    func internetContentToThePolice() async throws {
+        try await withStaffApp { app, store in
+            let offer = try InternetReportSubmission(language: "ja", category: "grave_crime", url: "https://example.com/offer", description: nil)
+            _ = try await store.submit(offer)
+            _ = try await store.submit(try InternetReportSubmission(language: "en", category: "harmful", url: "https://example.org/other", description: nil))
+            let item = HotlineStore.itemID(offer.url)
+            let analyst: HTTPHeaders = ["X-Test-Staff": "analyst", "Content-Type": "application/x-www-form-urlencoded"]
+            try await app.testing().test(.GET, "staff/hotline/police/internet", headers: ["X-Test-Staff": "npa"]) { response async throws in
+                #expect(response.status == .ok)
+                #expect(!response.body.string.contains("example.com/offer"), "nothing judged yet")
+            }
+            try await app.testing().test(.POST, "staff/hotline/internet/\(item)/judge", headers: analyst,
+                                         body: form([("csrf_token", "test-token"), ("judgement", "illegal"), ("category", "grave_crime")])) { response async throws in
+                #expect(response.status == .ok)
+            }
+            try await app.testing().test(.GET, "staff/hotline/police/internet", headers: ["X-Test-Staff": "npa"]) { response async throws in
+                let page = response.body.string
+                #expect(page.contains("Internet content reported to the police"))
+                #expect(page.contains("https://example.com/offer") && !page.contains("example.org/other"))
+            }
+            try await app.testing().test(.GET, "staff/hotline/police/internet?lang=ja", headers: ["X-Test-Staff": "npa"]) { response async throws in
+                #expect(response.body.string.contains("警察へ通報されたインターネット上の違法情報"))
+            }
+            for other in ["analyst", "tokyo"] {
+                try await app.testing().test(.GET, "staff/hotline/police/internet", headers: ["X-Test-Staff": other]) { response async throws in
+                    #expect(response.status == .forbidden, "\(other)")
+                }
             }
         }
     }

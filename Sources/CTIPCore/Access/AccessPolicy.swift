@@ -26,10 +26,14 @@ public enum Permission: String, CaseIterable, Sendable {
     case takeHotlineReports, triageHotlineReports, decideRewards
     /// The prefectural police: the hot-line reports forwarded to their prefecture.
     case answerForwardedReports
+    /// The National Police Agency, which entrusts the Internet Hotline Center: the internet content the
+    /// hot line judged illegal and reported to the police.
+    case receiveInternetReports
 
     public var roles: Set<StaffRole> {
         switch self {
-        case .viewCases, .createVictimFile, .screen, .takeHotlineReports, .answerForwardedReports: [.intake, .caseWorker, .supervisor]
+        case .viewCases, .createVictimFile, .screen, .takeHotlineReports, .answerForwardedReports, .receiveInternetReports:
+            [.intake, .caseWorker, .supervisor]
         case .recordProtection, .refer, .answerReferrals, .recordSuspectsAndTrials, .triageHotlineReports: [.caseWorker, .supervisor]
         case .overrideConsent, .decideRewards: [.supervisor]
         case .viewStatistics: [.analyst, .supervisor]
@@ -47,6 +51,7 @@ public enum AccessPolicy {
         case .recordSuspectsAndTrials: return staff.agency.kind.investigates || staff.agency.code == "moj"
         case .takeHotlineReports, .triageHotlineReports, .decideRewards: return staff.agency.kind == .hotline
         case .answerForwardedReports: return staff.agency.kind == .police && staff.agency.prefecture != nil
+        case .receiveInternetReports: return staff.agency.kind == .police && staff.agency.prefecture == nil
         default: return true
         }
     }

@@ -48,6 +48,8 @@ public struct StaffInternetItem: Sendable, Equatable {
     public let deletionState: DeletionState
     public let deletionRequestedAt: Int?
     public let deletedAt: Int?
+    /// When it was reported to the police (judged illegal).
+    public let forwardedAt: Int?
 }
 
 /// The staff side of both hot lines: intake by phone, triage, forwarding, the police queue, rewards,
@@ -213,6 +215,14 @@ public struct HotlineStaff: Sendable {
         try await items("WHERE judgement IN ('illegal', 'harmful') AND deletion_state IN ('none', 'requested', 'not_deleted', 'reappeared') ORDER BY first_reported_at, id")
     }
 
+    /// The internet content judged illegal, as reported to the police (the National Police Agency),
+    /// newest first, with how far its deletion has come. Audited as a read of the addresses.
+    public func reportedToPolice(by actor: HotlineActor) async throws -> [StaffInternetItem] {
+        let reported = try await items("WHERE judgement = 'illegal' AND forwarded_at IS NOT NULL ORDER BY forwarded_at DESC, id")
+        try await record(actor, .read, "internet:reported-to-police", ["url"], "police referral")
+        return reported
+    }
+
     public func item(_ id: String) async throws -> StaffInternetItem {
         guard let item = try await items("WHERE id = \(bind: id.lowercased())").first else { throw HotlineStoreError.notFound("internet item \(id)") }
         return item
@@ -317,7 +327,8 @@ public struct HotlineStaff: Sendable {
 
     func items(_ clause: SQLQueryString) async throws -> [StaffInternetItem] {
         let select: SQLQueryString = """
-            SELECT id, url, host, category, judged_category, judgement, report_count, first_reported_at, deletion_state, deletion_requested_at, deleted_at
+            SELECT id, url, host, category, judged_category, judgement, report_count, first_reported_at, deletion_state, deletion_requested_at, deleted_at,
+                   forwarded_at
             FROM internet_items\u{20}
             """
         return try await sql.raw(select + clause).all().map { row in
@@ -330,7 +341,8 @@ public struct HotlineStaff: Sendable {
                               firstReportedAt: try row.decode(column: "first_reported_at", as: Int.self),
                               deletionState: DeletionState(rawValue: try row.decode(column: "deletion_state", as: String.self)) ?? .none,
                               deletionRequestedAt: try row.decode(column: "deletion_requested_at", as: Int?.self),
-                              deletedAt: try row.decode(column: "deleted_at", as: Int?.self))
+                              deletedAt: try row.decode(column: "deleted_at", as: Int?.self),
+                              forwardedAt: try row.decode(column: "forwarded_at", as: Int?.self))
         }
     }
 }

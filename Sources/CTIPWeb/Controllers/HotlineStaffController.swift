@@ -15,6 +15,7 @@ struct HotlineStaffController: RouteCollection {
         let staff = routes.grouped("staff", "hotline")
         staff.get(use: dashboard)
         staff.get("police", use: policeQueue)
+        staff.get("police", "internet", use: reportedToPolice)
         staff.get("tips", ":receipt", use: tip)
         for action in ["classify", "ask", "merge", "forward", "acknowledge", "outcome", "reward"] {
             staff.post("tips", ":receipt", .constant(action), use: { try await self.tipAction($0, action) })
@@ -44,6 +45,13 @@ struct HotlineStaffController: RouteCollection {
     func policeQueue(_ request: Request) async throws -> Response {
         let context = try await gate.context(request, for: .answerForwardedReports)
         return html(HotlineStaffPages.police(context, language: request.staffLanguage, queue: try await staff(request).policeQueue(for: context.actor)))
+    }
+
+    /// The National Police Agency's list of the internet content the hot line reported to the police.
+    func reportedToPolice(_ request: Request) async throws -> Response {
+        let context = try await gate.context(request, for: .receiveInternetReports)
+        return html(HotlineStaffPages.reportedToPolice(context, language: request.staffLanguage,
+                                                       items: try await staff(request).reportedToPolice(by: context.actor)))
     }
 
     func tip(_ request: Request) async throws -> Response {

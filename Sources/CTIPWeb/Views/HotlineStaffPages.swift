@@ -33,6 +33,29 @@ enum HotlineStaffPages {
                     [tipTable(queue, language)])
     }
 
+    static func reportedToPolice(_ context: HotlineStaffContext, language: CTIPCore.Language, items: [StaffInternetItem]) -> String {
+        let t = Text(language: language)
+        let headers = ["URL", t("Judged as", "判断した種別"), t("Reports", "通報数"), t("Reported to the police", "警察への通報日時"),
+                       t("Deletion", "削除")]
+        return page(t("Internet content reported to the police", "警察へ通報されたインターネット上の違法情報"), context, language,
+                    path: "/staff/hotline/police/internet", [
+            .p(.text(t("Judged illegal by the Internet Hotline Center, newest first. The hot line asks the site to delete it; the last column says how far that has come.",
+                       "インターネット・ホットラインセンターが違法と判断したもの（新しい順）。サイト管理者への削除依頼の状況は右端の欄のとおりです。"))),
+            element("table", [("class", "queue")], [
+                element("thead", [], [element("tr", [], headers.map { element("th", [("scope", "col")], [.text($0)]) })]),
+                element("tbody", [], items.map { item in
+                    element("tr", [], [
+                        element("td", [("class", "url")], [.text(item.url)]),
+                        element("td", [], [.text((item.judgedCategory ?? item.category).label.label(language))]),
+                        element("td", [], [.text(String(item.reportCount))]),
+                        element("td", [], [.text(item.forwardedAt.map { JapanTime(secondsSinceEpoch: $0).description } ?? "—")]),
+                        element("td", [], [.text(item.deletionState.label.label(language))]),
+                    ])
+                }),
+            ]),
+        ])
+    }
+
     static func tip(_ context: HotlineStaffContext, language: CTIPCore.Language, _ tip: StaffTip, messages: [ReporterView.Message],
                     notice: String? = nil) -> String {
         let t = Text(language: language)
@@ -195,7 +218,8 @@ enum HotlineStaffPages {
             element("header", [], [
                 element("nav", [("aria-label", t("Hot lines", "ホットライン"))], [
                     .a(.href(link("/staff/hotline", language)), .text(t("Triage", "通報一覧"))), .text(" · "),
-                    .a(.href(link("/staff/hotline/police", language)), .text(t("Police queue", "県警への送付分"))),
+                    .a(.href(link("/staff/hotline/police", language)), .text(t("Police queue", "県警への送付分"))), .text(" · "),
+                    .a(.href(link("/staff/hotline/police/internet", language)), .text(t("Internet content reported to the police", "警察へ通報された違法情報"))),
                     .text(t(" · signed in as \(context.actor.user) (\(context.actor.agency))", " · ログイン中：\(context.actor.user)（\(context.actor.agency)）")),
                     .text(" · "),
                     element("a", [("href", link(path, .en)), ("hreflang", "en"), ("lang", "en")], [.text("English")]), .text(" · "),
