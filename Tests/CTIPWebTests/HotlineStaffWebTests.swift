@@ -189,6 +189,17 @@ struct HotlineStaffWebTests {
                 #expect(response.status == .ok)
                 #expect(response.body.string.contains("県警へ送付しました。") && response.body.string.contains("県警へ送付済み"))
             }
+            // The hot line's own refusals speak the page's language too.
+            try await app.testing().test(.POST, "staff/hotline/tips/\(urgent.receipt)/forward?lang=ja", headers: analyst,
+                                         body: form([("csrf_token", "test-token"), ("prefecture", "JP-13")])) { response async throws in
+                #expect(response.status == .badRequest)
+                #expect(response.body.string.contains("通報 \(urgent.receipt) は「県警へ送付済み」のため、送付できません"))
+                #expect(!response.body.string.contains("cannot be forwarded"))
+            }
+            try await app.testing().test(.POST, "staff/hotline/tips/\(urgent.receipt)/forward", headers: analyst,
+                                         body: form([("csrf_token", "test-token"), ("prefecture", "JP-13")])) { response async throws in
+                #expect(response.body.string.contains("tip \(urgent.receipt) is forwarded and cannot be forwarded"))
+            }
             try await app.testing().test(.POST, "staff/hotline/tips/\(urgent.receipt)/acknowledge?lang=ja",
                                          headers: ["X-Test-Staff": "tokyo", "Content-Type": "application/x-www-form-urlencoded"],
                                          body: form([("csrf_token", "test-token")])) { response async throws in

@@ -91,7 +91,7 @@ public struct HotlineStaff: Sendable {
 
     /// Tips forwarded to one prefecture's police and not closed.
     public func policeQueue(for actor: HotlineActor) async throws -> [StaffTip] {
-        guard let prefecture = actor.policePrefecture else { throw HotlineStoreError.notAllowed("only prefectural police have a police queue") }
+        guard let prefecture = actor.policePrefecture else { throw HotlineStoreError.notAllowed(.init("only prefectural police have a police queue", japanese: "県警への送付分を見られるのは都道府県警察だけです")) }
         return try await sql.raw("""
             SELECT \(unsafeRaw: Self.tipColumns) FROM tips WHERE forwarded_prefecture = \(bind: prefecture) AND status IN ('forwarded', 'acknowledged')
             ORDER BY CASE urgency WHEN 'danger_to_life' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, forwarded_at, receipt
@@ -110,9 +110,9 @@ public struct HotlineStaff: Sendable {
 
     /// The analyst's classification. Danger to life moves the tip to the top of every queue.
     public func classify(_ receipt: String, category: TipCategory, urgency: TipUrgency, prefecture: String, by actor: HotlineActor) async throws {
-        guard CodeLists.shipped.prefectures[prefecture] != nil else { throw HotlineStoreError.invalid("prefecture \(prefecture) is not an ISO 3166-2:JP code") }
+        guard CodeLists.shipped.prefectures[prefecture] != nil else { throw HotlineStoreError.invalid(.init("prefecture \(prefecture) is not an ISO 3166-2:JP code", japanese: "都道府県 \(prefecture) は ISO 3166-2:JP のコードではありません")) }
         let tip = try await load(receipt)
-        guard [.received, .triaged].contains(tip.status) else { throw HotlineStoreError.invalid("tip \(receipt) is \(tip.status.rawValue) and can no longer be classified") }
+        guard [.received, .triaged].contains(tip.status) else { throw HotlineStoreError.invalid(.init("tip \(receipt) is \(tip.status.rawValue) and can no longer be classified", japanese: "通報 \(receipt) は「\(tip.status.label.ja)」のため、分類できません")) }
         try await sql.raw("""
             UPDATE tips SET category = \(bind: category.rawValue), urgency = \(bind: urgency.rawValue), prefecture = \(bind: prefecture),
                 status = 'triaged' WHERE receipt = \(bind: receipt)
@@ -130,9 +130,9 @@ public struct HotlineStaff: Sendable {
 
     /// Marks `duplicate` as the same matter as `primary`; the duplicate leaves the queues.
     public func merge(_ duplicate: String, into primary: String, by actor: HotlineActor) async throws {
-        guard duplicate != primary else { throw HotlineStoreError.invalid("a tip cannot be merged into itself") }
+        guard duplicate != primary else { throw HotlineStoreError.invalid(.init("a tip cannot be merged into itself", japanese: "通報をそれ自身に統合することはできません")) }
         let target = try await load(primary)
-        guard target.status != .merged else { throw HotlineStoreError.invalid("tip \(primary) is itself merged into \(target.mergedInto ?? "?")") }
+        guard target.status != .merged else { throw HotlineStoreError.invalid(.init("tip \(primary) is itself merged into \(target.mergedInto ?? "?")", japanese: "通報 \(primary) は既に \(target.mergedInto ?? "?") に統合されています")) }
         _ = try await load(duplicate)
         try await sql.raw("UPDATE tips SET status = 'merged', merged_into = \(bind: primary), closed_at = \(bind: store.now()) WHERE receipt = \(bind: duplicate)").run()
         try await record(actor, .update, "tip:\(duplicate)", ["status", "merged_into"], "merged into tip:\(primary)")
@@ -140,9 +140,9 @@ public struct HotlineStaff: Sendable {
 
     /// Sends the tip to the prefectural police of the place.
     public func forward(_ receipt: String, to prefecture: String, by actor: HotlineActor) async throws {
-        guard CodeLists.shipped.prefectures[prefecture] != nil else { throw HotlineStoreError.invalid("prefecture \(prefecture) is not an ISO 3166-2:JP code") }
+        guard CodeLists.shipped.prefectures[prefecture] != nil else { throw HotlineStoreError.invalid(.init("prefecture \(prefecture) is not an ISO 3166-2:JP code", japanese: "都道府県 \(prefecture) は ISO 3166-2:JP のコードではありません")) }
         let tip = try await load(receipt)
-        guard [.received, .triaged].contains(tip.status) else { throw HotlineStoreError.invalid("tip \(receipt) is \(tip.status.rawValue) and cannot be forwarded") }
+        guard [.received, .triaged].contains(tip.status) else { throw HotlineStoreError.invalid(.init("tip \(receipt) is \(tip.status.rawValue) and cannot be forwarded", japanese: "通報 \(receipt) は「\(tip.status.label.ja)」のため、送付できません")) }
         try await sql.raw("""
             UPDATE tips SET status = 'forwarded', forwarded_prefecture = \(bind: prefecture), forwarded_at = \(bind: store.now()) WHERE receipt = \(bind: receipt)
             """).run()
@@ -153,7 +153,7 @@ public struct HotlineStaff: Sendable {
     public func acknowledge(_ receipt: String, by actor: HotlineActor) async throws {
         let tip = try await load(receipt)
         try await checkPolice(actor, tip, requirePolice: true)
-        guard tip.status == .forwarded else { throw HotlineStoreError.invalid("tip \(receipt) is \(tip.status.rawValue), not waiting for acknowledgement") }
+        guard tip.status == .forwarded else { throw HotlineStoreError.invalid(.init("tip \(receipt) is \(tip.status.rawValue), not waiting for acknowledgement", japanese: "通報 \(receipt) は「\(tip.status.label.ja)」で、受理を待っていません")) }
         try await sql.raw("UPDATE tips SET status = 'acknowledged', acknowledged_at = \(bind: store.now()) WHERE receipt = \(bind: receipt)").run()
         try await record(actor, .update, "tip:\(receipt)", ["status"], "acknowledged by the police")
     }
@@ -163,7 +163,7 @@ public struct HotlineStaff: Sendable {
     public func recordOutcome(_ receipt: String, _ outcome: PoliceOutcome, caseFile: String? = nil, by actor: HotlineActor) async throws {
         let tip = try await load(receipt)
         try await checkPolice(actor, tip, requirePolice: true)
-        guard [.forwarded, .acknowledged].contains(tip.status) else { throw HotlineStoreError.invalid("tip \(receipt) is \(tip.status.rawValue); an outcome needs a forwarded tip") }
+        guard [.forwarded, .acknowledged].contains(tip.status) else { throw HotlineStoreError.invalid(.init("tip \(receipt) is \(tip.status.rawValue); an outcome needs a forwarded tip", japanese: "通報 \(receipt) は「\(tip.status.label.ja)」です。結果は送付された通報にだけ記録できます")) }
         let closed: Int? = outcome.isFinal ? store.now() : nil
         try await sql.raw("""
             UPDATE tips SET outcome = \(bind: outcome.rawValue), case_file = \(bind: caseFile), status = \(bind: outcome.isFinal ? "closed" : "acknowledged"),
@@ -177,13 +177,13 @@ public struct HotlineStaff: Sendable {
     /// A supervisor's decision: the amount and why, from what the tip contributed. Only a tip whose
     /// outcome cleared a case or protected a victim can earn one.
     public func decideReward(_ receipt: String, amount: Int, contribution: RewardContribution, reason: String, by actor: HotlineActor) async throws {
-        guard amount > 0 else { throw HotlineStoreError.invalid("a reward amount must be more than 0 yen") }
+        guard amount > 0 else { throw HotlineStoreError.invalid(.init("a reward amount must be more than 0 yen", japanese: "報奨金の額は0円より多くしてください")) }
         let reasonText = try HotlineFields.text(reason, field: "reason", limit: 1_000)
         let tip = try await load(receipt)
         guard tip.outcome == .caseCleared || tip.outcome == .victimProtected else {
-            throw HotlineStoreError.invalid("tip \(receipt) has no outcome that clears a case or protects a victim")
+            throw HotlineStoreError.invalid(.init("tip \(receipt) has no outcome that clears a case or protects a victim", japanese: "通報 \(receipt) には、検挙または被害者の保護につながった結果がありません"))
         }
-        guard tip.reward == .none || tip.reward == .decided else { throw HotlineStoreError.invalid("the reward of tip \(receipt) is already \(tip.reward.rawValue)") }
+        guard tip.reward == .none || tip.reward == .decided else { throw HotlineStoreError.invalid(.init("the reward of tip \(receipt) is already \(tip.reward.rawValue)", japanese: "通報 \(receipt) の報奨金は既に「\(tip.reward.label.ja)」です")) }
         try await sql.raw("""
             UPDATE tips SET reward_state = 'decided', reward_amount = \(bind: amount), reward_contribution = \(bind: contribution.rawValue),
                 reward_reason = \(bind: reasonText) WHERE receipt = \(bind: receipt)
@@ -195,9 +195,9 @@ public struct HotlineStaff: Sendable {
     /// Pays a decided reward to whoever shows the receipt and passcode: the only proof there is.
     public func payReward(receipt: String, passcode: String, by actor: HotlineActor) async throws -> Int {
         let (receipt, kind) = try await store.authenticate(receipt: receipt, passcode: passcode)
-        guard kind == .tip else { throw HotlineStoreError.notAllowed("internet reports carry no reward") }
+        guard kind == .tip else { throw HotlineStoreError.notAllowed(.init("internet reports carry no reward", japanese: "インターネット上の情報の通報に報奨金はありません")) }
         let tip = try await load(receipt)
-        guard tip.reward == .decided || tip.reward == .claimed else { throw HotlineStoreError.invalid("tip \(receipt) has no reward to pay (\(tip.reward.rawValue))") }
+        guard tip.reward == .decided || tip.reward == .claimed else { throw HotlineStoreError.invalid(.init("tip \(receipt) has no reward to pay (\(tip.reward.rawValue))", japanese: "通報 \(receipt) に支払う報奨金はありません（\(tip.reward.label.ja)）")) }
         try await sql.raw("UPDATE tips SET reward_state = 'paid' WHERE receipt = \(bind: receipt)").run()
         try await record(actor, .update, "tip:\(receipt)", ["reward_state"], "reward paid: \(tip.rewardAmount) yen")
         return tip.rewardAmount
@@ -230,9 +230,9 @@ public struct HotlineStaff: Sendable {
 
     /// The analyst's judgement against the category list; illegal content goes to the police at once.
     public func judge(_ id: String, _ judgement: InternetJudgement, category: InternetCategory, by actor: HotlineActor) async throws {
-        guard judgement != .pending else { throw HotlineStoreError.invalid("a judgement cannot be `pending`") }
+        guard judgement != .pending else { throw HotlineStoreError.invalid(.init("a judgement cannot be `pending`", japanese: "判断を「判断待ち」にすることはできません")) }
         guard (judgement == .illegal) == category.isIllegal || judgement == .notIllegal else {
-            throw HotlineStoreError.invalid("category \(category.rawValue) does not fit the judgement \(judgement.rawValue)")
+            throw HotlineStoreError.invalid(.init("category \(category.rawValue) does not fit the judgement \(judgement.rawValue)", japanese: "種別「\(category.label.ja)」は判断「\(judgement.label.ja)」に合いません"))
         }
         _ = try await item(id)
         let at = store.now()
@@ -248,7 +248,7 @@ public struct HotlineStaff: Sendable {
     public func requestDeletion(_ id: String, language: DeletionRequestLetter.Language, by actor: HotlineActor) async throws -> DeletionRequestLetter {
         let item = try await item(id)
         guard item.judgement == .illegal || item.judgement == .harmful, let category = item.judgedCategory else {
-            throw HotlineStoreError.invalid("internet item \(id) must be judged illegal or harmful before deletion is requested")
+            throw HotlineStoreError.invalid(.init("internet item \(id) must be judged illegal or harmful before deletion is requested", japanese: "インターネット情報 \(id) は、違法または有害と判断してから削除を依頼してください"))
         }
         let at = store.now()
         let letter = DeletionRequestLetter(language: language, url: item.url, category: category, reference: id.uppercased(),
@@ -267,16 +267,16 @@ public struct HotlineStaff: Sendable {
         let at = store.now()
         switch state {
         case .deleted:
-            guard item.deletionRequestedAt != nil else { throw HotlineStoreError.invalid("no deletion was requested for internet item \(id)") }
+            guard item.deletionRequestedAt != nil else { throw HotlineStoreError.invalid(.init("no deletion was requested for internet item \(id)", japanese: "インターネット情報 \(id) の削除は依頼されていません")) }
             try await sql.raw("UPDATE internet_items SET deletion_state = 'deleted', deleted_at = \(bind: at), closed_at = \(bind: at) WHERE id = \(bind: id)").run()
         case .notDeleted:
-            guard item.deletionRequestedAt != nil else { throw HotlineStoreError.invalid("no deletion was requested for internet item \(id)") }
+            guard item.deletionRequestedAt != nil else { throw HotlineStoreError.invalid(.init("no deletion was requested for internet item \(id)", japanese: "インターネット情報 \(id) の削除は依頼されていません")) }
             try await sql.raw("UPDATE internet_items SET deletion_state = 'not_deleted', closed_at = \(bind: at) WHERE id = \(bind: id)").run()
         case .reappeared:
-            guard item.deletionState == .deleted else { throw HotlineStoreError.invalid("internet item \(id) was not deleted, so it cannot re-appear") }
+            guard item.deletionState == .deleted else { throw HotlineStoreError.invalid(.init("internet item \(id) was not deleted, so it cannot re-appear", japanese: "インターネット情報 \(id) は削除されていないため、再掲載にはなりません")) }
             try await sql.raw("UPDATE internet_items SET deletion_state = 'reappeared', reappeared_at = \(bind: at), closed_at = NULL WHERE id = \(bind: id)").run()
         case .none, .requested:
-            throw HotlineStoreError.invalid("record deleted, not_deleted or reappeared; a request is made with requestDeletion")
+            throw HotlineStoreError.invalid(.init("record deleted, not_deleted or reappeared; a request is made with requestDeletion", japanese: "記録できるのは「削除済み」「削除されず」「再掲載」です。削除の依頼は依頼の操作で行います"))
         }
         try await record(actor, .update, "internet_item:\(id)", ["deletion_state"], "deletion \(state.rawValue)")
     }
@@ -294,7 +294,7 @@ public struct HotlineStaff: Sendable {
     /// Police users act only on tips forwarded to their prefecture; every refusal is audited.
     func checkPolice(_ actor: HotlineActor, _ tip: StaffTip, requirePolice: Bool = false) async throws {
         guard let prefecture = actor.policePrefecture else {
-            if requirePolice { throw HotlineStoreError.notAllowed("only the prefectural police acknowledge tips and record outcomes") }
+            if requirePolice { throw HotlineStoreError.notAllowed(.init("only the prefectural police acknowledge tips and record outcomes", japanese: "通報の受理と結果の記録は都道府県警察だけが行います")) }
             return
         }
         guard tip.forwardedPrefecture == prefecture else {

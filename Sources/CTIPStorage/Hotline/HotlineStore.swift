@@ -39,18 +39,26 @@ public enum HotlineStoreError: Error, Equatable, CustomStringConvertible {
     case noSuchReport
     case notFound(String)
     case notForwardedToYou(receipt: String, prefecture: String)
-    case notAllowed(String)
-    case invalid(String)
+    case notAllowed(HotlineRefusal)
+    case invalid(HotlineRefusal)
 
     public var description: String {
         switch self {
         case .noSuchReport: return "no report has this receipt number and passcode"
         case .notFound(let record): return "\(record) does not exist"
         case .notForwardedToYou(let receipt, let prefecture): return "tip \(receipt) was not forwarded to the police of \(prefecture)"
-        case .notAllowed(let reason): return reason
-        case .invalid(let reason): return reason
+        case .notAllowed(let reason), .invalid(let reason): return reason.english
         }
     }
+}
+
+/// Why a rule of the hot lines refuses something, in both languages of the staff pages (the command
+/// line and the logs use the English). Names records, never a reporter's text.
+public struct HotlineRefusal: Sendable, Equatable {
+    public let english: String
+    public let japanese: String
+    public init(_ english: String, japanese: String) { self.english = english; self.japanese = japanese }
+    public func text(_ language: Language) -> String { language == .ja ? japanese : english }
 }
 
 /// The public side of both hot lines: taking reports, and letting their reporters follow them.
@@ -205,7 +213,7 @@ public struct HotlineStore: Sendable {
     /// The reporter answers the analyst's questions.
     public func answer(receipt: String, passcode: String, text: String) async throws {
         let (receipt, kind) = try await authenticate(receipt: receipt, passcode: passcode)
-        guard kind == .tip else { throw HotlineStoreError.notAllowed("internet reports take no answers") }
+        guard kind == .tip else { throw HotlineStoreError.notAllowed(.init("internet reports take no answers", japanese: "インターネット上の情報の通報には回答できません")) }
         let checked = try HotlineFields.text(text, field: "answer", limit: HotlineLimits.answerCharacters)
         try await appendMessage(receipt: receipt, author: "reporter", text: checked, on: database)
     }
@@ -213,12 +221,12 @@ public struct HotlineStore: Sendable {
     /// The reporter claims a reward a supervisor decided.
     public func claimReward(receipt: String, passcode: String) async throws {
         let (receipt, kind) = try await authenticate(receipt: receipt, passcode: passcode)
-        guard kind == .tip else { throw HotlineStoreError.notAllowed("internet reports carry no reward") }
+        guard kind == .tip else { throw HotlineStoreError.notAllowed(.init("internet reports carry no reward", japanese: "インターネット上の情報の通報に報奨金はありません")) }
         let rows = try await sql.raw("""
             UPDATE tips SET reward_state = \(bind: RewardState.claimed.rawValue) WHERE receipt = \(bind: receipt) AND reward_state = \(bind: RewardState.decided.rawValue)
             RETURNING receipt
             """).all()
-        guard !rows.isEmpty else { throw HotlineStoreError.notAllowed("there is no decided reward to claim for this report") }
+        guard !rows.isEmpty else { throw HotlineStoreError.notAllowed(.init("there is no decided reward to claim for this report", japanese: "この通報に請求できる報奨金はありません")) }
     }
 
     func appendMessage(receipt: String, author: String, text: String, on database: any Database) async throws {

@@ -84,7 +84,7 @@ struct HotlineStaffController: RouteCollection {
         return try await mapped(request) {
             switch action {
             case "classify":
-                try await staff.classify(receipt, category: try Self.value(form, "category", t), urgency: try Self.value(form, "urgency", t),
+                try await staff.classify(receipt, category: try Self.value(form, "category"), urgency: try Self.value(form, "urgency"),
                                          prefecture: form["prefecture"] ?? "", by: actor)
             case "ask": try await staff.ask(receipt, question: form["question"] ?? "", by: actor)
             case "merge": try await staff.merge(receipt, into: HotlineCredentials.canonicalReceipt(form["into"] ?? "") ?? (form["into"] ?? ""), by: actor)
@@ -92,12 +92,12 @@ struct HotlineStaffController: RouteCollection {
             case "acknowledge": try await staff.acknowledge(receipt, by: actor)
             case "outcome":
                 let caseFile = (form["case_file"] ?? "").trimmingCharacters(in: .whitespaces)
-                try await staff.recordOutcome(receipt, try Self.value(form, "outcome", t), caseFile: caseFile.isEmpty ? nil : caseFile, by: actor)
+                try await staff.recordOutcome(receipt, try Self.value(form, "outcome"), caseFile: caseFile.isEmpty ? nil : caseFile, by: actor)
             case "reward":
                 guard let amount = Int(form["amount"] ?? "") else {
-                    throw HotlineStoreError.invalid(t("amount: a whole number of yen", "金額：円単位の整数で入力してください"))
+                    throw HotlineStoreError.invalid(.init("amount: a whole number of yen", japanese: "金額：円単位の整数で入力してください"))
                 }
-                try await staff.decideReward(receipt, amount: amount, contribution: try Self.value(form, "contribution", t), reason: form["reason"] ?? "", by: actor)
+                try await staff.decideReward(receipt, amount: amount, contribution: try Self.value(form, "contribution"), reason: form["reason"] ?? "", by: actor)
             default: throw Abort(.notFound)
             }
             return html(HotlineStaffPages.tip(context, language: language, try await staff.tip(receipt, by: actor), messages: try await staff.messages(receipt),
@@ -121,9 +121,9 @@ struct HotlineStaffController: RouteCollection {
         return try await mapped(request) {
             var letter: DeletionRequestLetter?
             switch action {
-            case "judge": try await staff.judge(id, try Self.value(form, "judgement", t), category: try Self.value(form, "category", t), by: context.actor)
-            case "request-deletion": letter = try await staff.requestDeletion(id, language: try Self.value(form, "language", t), by: context.actor)
-            case "deletion": try await staff.recordDeletion(id, try Self.value(form, "state", t), by: context.actor)
+            case "judge": try await staff.judge(id, try Self.value(form, "judgement"), category: try Self.value(form, "category"), by: context.actor)
+            case "request-deletion": letter = try await staff.requestDeletion(id, language: try Self.value(form, "language"), by: context.actor)
+            case "deletion": try await staff.recordDeletion(id, try Self.value(form, "state"), by: context.actor)
             default: throw Abort(.notFound)
             }
             return html(HotlineStaffPages.item(context, language: language, try await staff.item(id), letter: letter, notice: Self.done(action, t)))
@@ -195,9 +195,9 @@ struct HotlineStaffController: RouteCollection {
         return form
     }
 
-    static func value<Value: RawRepresentable>(_ form: [String: String], _ field: String, _ t: StaffPages.Text) throws -> Value where Value.RawValue == String {
+    static func value<Value: RawRepresentable>(_ form: [String: String], _ field: String) throws -> Value where Value.RawValue == String {
         guard let value = form[field].flatMap(Value.init(rawValue:)) else {
-            throw HotlineStoreError.invalid(t("\(field): not one of the listed values", "\(field)：一覧にある値を選んでください"))
+            throw HotlineStoreError.invalid(.init("\(field): not one of the listed values", japanese: "\(field)：一覧にある値を選んでください"))
         }
         return value
     }
@@ -220,17 +220,14 @@ struct HotlineStaffController: RouteCollection {
         return t("Done: \(action).", japanese)
     }
 
-    /// A refusal of the hot line's rules in the page's language. The free reasons the store gives come
-    /// from its checks in English; in Japanese they follow a Japanese lead so the operator knows what kind of refusal it is.
-    /// Reasons this controller wrote itself are already in the page's language (kana or kanji) and stand alone.
+    /// A refusal of the hot line's rules in the page's language.
     static func message(_ error: HotlineStoreError, _ t: StaffPages.Text) -> String {
         switch error {
         case .noSuchReport: t(error.description, "この受付番号とパスコードの通報はありません")
         case .notFound(let record): t(error.description, "\(record) は存在しません")
         case .notForwardedToYou(let receipt, let prefecture):
             t(error.description, "通報 \(receipt) は \(HotlineStaffPages.prefectureName(prefecture, .ja)) 警察に送付されていません")
-        case .notAllowed(let reason): t(reason, "この操作はできません（\(reason)）")
-        case .invalid(let reason): t(reason, reason.unicodeScalars.contains { $0.value > 0x3000 } ? reason : "入力内容に誤りがあります（\(reason)）")
+        case .notAllowed(let reason), .invalid(let reason): reason.text(t.language)
         }
     }
 
