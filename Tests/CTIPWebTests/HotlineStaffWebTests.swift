@@ -170,6 +170,15 @@ struct HotlineStaffWebTests {
                 #expect(response.body.string.contains("<html lang=\"ja\""))
                 #expect(response.body.string.contains("報奨金の支払"))
             }
+            // The figures are a table with headers, its labels in the page's language.
+            try await app.testing().test(.GET, "staff/hotline/stats?lang=ja", headers: analyst) { response async throws in
+                let page = response.body.string
+                #expect(page.contains("<th scope=\"row\">通報の受理</th>") && page.contains("<th scope=\"row\">人身取引</th>") && page.contains("年度</th>"))
+                #expect(!page.contains("Tips received"))
+            }
+            try await app.testing().test(.GET, "staff/hotline/stats", headers: analyst) { response async throws in
+                #expect(response.body.string.contains("<th scope=\"row\">Tips received</th>") && !response.body.string.contains("通報の受理"))
+            }
             try await app.testing().test(.GET, "staff/hotline", headers: analyst) { response async throws in
                 let page = response.body.string
                 #expect(page.contains("<html lang=\"en\""))

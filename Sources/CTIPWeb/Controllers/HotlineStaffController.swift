@@ -178,7 +178,7 @@ struct HotlineStaffController: RouteCollection {
             headers.contentType = .json
             return Response(status: .ok, headers: headers, body: .init(data: figures.json()))
         }
-        return html(HotlineStaffPages.statistics(context, language: request.staffLanguage, figures, table: HotlineStatisticsTable.render(figures)))
+        return html(HotlineStaffPages.statistics(context, language: request.staffLanguage, figures))
     }
 
     // MARK: Helpers

@@ -185,15 +185,24 @@ enum HotlineStaffPages {
         ])
     }
 
-    static func statistics(_ context: HotlineStaffContext, language: CTIPCore.Language, _ statistics: HotlineStatistics, table: String) -> String {
+    static func statistics(_ context: HotlineStaffContext, language: CTIPCore.Language, _ statistics: HotlineStatistics) -> String {
         let t = Text(language: language)
+        let columns = HotlineStatisticsTable.columns(statistics, language: language)
         return page(t("Hot lines, FY\(statistics.fiscalYear)", "ホットライン　\(statistics.fiscalYear)年度"), context, language, path: "/staff/hotline/stats", [
             element("form", [("method", "get"), ("action", "/staff/hotline/stats"), ("class", "ask")], [
                 voidElement("input", [("type", "hidden"), ("name", "lang"), ("value", language.rawValue)]),
                 input("fiscal_year", t("Fiscal year (April–March)", "年度（4月～翌年3月）"), value: String(statistics.fiscalYear), type: "number"),
                 element("button", [("type", "submit")], [.text(t("Show", "表示"))]),
             ]),
-            element("pre", [("id", "figures")], [.text(table)]),
+            element("table", [("id", "figures"), ("class", "figures")], [
+                element("caption", [], [.text(t("By month (April to March) and for the year", "月別（4月～翌年3月）と年度計"))]),
+                element("thead", [], [element("tr", [], [element("th", [("scope", "col")], [.text(t("Month", "月"))])]
+                    + columns.map { element("th", [("scope", "col")], [.text($0)]) })]),
+                element("tbody", [], HotlineStatisticsTable.rows(statistics, language: language).map { row in
+                    element("tr", row.isPart ? [("class", "part")] : [], [element("th", [("scope", "row")], [.text(row.label)])]
+                        + row.cells.map { element("td", [], [.text($0)]) })
+                }),
+            ]),
             .p(.a(.href("/staff/hotline/stats?fiscal_year=\(statistics.fiscalYear)&format=json"), .text("JSON"))),
         ])
     }
@@ -297,5 +306,8 @@ enum HotlineStaffPages {
     body{max-width:64rem}.queue{border-collapse:collapse;width:100%;font-size:.95rem}.queue th,.queue td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left}
     .queue tr.danger_to_life td{background:#fdecea;font-weight:700}.report-text{white-space:pre-wrap;border-left:4px solid #0b4f9c;padding-left:.75rem}
     pre{white-space:pre-wrap;background:#f4f4f4;padding:.75rem}.staff{border-top:1px solid #ddd;padding-top:.75rem}
+    .figures{border-collapse:collapse;font-size:.9rem;font-variant-numeric:tabular-nums}.figures caption{text-align:left;font-weight:700}
+    .figures th,.figures td{border:1px solid #ccc;padding:.2rem .4rem}.figures td{text-align:right}.figures tbody th{text-align:left;font-weight:400}
+    .figures tr.part th{padding-left:1.5rem}
     """
 }
