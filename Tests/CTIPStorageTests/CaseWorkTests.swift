@@ -146,6 +146,26 @@ struct CaseWorkTests {
         }
     }
 
+    @Test("steps recorded at once on one file are checked one after another: one identification, never two", arguments: Engine.available)
+    func concurrentSteps(engine: Engine) async throws {
+        try await withFreshDatabase(engine) { storage in
+            let staff = Staff(accounts: AccountStore(database: storage.database))
+            let bureau = try await staff.make("isa-tokyo", .caseWorker)
+            let store = VictimFileStore(database: storage.database, cipher: try FieldCipher(keys: [Self.k1]))
+            let id = try await store.create(Self.newFile(protecting: nil), by: bureau)
+            let recorded = await withTaskGroup(of: Bool.self) { group in
+                for day in 1...8 {
+                    group.addTask {
+                        (try? await store.recordStep(id, step: .identification, on: Day(year: 2026, month: 5, day: day)!, agency: "isa-tokyo", by: bureau)) != nil
+                    }
+                }
+                return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(recorded == 1)
+            #expect(try await store.open(id, for: bureau).timeline?.filter { $0.step == .identification }.count == 1)
+        }
+    }
+
     @Test("keys rotate: every sealed value moves to the newest key and still opens", arguments: Engine.available)
     func rotation(engine: Engine) async throws {
         try await withFreshDatabase(engine) { storage in

@@ -214,20 +214,24 @@ public struct VictimFileStore: Sendable {
                            purpose: String = "record a protection step") async throws {
         let (summary, _) = try await requireChangeable(id, by: staff, purpose: purpose)
         let agency = try await protectionAgency(code, field: "agency", in: AccountStore(database: database))
-        var timeline = ProtectionTimeline(foreignNational: summary.nationality != "JPN")
-        var agencyKinds: [String: AgencyKind] = [code: agency.kind]
-        for entry in try await timelineEntries(id) {
-            if agencyKinds[entry.agency] == nil { agencyKinds[entry.agency] = try await AccountStore(database: database).agency(code: entry.agency)?.kind ?? .other }
-            try timeline.add(TimelineEntry(step: entry.step, on: entry.on, agency: agencyKinds[entry.agency]!.rawValue))
-        }
-        do {
-            try timeline.add(TimelineEntry(step: step, on: day, agency: agency.kind.rawValue))
-        } catch let violation as TimelineViolation {
-            throw CaseWorkError.invalid([FieldError(field: violation.field, message: violation.explanation(.en), japanese: violation.explanation(.ja))])
-        }
-        let supportEvents = timeline.supportEvents
         try await database.transaction { transaction in
             let sql = transaction.sql
+            // The file's row first: two steps recorded at once on one file then wait for each other, and
+            // each is checked against the timeline the other left (PostgreSQL locks the row, SQLite the
+            // database). Checked outside, both could pass: two identifications.
+            try await sql.update("victim_files").set("updated_at", to: SQLBind(AccountStore.seconds(now()))).where("victim_id", .equal, id).run()
+            var timeline = ProtectionTimeline(foreignNational: summary.nationality != "JPN")
+            var agencyKinds: [String: AgencyKind] = [code: agency.kind]
+            for entry in try await Self.timelineEntries(id, in: sql) {
+                if agencyKinds[entry.agency] == nil { agencyKinds[entry.agency] = try await AccountStore(database: transaction).agency(code: entry.agency)?.kind ?? .other }
+                try timeline.add(TimelineEntry(step: entry.step, on: entry.on, agency: agencyKinds[entry.agency]!.rawValue))
+            }
+            do {
+                try timeline.add(TimelineEntry(step: step, on: day, agency: agency.kind.rawValue))
+            } catch let violation as TimelineViolation {
+                throw CaseWorkError.invalid([FieldError(field: violation.field, message: violation.explanation(.en), japanese: violation.explanation(.ja))])
+            }
+            let supportEvents = timeline.supportEvents
             try await sql.insert(into: "protection_steps").columns("victim_id", "step", "on_date", "agency", "recorded_by", "recorded_at")
                 .values(SQLBind(id), SQLBind(step.rawValue), SQLBind(day.description), SQLBind(code), SQLBind(staff.auditActor),
                         SQLBind(AccountStore.seconds(now())))
@@ -448,7 +452,11 @@ public struct VictimFileStore: Sendable {
     }
 
     func timelineEntries(_ id: String) async throws -> [TimelineEntry] {
-        try await database.sql.select().columns("step", "on_date", "agency").from("protection_steps").where("victim_id", .equal, id)
+        try await Self.timelineEntries(id, in: database.sql)
+    }
+
+    private static func timelineEntries(_ id: String, in sql: any SQLDatabase) async throws -> [TimelineEntry] {
+        try await sql.select().columns("step", "on_date", "agency").from("protection_steps").where("victim_id", .equal, id)
             .orderBy("on_date").all().compactMap { row in
                 guard let step = ProtectionStep(rawValue: try row.decode(column: "step", as: String.self)),
                       let day = Day(iso: try row.decode(column: "on_date", as: String.self)) else { return nil }

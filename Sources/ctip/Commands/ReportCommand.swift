@@ -114,7 +114,7 @@ struct PublishReportCommand: AsyncParsableCommand {
         let url = try database.resolved()
         do {
             let edition = try await withStorage(url) { storage in
-                try await AnnualReports(database: storage.database, readers: storage.readers).publish(year: report.year, asOf: report.cutOff, at: Date())
+                try await AnnualReports(database: storage.database).publish(year: report.year, asOf: report.cutOff, at: Date())
             }
             print("published the report of \(edition.year) (approved in \(edition.year + 1)), as of \(edition.asOf), at \(edition.publishedAt)")
             print(edition.contentHash)
