@@ -195,6 +195,30 @@ struct HotlineStoreTests {
         }
     }
 
+    @Test("staff acting on one tip at once: one forwarding and one payment go through, the others are refused, and only they are audited", arguments: Engine.available)
+    func actingAtOnce(engine: Engine) async throws {
+        try await withFreshDatabase(engine) { storage in
+            let store = HotlineStore(database: storage.database, hasher: testHasher)
+            let staff = HotlineStaff(store: store)
+            let issued = try await store.submit(try tip("trafficking", "Passports taken at a factory"))
+            func succeeded(_ attempts: Int, _ action: @escaping @Sendable () async throws -> Void) async -> Int {
+                await withTaskGroup(of: Bool.self) { group in
+                    for _ in 0..<attempts { group.addTask { (try? await action()) != nil } }
+                    return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+                }
+            }
+            #expect(await succeeded(8) { try await staff.forward(issued.receipt, to: "JP-13", by: analyst) } == 1)
+            try await staff.recordOutcome(issued.receipt, .victimProtected, by: tokyoPolice)
+            try await staff.decideReward(issued.receipt, amount: 50_000, contribution: .victimProtected, reason: "rescue", by: supervisor)
+            #expect(await succeeded(8) { _ = try await staff.payReward(receipt: issued.receipt, passcode: issued.passcode, by: supervisor) } == 1)
+            let entries = try await AuditLog(database: storage.database).entries(record: "tip:\(issued.receipt)").map(\.purpose)
+            #expect(entries.filter { $0.hasPrefix("forwarded") }.count == 1)
+            #expect(entries.filter { $0.hasPrefix("reward paid") }.count == 1)
+            #expect(try await HotlineRecords(database: storage.database).statistics(FiscalYear(containing: HotlineMonth(
+                JapanTime(secondsSinceEpoch: store.now())))).total.rewardAmountPaid == 50_000)
+        }
+    }
+
     @Test("the retention purge erases the free text of closed reports and keeps the statistics", arguments: Engine.available)
     func purge(engine: Engine) async throws {
         try await withFreshDatabase(engine) { storage in

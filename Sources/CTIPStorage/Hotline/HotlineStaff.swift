@@ -113,11 +113,9 @@ public struct HotlineStaff: Sendable {
         guard CodeLists.shipped.prefectures[prefecture] != nil else { throw HotlineStoreError.invalid(.init("prefecture \(prefecture) is not an ISO 3166-2:JP code", japanese: "都道府県 \(prefecture) は ISO 3166-2:JP のコードではありません")) }
         let tip = try await load(receipt)
         guard [.received, .triaged].contains(tip.status) else { throw HotlineStoreError.invalid(.init("tip \(receipt) is \(tip.status.rawValue) and can no longer be classified", japanese: "通報 \(receipt) は「\(tip.status.label.ja)」のため、分類できません")) }
-        try await sql.raw("""
-            UPDATE tips SET category = \(bind: category.rawValue), urgency = \(bind: urgency.rawValue), prefecture = \(bind: prefecture),
-                status = 'triaged' WHERE receipt = \(bind: receipt)
-            """).run()
-        try await record(actor, .update, "tip:\(receipt)", ["category", "urgency", "prefecture"], "triage")
+        try await change(receipt, """
+            category = \(bind: category.rawValue), urgency = \(bind: urgency.rawValue), prefecture = \(bind: prefecture), status = 'triaged'
+            """, if: "status IN ('received', 'triaged')", by: actor, ["category", "urgency", "prefecture"], "triage")
     }
 
     /// A question to the reporter, shown on their status page.
@@ -143,10 +141,8 @@ public struct HotlineStaff: Sendable {
         guard CodeLists.shipped.prefectures[prefecture] != nil else { throw HotlineStoreError.invalid(.init("prefecture \(prefecture) is not an ISO 3166-2:JP code", japanese: "都道府県 \(prefecture) は ISO 3166-2:JP のコードではありません")) }
         let tip = try await load(receipt)
         guard [.received, .triaged].contains(tip.status) else { throw HotlineStoreError.invalid(.init("tip \(receipt) is \(tip.status.rawValue) and cannot be forwarded", japanese: "通報 \(receipt) は「\(tip.status.label.ja)」のため、送付できません")) }
-        try await sql.raw("""
-            UPDATE tips SET status = 'forwarded', forwarded_prefecture = \(bind: prefecture), forwarded_at = \(bind: store.now()) WHERE receipt = \(bind: receipt)
-            """).run()
-        try await record(actor, .update, "tip:\(receipt)", ["status", "forwarded_prefecture"], "forwarded to the police of \(prefecture)")
+        try await change(receipt, "status = 'forwarded', forwarded_prefecture = \(bind: prefecture), forwarded_at = \(bind: store.now())",
+                         if: "status IN ('received', 'triaged')", by: actor, ["status", "forwarded_prefecture"], "forwarded to the police of \(prefecture)")
     }
 
     /// The police confirm they have the tip.
@@ -154,8 +150,8 @@ public struct HotlineStaff: Sendable {
         let tip = try await load(receipt)
         try await checkPolice(actor, tip, requirePolice: true)
         guard tip.status == .forwarded else { throw HotlineStoreError.invalid(.init("tip \(receipt) is \(tip.status.rawValue), not waiting for acknowledgement", japanese: "通報 \(receipt) は「\(tip.status.label.ja)」で、受理を待っていません")) }
-        try await sql.raw("UPDATE tips SET status = 'acknowledged', acknowledged_at = \(bind: store.now()) WHERE receipt = \(bind: receipt)").run()
-        try await record(actor, .update, "tip:\(receipt)", ["status"], "acknowledged by the police")
+        try await change(receipt, "status = 'acknowledged', acknowledged_at = \(bind: store.now())", if: "status = 'forwarded'",
+                         by: actor, ["status"], "acknowledged by the police")
     }
 
     /// The police record what came of the tip; a final outcome closes it (and starts its retention
@@ -165,11 +161,10 @@ public struct HotlineStaff: Sendable {
         try await checkPolice(actor, tip, requirePolice: true)
         guard [.forwarded, .acknowledged].contains(tip.status) else { throw HotlineStoreError.invalid(.init("tip \(receipt) is \(tip.status.rawValue); an outcome needs a forwarded tip", japanese: "通報 \(receipt) は「\(tip.status.label.ja)」です。結果は送付された通報にだけ記録できます")) }
         let closed: Int? = outcome.isFinal ? store.now() : nil
-        try await sql.raw("""
-            UPDATE tips SET outcome = \(bind: outcome.rawValue), case_file = \(bind: caseFile), status = \(bind: outcome.isFinal ? "closed" : "acknowledged"),
-                acknowledged_at = COALESCE(acknowledged_at, \(bind: store.now())), closed_at = \(bind: closed) WHERE receipt = \(bind: receipt)
-            """).run()
-        try await record(actor, .update, "tip:\(receipt)", ["outcome"] + (caseFile == nil ? [] : ["case_file"]), "police outcome")
+        try await change(receipt, """
+            outcome = \(bind: outcome.rawValue), case_file = \(bind: caseFile), status = \(bind: outcome.isFinal ? "closed" : "acknowledged"),
+            acknowledged_at = COALESCE(acknowledged_at, \(bind: store.now())), closed_at = \(bind: closed)
+            """, if: "status IN ('forwarded', 'acknowledged')", by: actor, ["outcome"] + (caseFile == nil ? [] : ["case_file"]), "police outcome")
     }
 
     // MARK: Rewards
@@ -184,11 +179,9 @@ public struct HotlineStaff: Sendable {
             throw HotlineStoreError.invalid(.init("tip \(receipt) has no outcome that clears a case or protects a victim", japanese: "通報 \(receipt) には、検挙または被害者の保護につながった結果がありません"))
         }
         guard tip.reward == .none || tip.reward == .decided else { throw HotlineStoreError.invalid(.init("the reward of tip \(receipt) is already \(tip.reward.rawValue)", japanese: "通報 \(receipt) の報奨金は既に「\(tip.reward.label.ja)」です")) }
-        try await sql.raw("""
-            UPDATE tips SET reward_state = 'decided', reward_amount = \(bind: amount), reward_contribution = \(bind: contribution.rawValue),
-                reward_reason = \(bind: reasonText) WHERE receipt = \(bind: receipt)
-            """).run()
-        try await record(actor, .update, "tip:\(receipt)", ["reward_amount", "reward_contribution", "reward_reason"],
+        try await change(receipt, """
+            reward_state = 'decided', reward_amount = \(bind: amount), reward_contribution = \(bind: contribution.rawValue), reward_reason = \(bind: reasonText)
+            """, if: "reward_state IN ('none', 'decided')", by: actor, ["reward_amount", "reward_contribution", "reward_reason"],
                          "reward decided: \(amount) yen, \(contribution.rawValue)")
     }
 
@@ -198,8 +191,9 @@ public struct HotlineStaff: Sendable {
         guard kind == .tip else { throw HotlineStoreError.notAllowed(.init("internet reports carry no reward", japanese: "インターネット上の情報の通報に報奨金はありません")) }
         let tip = try await load(receipt)
         guard tip.reward == .decided || tip.reward == .claimed else { throw HotlineStoreError.invalid(.init("tip \(receipt) has no reward to pay (\(tip.reward.rawValue))", japanese: "通報 \(receipt) に支払う報奨金はありません（\(tip.reward.label.ja)）")) }
-        try await sql.raw("UPDATE tips SET reward_state = 'paid' WHERE receipt = \(bind: receipt)").run()
-        try await record(actor, .update, "tip:\(receipt)", ["reward_state"], "reward paid: \(tip.rewardAmount) yen")
+        // Paid only as read: were the amount decided again meanwhile, this payment is refused.
+        try await change(receipt, "reward_state = 'paid'", if: "reward_state IN ('decided', 'claimed') AND reward_amount = \(bind: tip.rewardAmount)",
+                         by: actor, ["reward_state"], "reward paid: \(tip.rewardAmount) yen")
         return tip.rewardAmount
     }
 
@@ -300,6 +294,24 @@ public struct HotlineStaff: Sendable {
         guard tip.forwardedPrefecture == prefecture else {
             try await record(actor, .denied, "tip:\(tip.receipt)", [], "not forwarded to \(prefecture)")
             throw HotlineStoreError.notForwardedToYou(receipt: tip.receipt, prefecture: prefecture)
+        }
+    }
+
+    /// Changes a tip only if it is still as the caller's check saw it: the `UPDATE` carries the
+    /// `condition` and returns the row it changed, and the audit entry is written in the same
+    /// transaction. When two members of staff act on one tip at once, one changes it and the other is
+    /// refused (a reward is never paid twice).
+    private func change(_ receipt: String, _ assignments: SQLQueryString, if condition: SQLQueryString, by actor: HotlineActor,
+                        _ fields: [String], _ purpose: String) async throws {
+        try await store.database.transaction { transaction in
+            let update: SQLQueryString = "UPDATE tips SET " + assignments + " WHERE receipt = \(bind: receipt) AND (" + condition + ") RETURNING receipt"
+            guard try await transaction.sql.raw(update).first() != nil else {
+                throw HotlineStoreError.invalid(.init("tip \(receipt) was changed by someone else a moment ago; open it again",
+                                                      japanese: "通報 \(receipt) は、たった今ほかの担当者が変更しました。開き直してください"))
+            }
+            try await AuditLog(database: transaction).append(AuditEvent(
+                at: Date(timeIntervalSince1970: TimeInterval(store.now())), actor: actor.user, agency: actor.agency,
+                action: .update, record: "tip:\(receipt)", fields: fields, purpose: purpose))
         }
     }
 
