@@ -195,7 +195,7 @@ struct HotlineStoreTests {
         }
     }
 
-    @Test("staff acting on one tip at once: one forwarding and one payment go through, the others are refused, and only they are audited", arguments: Engine.available)
+    @Test("staff acting on one tip at once: one forwarding, one merge and one payment go through, the others are refused, and only they are audited", arguments: Engine.available)
     func actingAtOnce(engine: Engine) async throws {
         try await withFreshDatabase(engine) { storage in
             let store = HotlineStore(database: storage.database, hasher: testHasher)
@@ -208,12 +208,15 @@ struct HotlineStoreTests {
                 }
             }
             #expect(await succeeded(8) { try await staff.forward(issued.receipt, to: "JP-13", by: analyst) } == 1)
+            let duplicate = try await store.submit(try tip("trafficking", "The same factory"))
+            #expect(await succeeded(8) { try await staff.merge(duplicate.receipt, into: issued.receipt, by: analyst) } == 1)
             try await staff.recordOutcome(issued.receipt, .victimProtected, by: tokyoPolice)
             try await staff.decideReward(issued.receipt, amount: 50_000, contribution: .victimProtected, reason: "rescue", by: supervisor)
             #expect(await succeeded(8) { _ = try await staff.payReward(receipt: issued.receipt, passcode: issued.passcode, by: supervisor) } == 1)
             let entries = try await AuditLog(database: storage.database).entries(record: "tip:\(issued.receipt)").map(\.purpose)
             #expect(entries.filter { $0.hasPrefix("forwarded") }.count == 1)
             #expect(entries.filter { $0.hasPrefix("reward paid") }.count == 1)
+            #expect(try await AuditLog(database: storage.database).entries(record: "tip:\(duplicate.receipt)").filter { $0.purpose.hasPrefix("merged") }.count == 1)
             #expect(try await HotlineRecords(database: storage.database).statistics(FiscalYear(containing: HotlineMonth(
                 JapanTime(secondsSinceEpoch: store.now())))).total.rewardAmountPaid == 50_000)
         }

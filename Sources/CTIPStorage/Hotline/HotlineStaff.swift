@@ -113,7 +113,7 @@ public struct HotlineStaff: Sendable {
         guard CodeLists.shipped.prefectures[prefecture] != nil else { throw HotlineStoreError.invalid(.init("prefecture \(prefecture) is not an ISO 3166-2:JP code", japanese: "都道府県 \(prefecture) は ISO 3166-2:JP のコードではありません")) }
         let tip = try await load(receipt)
         guard [.received, .triaged].contains(tip.status) else { throw HotlineStoreError.invalid(.init("tip \(receipt) is \(tip.status.rawValue) and can no longer be classified", japanese: "通報 \(receipt) は「\(tip.status.label.ja)」のため、分類できません")) }
-        try await change(receipt, """
+        try await change(.tip(receipt), """
             category = \(bind: category.rawValue), urgency = \(bind: urgency.rawValue), prefecture = \(bind: prefecture), status = 'triaged'
             """, if: "status IN ('received', 'triaged')", by: actor, ["category", "urgency", "prefecture"], "triage")
     }
@@ -122,8 +122,12 @@ public struct HotlineStaff: Sendable {
     public func ask(_ receipt: String, question: String, by actor: HotlineActor) async throws {
         _ = try await load(receipt)
         let text = try HotlineFields.text(question, field: "question", limit: HotlineLimits.answerCharacters)
-        try await store.appendMessage(receipt: receipt, author: "analyst", text: text, on: store.database)
-        try await record(actor, .update, "tip:\(receipt)", ["messages"], "question to the reporter")
+        try await store.database.transaction { transaction in
+            try await store.appendMessage(receipt: receipt, author: "analyst", text: text, on: transaction)
+            try await AuditLog(database: transaction).append(AuditEvent(
+                at: Date(timeIntervalSince1970: TimeInterval(store.now())), actor: actor.user, agency: actor.agency,
+                action: .update, record: "tip:\(receipt)", fields: ["messages"], purpose: "question to the reporter"))
+        }
     }
 
     /// Marks `duplicate` as the same matter as `primary`; the duplicate leaves the queues.
@@ -132,8 +136,8 @@ public struct HotlineStaff: Sendable {
         let target = try await load(primary)
         guard target.status != .merged else { throw HotlineStoreError.invalid(.init("tip \(primary) is itself merged into \(target.mergedInto ?? "?")", japanese: "通報 \(primary) は既に \(target.mergedInto ?? "?") に統合されています")) }
         _ = try await load(duplicate)
-        try await sql.raw("UPDATE tips SET status = 'merged', merged_into = \(bind: primary), closed_at = \(bind: store.now()) WHERE receipt = \(bind: duplicate)").run()
-        try await record(actor, .update, "tip:\(duplicate)", ["status", "merged_into"], "merged into tip:\(primary)")
+        try await change(.tip(duplicate), "status = 'merged', merged_into = \(bind: primary), closed_at = \(bind: store.now())", if: "status <> 'merged'",
+                         by: actor, ["status", "merged_into"], "merged into tip:\(primary)")
     }
 
     /// Sends the tip to the prefectural police of the place.
@@ -141,7 +145,7 @@ public struct HotlineStaff: Sendable {
         guard CodeLists.shipped.prefectures[prefecture] != nil else { throw HotlineStoreError.invalid(.init("prefecture \(prefecture) is not an ISO 3166-2:JP code", japanese: "都道府県 \(prefecture) は ISO 3166-2:JP のコードではありません")) }
         let tip = try await load(receipt)
         guard [.received, .triaged].contains(tip.status) else { throw HotlineStoreError.invalid(.init("tip \(receipt) is \(tip.status.rawValue) and cannot be forwarded", japanese: "通報 \(receipt) は「\(tip.status.label.ja)」のため、送付できません")) }
-        try await change(receipt, "status = 'forwarded', forwarded_prefecture = \(bind: prefecture), forwarded_at = \(bind: store.now())",
+        try await change(.tip(receipt), "status = 'forwarded', forwarded_prefecture = \(bind: prefecture), forwarded_at = \(bind: store.now())",
                          if: "status IN ('received', 'triaged')", by: actor, ["status", "forwarded_prefecture"], "forwarded to the police of \(prefecture)")
     }
 
@@ -150,7 +154,7 @@ public struct HotlineStaff: Sendable {
         let tip = try await load(receipt)
         try await checkPolice(actor, tip, requirePolice: true)
         guard tip.status == .forwarded else { throw HotlineStoreError.invalid(.init("tip \(receipt) is \(tip.status.rawValue), not waiting for acknowledgement", japanese: "通報 \(receipt) は「\(tip.status.label.ja)」で、受理を待っていません")) }
-        try await change(receipt, "status = 'acknowledged', acknowledged_at = \(bind: store.now())", if: "status = 'forwarded'",
+        try await change(.tip(receipt), "status = 'acknowledged', acknowledged_at = \(bind: store.now())", if: "status = 'forwarded'",
                          by: actor, ["status"], "acknowledged by the police")
     }
 
@@ -161,7 +165,7 @@ public struct HotlineStaff: Sendable {
         try await checkPolice(actor, tip, requirePolice: true)
         guard [.forwarded, .acknowledged].contains(tip.status) else { throw HotlineStoreError.invalid(.init("tip \(receipt) is \(tip.status.rawValue); an outcome needs a forwarded tip", japanese: "通報 \(receipt) は「\(tip.status.label.ja)」です。結果は送付された通報にだけ記録できます")) }
         let closed: Int? = outcome.isFinal ? store.now() : nil
-        try await change(receipt, """
+        try await change(.tip(receipt), """
             outcome = \(bind: outcome.rawValue), case_file = \(bind: caseFile), status = \(bind: outcome.isFinal ? "closed" : "acknowledged"),
             acknowledged_at = COALESCE(acknowledged_at, \(bind: store.now())), closed_at = \(bind: closed)
             """, if: "status IN ('forwarded', 'acknowledged')", by: actor, ["outcome"] + (caseFile == nil ? [] : ["case_file"]), "police outcome")
@@ -179,7 +183,7 @@ public struct HotlineStaff: Sendable {
             throw HotlineStoreError.invalid(.init("tip \(receipt) has no outcome that clears a case or protects a victim", japanese: "通報 \(receipt) には、検挙または被害者の保護につながった結果がありません"))
         }
         guard tip.reward == .none || tip.reward == .decided else { throw HotlineStoreError.invalid(.init("the reward of tip \(receipt) is already \(tip.reward.rawValue)", japanese: "通報 \(receipt) の報奨金は既に「\(tip.reward.label.ja)」です")) }
-        try await change(receipt, """
+        try await change(.tip(receipt), """
             reward_state = 'decided', reward_amount = \(bind: amount), reward_contribution = \(bind: contribution.rawValue), reward_reason = \(bind: reasonText)
             """, if: "reward_state IN ('none', 'decided')", by: actor, ["reward_amount", "reward_contribution", "reward_reason"],
                          "reward decided: \(amount) yen, \(contribution.rawValue)")
@@ -192,7 +196,7 @@ public struct HotlineStaff: Sendable {
         let tip = try await load(receipt)
         guard tip.reward == .decided || tip.reward == .claimed else { throw HotlineStoreError.invalid(.init("tip \(receipt) has no reward to pay (\(tip.reward.rawValue))", japanese: "通報 \(receipt) に支払う報奨金はありません（\(tip.reward.label.ja)）")) }
         // Paid only as read: were the amount decided again meanwhile, this payment is refused.
-        try await change(receipt, "reward_state = 'paid'", if: "reward_state IN ('decided', 'claimed') AND reward_amount = \(bind: tip.rewardAmount)",
+        try await change(.tip(receipt), "reward_state = 'paid'", if: "reward_state IN ('decided', 'claimed') AND reward_amount = \(bind: tip.rewardAmount)",
                          by: actor, ["reward_state"], "reward paid: \(tip.rewardAmount) yen")
         return tip.rewardAmount
     }
@@ -230,11 +234,10 @@ public struct HotlineStaff: Sendable {
         }
         _ = try await item(id)
         let at = store.now()
-        try await sql.raw("""
-            UPDATE internet_items SET judgement = \(bind: judgement.rawValue), judged_category = \(bind: category.rawValue),
-                forwarded_at = \(bind: judgement == .illegal ? at : nil), closed_at = \(bind: judgement == .notIllegal ? at : nil) WHERE id = \(bind: id)
-            """).run()
-        try await record(actor, .update, "internet_item:\(id)", ["judgement", "judged_category"],
+        try await change(.internetItem(id), """
+            judgement = \(bind: judgement.rawValue), judged_category = \(bind: category.rawValue),
+            forwarded_at = \(bind: judgement == .illegal ? at : nil), closed_at = \(bind: judgement == .notIllegal ? at : nil)
+            """, by: actor, ["judgement", "judged_category"],
                          judgement == .illegal ? "judged illegal, reported to the police" : "judged \(judgement.rawValue)")
     }
 
@@ -247,11 +250,9 @@ public struct HotlineStaff: Sendable {
         let at = store.now()
         let letter = DeletionRequestLetter(language: language, url: item.url, category: category, reference: id.uppercased(),
                                            found: JapanTime(secondsSinceEpoch: item.firstReportedAt).day)
-        try await sql.raw("""
-            UPDATE internet_items SET deletion_state = 'requested', deletion_language = \(bind: language.rawValue), deletion_requested_at = \(bind: at),
-                deleted_at = NULL, closed_at = NULL WHERE id = \(bind: id)
-            """).run()
-        try await record(actor, .update, "internet_item:\(id)", ["deletion_state"], "deletion requested (\(language.rawValue))")
+        try await change(.internetItem(id), """
+            deletion_state = 'requested', deletion_language = \(bind: language.rawValue), deletion_requested_at = \(bind: at), deleted_at = NULL, closed_at = NULL
+            """, if: "judgement IN ('illegal', 'harmful')", by: actor, ["deletion_state"], "deletion requested (\(language.rawValue))")
         return letter
     }
 
@@ -262,17 +263,19 @@ public struct HotlineStaff: Sendable {
         switch state {
         case .deleted:
             guard item.deletionRequestedAt != nil else { throw HotlineStoreError.invalid(.init("no deletion was requested for internet item \(id)", japanese: "インターネット情報 \(id) の削除は依頼されていません")) }
-            try await sql.raw("UPDATE internet_items SET deletion_state = 'deleted', deleted_at = \(bind: at), closed_at = \(bind: at) WHERE id = \(bind: id)").run()
+            try await change(.internetItem(id), "deletion_state = 'deleted', deleted_at = \(bind: at), closed_at = \(bind: at)",
+                             if: "deletion_requested_at IS NOT NULL", by: actor, ["deletion_state"], "deletion \(state.rawValue)")
         case .notDeleted:
             guard item.deletionRequestedAt != nil else { throw HotlineStoreError.invalid(.init("no deletion was requested for internet item \(id)", japanese: "インターネット情報 \(id) の削除は依頼されていません")) }
-            try await sql.raw("UPDATE internet_items SET deletion_state = 'not_deleted', closed_at = \(bind: at) WHERE id = \(bind: id)").run()
+            try await change(.internetItem(id), "deletion_state = 'not_deleted', closed_at = \(bind: at)",
+                             if: "deletion_requested_at IS NOT NULL", by: actor, ["deletion_state"], "deletion \(state.rawValue)")
         case .reappeared:
             guard item.deletionState == .deleted else { throw HotlineStoreError.invalid(.init("internet item \(id) was not deleted, so it cannot re-appear", japanese: "インターネット情報 \(id) は削除されていないため、再掲載にはなりません")) }
-            try await sql.raw("UPDATE internet_items SET deletion_state = 'reappeared', reappeared_at = \(bind: at), closed_at = NULL WHERE id = \(bind: id)").run()
+            try await change(.internetItem(id), "deletion_state = 'reappeared', reappeared_at = \(bind: at), closed_at = NULL",
+                             if: "deletion_state = 'deleted'", by: actor, ["deletion_state"], "deletion \(state.rawValue)")
         case .none, .requested:
             throw HotlineStoreError.invalid(.init("record deleted, not_deleted or reappeared; a request is made with requestDeletion", japanese: "記録できるのは「削除済み」「削除されず」「再掲載」です。削除の依頼は依頼の操作で行います"))
         }
-        try await record(actor, .update, "internet_item:\(id)", ["deletion_state"], "deletion \(state.rawValue)")
     }
 
     // MARK: Helpers
@@ -297,21 +300,34 @@ public struct HotlineStaff: Sendable {
         }
     }
 
-    /// Changes a tip only if it is still as the caller's check saw it: the `UPDATE` carries the
-    /// `condition` and returns the row it changed, and the audit entry is written in the same
-    /// transaction. When two members of staff act on one tip at once, one changes it and the other is
-    /// refused (a reward is never paid twice).
-    private func change(_ receipt: String, _ assignments: SQLQueryString, if condition: SQLQueryString, by actor: HotlineActor,
+    /// What `change` writes to: a tip by its receipt, or an internet item by its identifier.
+    private enum Changed {
+        case tip(String), internetItem(String)
+        var table: SQLQueryString { switch self { case .tip: "tips"; case .internetItem: "internet_items" } }
+        var key: SQLQueryString { switch self { case .tip(let receipt): "receipt = \(bind: receipt)"; case .internetItem(let id): "id = \(bind: id)" } }
+        var record: String { switch self { case .tip(let receipt): "tip:\(receipt)"; case .internetItem(let id): "internet_item:\(id)" } }
+        var changedMeanwhile: HotlineStoreError {
+            switch self {
+            case .tip(let receipt): .invalid(.init("tip \(receipt) was changed by someone else a moment ago; open it again",
+                                                   japanese: "通報 \(receipt) は、たった今ほかの担当者が変更しました。開き直してください"))
+            case .internetItem(let id): .invalid(.init("internet item \(id) was changed by someone else a moment ago; open it again",
+                                                       japanese: "インターネット情報 \(id) は、たった今ほかの担当者が変更しました。開き直してください"))
+            }
+        }
+    }
+
+    /// Changes a tip or an internet item only if it is still as the caller's check saw it: the `UPDATE`
+    /// carries the `condition` and returns the row it changed, and the audit entry is written in the
+    /// same transaction. When two members of staff act on one report at once, one changes it and the
+    /// other is refused (a reward is never paid twice).
+    private func change(_ target: Changed, _ assignments: SQLQueryString, if condition: SQLQueryString = "1 = 1", by actor: HotlineActor,
                         _ fields: [String], _ purpose: String) async throws {
         try await store.database.transaction { transaction in
-            let update: SQLQueryString = "UPDATE tips SET " + assignments + " WHERE receipt = \(bind: receipt) AND (" + condition + ") RETURNING receipt"
-            guard try await transaction.sql.raw(update).first() != nil else {
-                throw HotlineStoreError.invalid(.init("tip \(receipt) was changed by someone else a moment ago; open it again",
-                                                      japanese: "通報 \(receipt) は、たった今ほかの担当者が変更しました。開き直してください"))
-            }
+            let update: SQLQueryString = "UPDATE " + target.table + " SET " + assignments + " WHERE " + target.key + " AND (" + condition + ") RETURNING 1 AS changed"
+            guard try await transaction.sql.raw(update).first() != nil else { throw target.changedMeanwhile }
             try await AuditLog(database: transaction).append(AuditEvent(
                 at: Date(timeIntervalSince1970: TimeInterval(store.now())), actor: actor.user, agency: actor.agency,
-                action: .update, record: "tip:\(receipt)", fields: fields, purpose: purpose))
+                action: .update, record: target.record, fields: fields, purpose: purpose))
         }
     }
 
