@@ -58,7 +58,6 @@ public struct StaffInternetItem: Sendable, Equatable {
 public struct HotlineStaff: Sendable {
     public let store: HotlineStore
     var sql: any SQLDatabase { store.database.sql }
-    var audit: AuditLog { AuditLog(database: store.database) }
 
     public init(store: HotlineStore) { self.store = store }
 
@@ -110,7 +109,7 @@ public struct HotlineStaff: Sendable {
 
     /// The analyst's classification. Danger to life moves the tip to the top of every queue.
     public func classify(_ receipt: String, category: TipCategory, urgency: TipUrgency, prefecture: String, by actor: HotlineActor) async throws {
-        guard CodeLists.shipped.prefectures[prefecture] != nil else { throw HotlineStoreError.invalid(.init("prefecture \(prefecture) is not an ISO 3166-2:JP code", japanese: "都道府県 \(prefecture) は ISO 3166-2:JP のコードではありません")) }
+        try Self.requireKnown(prefecture)
         let tip = try await load(receipt)
         guard [.received, .triaged].contains(tip.status) else { throw HotlineStoreError.invalid(.init("tip \(receipt) is \(tip.status.rawValue) and can no longer be classified", japanese: "通報 \(receipt) は「\(tip.status.label.ja)」のため、分類できません")) }
         try await change(.tip(receipt), """
@@ -124,9 +123,7 @@ public struct HotlineStaff: Sendable {
         let text = try HotlineFields.text(question, field: "question", limit: HotlineLimits.answerCharacters)
         try await store.database.transaction { transaction in
             try await store.appendMessage(receipt: receipt, author: "analyst", text: text, on: transaction)
-            try await AuditLog(database: transaction).append(AuditEvent(
-                at: Date(timeIntervalSince1970: TimeInterval(store.now())), actor: actor.user, agency: actor.agency,
-                action: .update, record: "tip:\(receipt)", fields: ["messages"], purpose: "question to the reporter"))
+            try await record(actor, .update, "tip:\(receipt)", ["messages"], "question to the reporter", on: transaction)
         }
     }
 
@@ -142,7 +139,7 @@ public struct HotlineStaff: Sendable {
 
     /// Sends the tip to the prefectural police of the place.
     public func forward(_ receipt: String, to prefecture: String, by actor: HotlineActor) async throws {
-        guard CodeLists.shipped.prefectures[prefecture] != nil else { throw HotlineStoreError.invalid(.init("prefecture \(prefecture) is not an ISO 3166-2:JP code", japanese: "都道府県 \(prefecture) は ISO 3166-2:JP のコードではありません")) }
+        try Self.requireKnown(prefecture)
         let tip = try await load(receipt)
         guard [.received, .triaged].contains(tip.status) else { throw HotlineStoreError.invalid(.init("tip \(receipt) is \(tip.status.rawValue) and cannot be forwarded", japanese: "通報 \(receipt) は「\(tip.status.label.ja)」のため、送付できません")) }
         try await change(.tip(receipt), "status = 'forwarded', forwarded_prefecture = \(bind: prefecture), forwarded_at = \(bind: store.now())",
@@ -261,14 +258,11 @@ public struct HotlineStaff: Sendable {
         let item = try await item(id)
         let at = store.now()
         switch state {
-        case .deleted:
+        case .deleted, .notDeleted:
             guard item.deletionRequestedAt != nil else { throw HotlineStoreError.invalid(.init("no deletion was requested for internet item \(id)", japanese: "インターネット情報 \(id) の削除は依頼されていません")) }
-            try await change(.internetItem(id), "deletion_state = 'deleted', deleted_at = \(bind: at), closed_at = \(bind: at)",
-                             if: "deletion_requested_at IS NOT NULL", by: actor, ["deletion_state"], "deletion \(state.rawValue)")
-        case .notDeleted:
-            guard item.deletionRequestedAt != nil else { throw HotlineStoreError.invalid(.init("no deletion was requested for internet item \(id)", japanese: "インターネット情報 \(id) の削除は依頼されていません")) }
-            try await change(.internetItem(id), "deletion_state = 'not_deleted', closed_at = \(bind: at)",
-                             if: "deletion_requested_at IS NOT NULL", by: actor, ["deletion_state"], "deletion \(state.rawValue)")
+            let assignments: SQLQueryString = state == .deleted
+                ? "deletion_state = 'deleted', deleted_at = \(bind: at), closed_at = \(bind: at)" : "deletion_state = 'not_deleted', closed_at = \(bind: at)"
+            try await change(.internetItem(id), assignments, if: "deletion_requested_at IS NOT NULL", by: actor, ["deletion_state"], "deletion \(state.rawValue)")
         case .reappeared:
             guard item.deletionState == .deleted else { throw HotlineStoreError.invalid(.init("internet item \(id) was not deleted, so it cannot re-appear", japanese: "インターネット情報 \(id) は削除されていないため、再掲載にはなりません")) }
             try await change(.internetItem(id), "deletion_state = 'reappeared', reappeared_at = \(bind: at), closed_at = NULL",
@@ -300,6 +294,12 @@ public struct HotlineStaff: Sendable {
         }
     }
 
+    static func requireKnown(_ prefecture: String) throws {
+        guard CodeLists.shipped.prefectures[prefecture] != nil else {
+            throw HotlineStoreError.invalid(.init("prefecture \(prefecture) is not an ISO 3166-2:JP code", japanese: "都道府県 \(prefecture) は ISO 3166-2:JP のコードではありません"))
+        }
+    }
+
     /// What `change` writes to: a tip by its receipt, or an internet item by its identifier.
     private enum Changed {
         case tip(String), internetItem(String)
@@ -325,14 +325,14 @@ public struct HotlineStaff: Sendable {
         try await store.database.transaction { transaction in
             let update: SQLQueryString = "UPDATE " + target.table + " SET " + assignments + " WHERE " + target.key + " AND (" + condition + ") RETURNING 1 AS changed"
             guard try await transaction.sql.raw(update).first() != nil else { throw target.changedMeanwhile }
-            try await AuditLog(database: transaction).append(AuditEvent(
-                at: Date(timeIntervalSince1970: TimeInterval(store.now())), actor: actor.user, agency: actor.agency,
-                action: .update, record: target.record, fields: fields, purpose: purpose))
+            try await record(actor, .update, target.record, fields, purpose, on: transaction)
         }
     }
 
-    func record(_ actor: HotlineActor, _ action: AuditEvent.Action, _ record: String, _ fields: [String], _ purpose: String) async throws {
-        try await audit.append(AuditEvent(at: Date(timeIntervalSince1970: TimeInterval(store.now())), actor: actor.user, agency: actor.agency,
+    /// Writes an audit entry, inside `database`'s transaction when the change it records is in one.
+    func record(_ actor: HotlineActor, _ action: AuditEvent.Action, _ record: String, _ fields: [String], _ purpose: String,
+                on database: (any Database)? = nil) async throws {
+        try await AuditLog(database: database ?? store.database).append(AuditEvent(at: Date(timeIntervalSince1970: TimeInterval(store.now())), actor: actor.user, agency: actor.agency,
                                           action: action, record: record, fields: fields, purpose: purpose))
     }
 

@@ -41,18 +41,15 @@ enum HotlineStaffPages {
                     path: "/staff/hotline/police/internet", [
             .p(.text(t("Judged illegal by the Internet Hotline Center, newest first. The hot line asks the site to delete it; the last column says how far that has come.",
                        "インターネット・ホットラインセンターが違法と判断したもの（新しい順）。サイト管理者への削除依頼の状況は右端の欄のとおりです。"))),
-            element("table", [("class", "queue")], [
-                element("thead", [], [element("tr", [], headers.map { element("th", [("scope", "col")], [.text($0)]) })]),
-                element("tbody", [], items.map { item in
-                    element("tr", [], [
-                        element("td", [("class", "url")], [.text(item.url)]),
-                        element("td", [], [.text((item.judgedCategory ?? item.category).label.label(language))]),
-                        element("td", [], [.text(String(item.reportCount))]),
-                        element("td", [], [.text(item.forwardedAt.map { JapanTime(secondsSinceEpoch: $0).description } ?? "—")]),
-                        element("td", [], [.text(item.deletionState.label.label(language))]),
-                    ])
-                }),
-            ]),
+            queueTable(headers, items.map { item in
+                element("tr", [], [
+                    element("td", [("class", "url")], [.text(item.url)]),
+                    element("td", [], [.text((item.judgedCategory ?? item.category).label.label(language))]),
+                    element("td", [], [.text(String(item.reportCount))]),
+                    element("td", [], [.text(item.forwardedAt.map { JapanTime(secondsSinceEpoch: $0).description } ?? "—")]),
+                    element("td", [], [.text(item.deletionState.label.label(language))]),
+                ])
+            }),
         ])
     }
 
@@ -243,33 +240,35 @@ enum HotlineStaffPages {
     static func tipTable(_ tips: [StaffTip], _ language: CTIPCore.Language) -> BodyNode {
         let t = Text(language: language)
         let headers = [t("Receipt", "受付番号"), t("Urgency", "緊急度"), t("Category", "種別"), t("Prefecture", "都道府県"), t("Status", "状況"), t("Received", "受付日時")]
-        return element("table", [("class", "queue")], [
+        return queueTable(headers, tips.map { tip in
+            element("tr", [("class", tip.urgency.rawValue)], [
+                element("td", [], [.a(.href(link("/staff/hotline/tips/\(tip.receipt)", language)), .text(tip.receipt))]),
+                element("td", [], [.text(tip.urgency.label.label(language))]), element("td", [], [.text(tip.category.label.label(language))]),
+                element("td", [], [.text(prefectureName(tip.prefecture, language))]), element("td", [], [.text(tip.status.label.label(language))]),
+                element("td", [], [.text(JapanTime(secondsSinceEpoch: tip.receivedAt).description)]),
+            ])
+        })
+    }
+
+    /// A queue: its column headings and one row per tip or item.
+    static func queueTable(_ headers: [String], _ rows: [BodyNode]) -> BodyNode {
+        element("table", [("class", "queue")], [
             element("thead", [], [element("tr", [], headers.map { element("th", [("scope", "col")], [.text($0)]) })]),
-            element("tbody", [], tips.map { tip in
-                element("tr", [("class", tip.urgency.rawValue)], [
-                    element("td", [], [.a(.href(link("/staff/hotline/tips/\(tip.receipt)", language)), .text(tip.receipt))]),
-                    element("td", [], [.text(tip.urgency.label.label(language))]), element("td", [], [.text(tip.category.label.label(language))]),
-                    element("td", [], [.text(prefectureName(tip.prefecture, language))]), element("td", [], [.text(tip.status.label.label(language))]),
-                    element("td", [], [.text(JapanTime(secondsSinceEpoch: tip.receivedAt).description)]),
-                ])
-            }),
+            element("tbody", [], rows),
         ])
     }
 
     static func itemTable(_ items: [StaffInternetItem], _ language: CTIPCore.Language) -> BodyNode {
         let t = Text(language: language)
         let headers = [t("Item", "番号"), "URL", t("Reports", "通報数"), t("Category", "種別"), t("Judgement", "判断"), t("Deletion", "削除")]
-        return element("table", [("class", "queue")], [
-            element("thead", [], [element("tr", [], headers.map { element("th", [("scope", "col")], [.text($0)]) })]),
-            element("tbody", [], items.map { item in
-                element("tr", [], [
-                    element("td", [], [.a(.href(link("/staff/hotline/internet/\(item.id)", language)), .text(item.id.prefix(8).uppercased()))]),
-                    element("td", [("class", "url")], [.text(item.url)]), element("td", [], [.text(String(item.reportCount))]),
-                    element("td", [], [.text((item.judgedCategory ?? item.category).label.label(language))]),
-                    element("td", [], [.text(item.judgement.label.label(language))]), element("td", [], [.text(item.deletionState.label.label(language))]),
-                ])
-            }),
-        ])
+        return queueTable(headers, items.map { item in
+            element("tr", [], [
+                element("td", [], [.a(.href(link("/staff/hotline/internet/\(item.id)", language)), .text(item.id.prefix(8).uppercased()))]),
+                element("td", [("class", "url")], [.text(item.url)]), element("td", [], [.text(String(item.reportCount))]),
+                element("td", [], [.text((item.judgedCategory ?? item.category).label.label(language))]),
+                element("td", [], [.text(item.judgement.label.label(language))]), element("td", [], [.text(item.deletionState.label.label(language))]),
+            ])
+        })
     }
 
     static func form(_ action: String, _ context: HotlineStaffContext, _ language: CTIPCore.Language, _ submit: String, _ fields: [BodyNode]) -> BodyNode {
