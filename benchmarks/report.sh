@@ -128,7 +128,9 @@ if want postgres; then
         "$CTIP" import "$BUNDLE" --database "$PG_URL" >/dev/null
     fi
     "${CTIP_PG_PSQL:-psql}" -X -q "$PG_URL" -c "ANALYZE" >/dev/null 2>&1
-    median_seconds floor-report-postgres "${CTIP_PG_PSQL:-psql}" -X -q -v ON_ERROR_STOP=1 -f "$FLOOR_SQL" "$PG_URL"
+    # The floor's session gets the planner settings of ctip's reading sessions (see ReadingSession.swift).
+    PGOPTIONS="-c random_page_cost=1.1 -c jit=off" median_seconds floor-report-postgres \
+        "${CTIP_PG_PSQL:-psql}" -X -q -v ON_ERROR_STOP=1 -f "$FLOOR_SQL" "$PG_URL"
     FLOOR[PostgreSQL]="$MEDIAN"; FLOOR_CPU[PostgreSQL]="$CPU"
     median_seconds ctip-report-postgres "$CTIP" report --year "$YEAR" --format json --database "$PG_URL"
     CTIPS[PostgreSQL]="$MEDIAN"; CTIP_CPU[PostgreSQL]="$CPU"; RSS[PostgreSQL]="$RSS_MB"

@@ -196,6 +196,8 @@ public enum StorageError: Error, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     case unsupportedDatabase(String)
     case bulkWriteFailed(statement: String, reason: String)
+    /// A statement's parameter of a type PostgreSQL cannot be sent directly (a programming error).
+    case unsupportedBind(String)
 
     public var description: String {
         switch self {
@@ -205,6 +207,7 @@ public enum StorageError: Error, CustomStringConvertible {
         case .cannotWrite(let path, let reason): return "\(path): cannot be written: \(reason)"
         case .unsupportedDatabase(let kind): return "bundle import supports SQLite and PostgreSQL, not \(kind)"
         case .bulkWriteFailed(let statement, let reason): return "the database refused the import's rows (\(statement)…): \(reason)"
+        case .unsupportedBind(let kind): return "a statement was given a parameter PostgreSQL cannot take: \(kind)"
         }
     }
 }
