@@ -98,7 +98,7 @@ public struct BundleImporter {
         for file in BundleFile.allCases where names.contains(file.fileName) {
             let url = directory.appendingPathComponent(file.fileName)
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            present.append(PresentFile(file: file, url: url, size: size ?? 0, columns: try headerColumns(of: url)))
+            present.append(PresentFile(file: file, url: url, size: size, columns: try headerColumns(of: url)))
         }
         return (present, unknown, present.reduce(0) { $0 + $1.size })
     }
@@ -197,21 +197,15 @@ private struct ImportRun {
                 guard late.isEmpty else { return }
                 let finishing = ContinuousClock.now
                 try await loader.finish()
-                logger.info("import timing", metadata: ["file": "\(name)", "finishing_s": "\(seconds(ContinuousClock.now - finishing))"])
+                logger.info("import timing", metadata: ["file": "\(name)", "finishing_s": (ContinuousClock.now - finishing).loggedSeconds])
             }
         }
         counts.append(.init(file: Record.file, rows: rows))
         transaction.logger.info("import timing", metadata: [
-            "file": "\(Record.file.fileName)", "rows": "\(rows)", "read_s": "\(seconds(clock.now - started))",
-            "waiting_for_database_s": "\(seconds(pipeline.waited - waitedBefore))",
+            "file": "\(Record.file.fileName)", "rows": "\(rows)", "read_s": (clock.now - started).loggedSeconds,
+            "waiting_for_database_s": (pipeline.waited - waitedBefore).loggedSeconds,
         ])
     }
-}
-
-/// A duration as the timing logs print it: seconds with two decimals.
-public func seconds(_ duration: Duration) -> String {
-    let (whole, attoseconds) = duration.components
-    return String(format: "%.2f", Double(whole) + Double(attoseconds) / 1e18)
 }
 
 final class ProgressCounter: @unchecked Sendable {

@@ -155,37 +155,45 @@ struct PostgresTableLoader: TableLoader {
 }
 
 /// PostgreSQL's `COPY` text format: tab-separated, `\N` for NULL, backslash escapes in text.
+/// Written into a byte array and handed over as one buffer: a `ByteBuffer` write per cell and per
+/// separator was a fifth of a million-row import's own time.
 struct CopyText: CellWriter {
-    private(set) var buffer: ByteBuffer
+    private var bytes: [UInt8] = []
     private var atRowStart = true
 
-    init(capacity: Int) { buffer = ByteBufferAllocator().buffer(capacity: capacity) }
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    var buffer: ByteBuffer { ByteBuffer(bytes: bytes) }
 
     private mutating func separate() {
-        if atRowStart { atRowStart = false } else { buffer.writeInteger(UInt8(ascii: "\t")) }
+        if atRowStart { atRowStart = false } else { bytes.append(UInt8(ascii: "\t")) }
+    }
+
+    private mutating func null() {
+        bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "N"))
     }
 
     mutating func endRow() {
-        buffer.writeInteger(UInt8(ascii: "\n"))
+        bytes.append(UInt8(ascii: "\n"))
         atRowStart = true
     }
 
     mutating func text(_ value: String?) {
         separate()
-        guard var value else { buffer.writeStaticString("\\N"); return }
-        value.withUTF8 { bytes in
-            // Most values need no escape: write them whole.
-            guard bytes.contains(where: { $0 == UInt8(ascii: "\\") || $0 < 0x20 }) else {
-                buffer.writeBytes(bytes)
+        guard var value else { null(); return }
+        value.withUTF8 { utf8 in
+            // Most values need no escape: copy them whole.
+            guard utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 < 0x20 }) else {
+                bytes.append(contentsOf: utf8)
                 return
             }
-            for byte in bytes {
+            for byte in utf8 {
                 switch byte {
-                case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
-                case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
-                case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
-                case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
-                default: buffer.writeInteger(byte)
+                case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+                default: bytes.append(byte)
                 }
             }
         }
@@ -193,20 +201,22 @@ struct CopyText: CellWriter {
 
     mutating func integer(_ value: Int?) {
         separate()
-        guard let value else { buffer.writeStaticString("\\N"); return }
-        buffer.writeString(String(value))
+        guard let value else { null(); return }
+        bytes.append(contentsOf: String(value).utf8)
     }
 
     mutating func boolean(_ value: Bool) {
         separate()
-        buffer.writeStaticString(value ? "t" : "f")
+        bytes.append(value ? UInt8(ascii: "t") : UInt8(ascii: "f"))
     }
 
     mutating func day(_ value: Day?) {
         separate()
-        guard let value else { buffer.writeStaticString("\\N"); return }
-        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 10) { raw in
-            value.isoBytes(into: UnsafeMutableBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 10))
+        guard let value else { null(); return }
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: 10))
+        bytes.withUnsafeMutableBufferPointer { all in
+            value.isoBytes(into: UnsafeMutableBufferPointer(rebasing: all[start..<start + 10]))
         }
     }
 }

@@ -113,7 +113,7 @@ func runTimed(_ statements: [String], logger: Logger, _ run: (String) async thro
     for statement in statements {
         let started = clock.now
         try await run(statement)
-        logger.info("import timing", metadata: ["statement": "\(statement)", "seconds": "\(clock.now - started)"])
+        logger.info("import timing", metadata: ["statement": "\(statement)", "seconds": (clock.now - started).loggedSeconds])
     }
 }
 

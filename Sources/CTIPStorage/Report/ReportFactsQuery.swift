@@ -131,11 +131,11 @@ struct ReportFactsQuery {
 
     /// The trials of the given persons as of the cut-off, in (arrested_on, suspect_id) order.
     private func personTrials(ids: [String], asOf: Day) async throws -> [ReportFacts.PersonTrial] {
-        var result: [ReportFacts.PersonTrial] = []
+        var rows = PersonTrialRows(asOf: asOf, firstListing: false)
         for chunk in ids.inListChunks {
-            result += try await personTrials(from: Self.suspectsWithTrials, where: "s.suspect_id IN (\(binds: Array(chunk)))", asOf: asOf)
+            rows = try await fold(personTrialsFrom: Self.suspectsWithTrials, where: "s.suspect_id IN (\(binds: Array(chunk)))", into: rows)
         }
-        return result.sorted { ($0.arrestedOn, $0.suspectID) < ($1.arrestedOn, $1.suspectID) }
+        return rows.ordered()
     }
 
     /// Suspects `s` and their trials `t`, for a filter on the suspects.
@@ -148,11 +148,15 @@ struct ReportFactsQuery {
     private func personTrials(
         from tables: SQLQueryString, where filter: SQLQueryString, asOf: Day, firstListing: Bool = false
     ) async throws -> [ReportFacts.PersonTrial] {
+        try await fold(personTrialsFrom: tables, where: filter, into: PersonTrialRows(asOf: asOf, firstListing: firstListing)).ordered()
+    }
+
+    private func fold(personTrialsFrom tables: SQLQueryString, where filter: SQLQueryString, into rows: PersonTrialRows) async throws -> PersonTrialRows {
         try await sql.fold("""
             SELECT \(unsafeRaw: PersonTrialRow.columns)
             FROM \(tables) LEFT JOIN charges c ON c.suspect_id = s.suspect_id
             WHERE \(filter)
-            """, into: PersonTrialRows(asOf: asOf, firstListing: firstListing)) { try $0.add($1) }.ordered()
+            """, into: rows) { try $0.add($1) }
     }
 
     /// The previous report's list when it was not published, by the rule: a person is first listed by the

@@ -25,10 +25,10 @@ struct VictimFileController: RouteCollection {
         api.get("victims", ":id", use: fileJSON)
         api.post("victims", ":id", "steps", use: { request in try await recordStep(request); return try await fileJSON(request: request) })
         api.put("victims", ":id", "whereabouts", use: { request in try await setWhereabouts(request); return Response(status: .noContent) })
-        api.post("victims", ":id", "referrals", use: { request in try await Response.json(try await refer(request), status: .created) })
-        api.post("victims", ":id", "consent-withdrawal", use: { request in try await Response.json(["ended": try await withdrawConsent(request)]) })
-        api.get("referrals", use: { request in try await Response.json(try await store(request).inbox(for: try await request.requireStaff(.answerReferrals))) })
-        api.post("referrals", ":referral", use: { request in try await Response.json(try await answer(request)) })
+        api.post("victims", ":id", "referrals", use: { request in try Response.json(try await refer(request), status: .created) })
+        api.post("victims", ":id", "consent-withdrawal", use: { request in try Response.json(["ended": try await withdrawConsent(request)]) })
+        api.get("referrals", use: { request in try Response.json(try await store(request).inbox(for: try await request.requireStaff(.answerReferrals))) })
+        api.post("referrals", ":referral", use: { request in try Response.json(try await answer(request)) })
     }
 
     func store(_ request: Request) -> VictimFileStore {

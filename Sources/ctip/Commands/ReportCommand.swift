@@ -84,7 +84,7 @@ struct RenderReportCommand: AsyncParsableCommand {
             let rendered = try computed.rendered(as: format, banner: banner)
             // `CTIP_LOG_LEVEL=info` shows where a report's time goes (benchmarks/README.md).
             storage.logger.info("report timing", metadata: [
-                "computing_s": "\(seconds(computedAt - started))", "rendering_s": "\(seconds(clock.now - computedAt))"])
+                "computing_s": (computedAt - started).loggedSeconds, "rendering_s": (clock.now - computedAt).loggedSeconds])
             return rendered
         }
         if let output {
