@@ -63,10 +63,50 @@ struct ScreeningStorageTests {
             #expect(entries.contains { $0.action == "read" && $0.actor == centreIntake.auditActor && $0.fields.contains("screening") })
             #expect(try await AuditLog(database: storage.database).verify().isEmpty)
 
-            // One row, its outcome in the clear so that screenings can be counted without reading answers.
-            let rows = try await storage.database.sql.raw("SELECT outcome FROM screenings WHERE victim_id = \(bind: id)").all()
+            // One row, its outcome in the clear so that screenings can be counted without reading answers;
+            // what the person told and CTIP's reasons from it are sealed.
+            let rows = try await storage.database.sql.raw("SELECT outcome, answers, result FROM screenings WHERE victim_id = \(bind: id)").all()
             let outcomes = try rows.map { try $0.decode(column: "outcome", as: String.self) }
             #expect(outcomes == ["meets_definition"])
+            for column in ["answers", "result"] {
+                let stored = try #require(try rows.first?.decode(column: column, as: String.self))
+                #expect(FieldCipher.isSealed(stored) && !stored.contains("PHL") && !stored.contains("DebtBondage"), "\(column)")
+            }
+        }
+    }
+
+    @Test("a screening stored before screenings were sealed still reads back, and key rotation seals it", arguments: Engine.available)
+    func sealingEarlierScreenings(engine: Engine) async throws {
+        try await withFreshDatabase(engine) { storage in
+            let staff = CaseWorkTests.Staff(accounts: AccountStore(database: storage.database))
+            let police = try await staff.make("police-13", .caseWorker)
+            let store = VictimFileStore(database: storage.database, cipher: try FieldCipher(keys: [CaseWorkTests.k1]))
+            let id = try await store.create(CaseWorkTests.newFile(), by: police)
+            var answers = ScreeningAnswers()
+            answers.acts = [.transportation]
+            answers.controlMethods = [.falsePromises]
+            answers.purposes = [.forcedLabourOrServices]
+            answers.nationality = "VNM"
+            let stored = try await store.attachScreening(id, answers: answers, result: Article3Screening.screen(answers), by: police)
+
+            // The row as an earlier CTIP wrote it: the JSON in the clear.
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let answersJSON = String(decoding: try encoder.encode(stored.answers), as: UTF8.self)
+            let resultJSON = String(decoding: try encoder.encode(stored.result), as: UTF8.self)
+            try await storage.database.sql.raw("""
+                UPDATE screenings SET answers = \(bind: answersJSON), result = \(bind: resultJSON) WHERE screening_id = \(bind: stored.id)
+                """).run()
+            #expect(try await store.open(id, for: police).screenings == [stored])
+
+            #expect(try await store.rotateKeys() == 2)
+            let row = try #require(try await storage.database.sql.raw("SELECT answers, result FROM screenings WHERE screening_id = \(bind: stored.id)").first())
+            for column in ["answers", "result"] {
+                let value = try row.decode(column: column, as: String.self)
+                #expect(FieldCipher.isSealed(value) && !value.contains("VNM"), "\(column)")
+            }
+            #expect(try await store.open(id, for: police).screenings == [stored])
+            #expect(try await store.rotateKeys() == 0)
         }
     }
 }

@@ -265,17 +265,16 @@ public struct VictimFileStore: Sendable {
             if sections.isEmpty { throw CaseWorkError.notFound }
             throw CaseWorkError.forbidden("record a screening on this file")
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         let screening = StoredScreening(id: "S-" + AccountStore.newSecret().prefix(12), victimID: id, answers: answers, result: result,
                                         agency: staff.agency.code, screenedBy: staff.auditActor,
                                         screenedAt: Date(timeIntervalSince1970: TimeInterval(AccountStore.seconds(now()))))
-        let answersJSON = String(decoding: try encoder.encode(answers), as: UTF8.self)
-        let resultJSON = String(decoding: try encoder.encode(result), as: UTF8.self)
+        // What the person told (how they were recruited, controlled, exploited) and CTIP's reasons from it.
+        let record = Self.screeningRecord(victim: id, screening: screening.id)
+        let answersSealed = try seal(answers, record: record), resultSealed = try seal(result, record: record)
         try await database.transaction { transaction in
             try await transaction.sql.insert(into: "screenings")
                 .columns("screening_id", "victim_id", "outcome", "answers", "result", "agency", "screened_by", "screened_at")
-                .values(SQLBind(screening.id), SQLBind(id), SQLBind(result.outcome.rawValue), SQLBind(answersJSON), SQLBind(resultJSON),
+                .values(SQLBind(screening.id), SQLBind(id), SQLBind(result.outcome.rawValue), SQLBind(answersSealed), SQLBind(resultSealed),
                         SQLBind(screening.agency), SQLBind(screening.screenedBy), SQLBind(AccountStore.seconds(screening.screenedAt)))
                 .run()
             try await AuditLog(database: transaction).append(event(staff, .create, record: Self.record(id),
@@ -287,10 +286,11 @@ public struct VictimFileStore: Sendable {
     func screenings(victim id: String) async throws -> [StoredScreening] {
         try await database.sql.select().columns("screening_id", "answers", "result", "agency", "screened_by", "screened_at").from("screenings")
             .where("victim_id", .equal, id).orderBy("screened_at").orderBy("screening_id").all().map { row in
-                let decoder = JSONDecoder()
-                return StoredScreening(id: try row.decode(column: "screening_id", as: String.self), victimID: id,
-                                       answers: try decoder.decode(ScreeningAnswers.self, from: Data(try row.decode(column: "answers", as: String.self).utf8)),
-                                       result: try decoder.decode(ScreeningResult.self, from: Data(try row.decode(column: "result", as: String.self).utf8)),
+                let screeningID = try row.decode(column: "screening_id", as: String.self)
+                let record = Self.screeningRecord(victim: id, screening: screeningID)
+                return StoredScreening(id: screeningID, victimID: id,
+                                       answers: try openScreening(try row.decode(column: "answers", as: String.self), as: ScreeningAnswers.self, record: record),
+                                       result: try openScreening(try row.decode(column: "result", as: String.self), as: ScreeningResult.self, record: record),
                                        agency: try row.decode(column: "agency", as: String.self),
                                        screenedBy: try row.decode(column: "screened_by", as: String.self),
                                        screenedAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "screened_at", as: Int64.self))))
@@ -374,11 +374,27 @@ public struct VictimFileStore: Sendable {
 
     // MARK: Keys
 
-    /// Re-encrypts every sealed value under the newest key, in one transaction; returns how many changed.
+    /// Re-encrypts every sealed value under the newest key, and seals screenings recorded before they
+    /// were sealed, in one transaction; returns how many values changed.
     public func rotateKeys() async throws -> Int {
         guard let cipher else { throw CaseWorkError.noDataKey }
         return try await database.transaction { transaction in
             var changed = 0
+            for row in try await transaction.sql.select().columns("screening_id", "victim_id", "answers", "result").from("screenings").all() {
+                let screeningID = try row.decode(column: "screening_id", as: String.self)
+                let record = Self.screeningRecord(victim: try row.decode(column: "victim_id", as: String.self), screening: screeningID)
+                var update = transaction.sql.update("screenings")
+                var touched = false
+                for column in ["answers", "result"] {
+                    let stored = try row.decode(column: column, as: String.self)
+                    let sealed = FieldCipher.isSealed(stored)
+                    guard !sealed || cipher.needsRotation(stored) else { continue }
+                    let plain = sealed ? try cipher.open(stored, record: record) : stored
+                    update = update.set(SQLIdentifier(column), to: SQLBind(try cipher.seal(plain, record: record)))
+                    touched = true; changed += 1
+                }
+                if touched { try await update.where("screening_id", .equal, screeningID).run() }
+            }
             let rows = try await transaction.sql.select().columns("victim_id", "identity_sealed", "contact_sealed", "whereabouts_sealed")
                 .from("victim_files").all()
             for row in rows {
@@ -491,6 +507,15 @@ public struct VictimFileStore: Sendable {
         guard let cipher else { throw CaseWorkError.noDataKey }
         return try JSONDecoder().decode(type, from: Data(try cipher.open(sealed, record: record).utf8))
     }
+
+    /// Screenings recorded before they were sealed hold their JSON in the clear until `rotateKeys`.
+    private func openScreening<Value: Decodable>(_ stored: String, as type: Value.Type, record: String) throws -> Value {
+        guard FieldCipher.isSealed(stored) else { return try JSONDecoder().decode(type, from: Data(stored.utf8)) }
+        return try open(stored, as: type, record: record)
+    }
+
+    /// What a screening's sealed values are bound to: the file and the screening.
+    static func screeningRecord(victim: String, screening: String) -> String { "screening:\(victim):\(screening)" }
 
     /// An agency that may protect a person, take a step of the timeline or receive a referral (not a
     /// hot line); otherwise the field's error.

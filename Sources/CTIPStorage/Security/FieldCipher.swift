@@ -2,8 +2,9 @@ import Crypto
 import Foundation
 
 /// Encryption at rest of the fields that would endanger someone if leaked (identity, contact,
-/// whereabouts): AES-256-GCM, a fresh nonce per value, the key's id in the sealed text so that keys can
-/// be rotated (`ctip keys rotate` re-encrypts every value under the newest key).
+/// whereabouts, what an Article 3 screening recorded): AES-256-GCM, a fresh nonce per value, the key's
+/// id in the sealed text so that keys can be rotated (`ctip keys rotate` re-encrypts every value under
+/// the newest key).
 ///
 /// Sealed form: `v1:<key id>:<base64 of nonce ‖ ciphertext ‖ tag>`. The record's kind and identifier are
 /// authenticated with it, so a sealed value copied onto another record does not open.
@@ -56,6 +57,9 @@ public struct FieldCipher: Sendable {
             throw FieldCipherError.cannotOpen
         }
     }
+
+    /// Whether a stored value has the sealed form (as opposed to text stored before it was sealed).
+    public static func isSealed(_ value: String) -> Bool { value.hasPrefix("v1:") }
 
     /// Whether a sealed value is under an older key and should be re-encrypted.
     public func needsRotation(_ sealed: String) -> Bool {

@@ -107,9 +107,10 @@ struct KeysCommand: AsyncParsableCommand {
         commandName: "keys",
         abstract: "Make data keys and re-encrypt personal details under the newest one.",
         discussion: """
-        Identity, contact and whereabouts are sealed with AES-256-GCM. To rotate: append a new key to the \
-        key file (ctip keys generate --id k2 >> keys.txt), then run ctip keys rotate --data-key-file keys.txt; \
-        old keys can be removed once rotate reports nothing left to re-encrypt.
+        Identity, contact, whereabouts and what identification screenings recorded are sealed with \
+        AES-256-GCM. To rotate: append a new key to the key file (ctip keys generate --id k2 >> keys.txt), \
+        then run ctip keys rotate --data-key-file keys.txt; old keys can be removed once rotate reports \
+        nothing left to re-encrypt. Rotating also seals screenings stored before CTIP sealed them.
 
         Example: ctip keys rotate --data-key-file /etc/ctip/keys.txt
         """,
