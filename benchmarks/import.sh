@@ -213,7 +213,7 @@ if want postgres; then
     measure floor-postgres "${CTIP_PG_PSQL:-psql}" -X -q -v ON_ERROR_STOP=1 -f "$script" "$FLOOR_URL"
     FLOOR_S[PostgreSQL]="$M_SECONDS"; FLOOR_RSS[PostgreSQL]="$M_RSS_MB"
 
-    step "(c') the floor's load and, in its transaction, the keys of the bundle's tables (a lower bound)"
+    step "(c') the floor's load and, in its transaction, ctip's schema over it (a lower bound)"
     ctip_pg_new_database ctip_bench_keyed
     script="$WORK/floor-postgres-keyed.sql"
     { sed '$d' "$WORK/floor-postgres.sql"; cat "$ROOT/benchmarks/import-floor-keys-postgres.sql"; echo "COMMIT;"; } >"$script"
@@ -253,7 +253,7 @@ done
 printf '\n'
 for v in "${VERDICTS[@]}"; do ctip_note "$v"; done
 for p in "${CHECK_PROBLEMS[@]}"; do ctip_note "ROW COUNT MISMATCH: $p"; done
-[ -z "${KEYED_FLOOR_S:-}" ] || ctip_note "PostgreSQL floor with the keys: $KEYED_FLOOR_S s ($(ratio "$KEYED_FLOOR_S" "${FLOOR_S[PostgreSQL]}")× the floor)"
+[ -z "${KEYED_FLOOR_S:-}" ] || ctip_note "PostgreSQL floor with ctip's schema: $KEYED_FLOOR_S s ($(ratio "$KEYED_FLOOR_S" "${FLOOR_S[PostgreSQL]}")× the floor)"
 
 if [ "${BENCH_NO_RESULTS:-0}" != 1 ]; then
     cpu="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
@@ -285,7 +285,7 @@ if [ "${BENCH_NO_RESULTS:-0}" != 1 ]; then
         printf -- '- floor peak RSS (the sqlite3 / psql process): %s\n' "$(join_by ", " "${floors[@]}")"
         printf -- '- goals (ratio ≤ %s, ctip peak RSS < %s MB): %s\n' "$GOAL_RATIO" "$GOAL_RSS_MB" "$(join_by "; " "${VERDICTS[@]}")"
         if [ -n "${KEYED_FLOOR_S:-}" ]; then
-            printf -- '- PostgreSQL, the floor with the keys of the bundle'"'"'s tables added in its transaction (%s, less than ctip'"'"'s schema asks): %s s, %s× the floor\n' \
+            printf -- '- PostgreSQL, the floor with ctip'"'"'s schema made over it in its transaction (%s: keys, indexes, foreign keys, case links; a lower bound for any client): %s s, %s× the floor\n' \
                 '`import-floor-keys-postgres.sql`' "$KEYED_FLOOR_S" "$(ratio "$KEYED_FLOOR_S" "${FLOOR_S[PostgreSQL]}")"
         fi
         for p in "${CHECK_PROBLEMS[@]}"; do printf -- '- **row count mismatch**: %s\n' "$p"; done

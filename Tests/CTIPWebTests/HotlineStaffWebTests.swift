@@ -21,7 +21,7 @@ private struct TestGate: HotlineStaffGate {
     }
 }
 
-private func withStaffApp(_ body: (Application, HotlineStore) async throws -> Void) async throws {
+private func withStaffApp(now: @escaping @Sendable () -> Date = Date.init, _ body: (Application, HotlineStore) async throws -> Void) async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ctip-staff-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -31,9 +31,9 @@ private func withStaffApp(_ body: (Application, HotlineStore) async throws -> Vo
         app.storage[DatabaseURLKey.self] = url
         configureDatabase(url, on: app.databases)
         try await migrate(app.databases, logger: app.logger, on: app.eventLoopGroup.any())
-        try app.register(collection: HotlineStaffController(gate: TestGate(), hasher: hasher, writer: TipBatchWriter(database: app.db)))
+        try app.register(collection: HotlineStaffController(gate: TestGate(), hasher: hasher, writer: TipBatchWriter(database: app.db), now: now))
     }) { app in
-        try await body(app, HotlineStore(database: app.db, hasher: hasher))
+        try await body(app, HotlineStore(database: app.db, hasher: hasher, now: { Int(now().timeIntervalSince1970) }))
     }
 }
 
@@ -238,6 +238,51 @@ struct HotlineStaffWebTests {
                 #expect(page.contains("年度（4月～翌年3月）"))
                 #expect(page.contains("name=\"lang\" value=\"ja\""))
             }
+        }
+    }
+
+    @Test("every staff page matches its snapshot (receipts, which are random, replaced by their order)")
+    func snapshots() async throws {
+        // Tuesday, February 10, 2026, 10:00 in Japan: fiscal year 2025.
+        let clock = Date(timeIntervalSince1970: 1_770_685_200)
+        try await withStaffApp(now: { clock }) { app, store in
+            let prefectures = Set(CodeLists.shipped.prefectureOrder)
+            let urgent = try await store.submit(try TipSubmission(language: "ja", category: "trafficking", prefecture: "JP-13",
+                                                                  description: "今夜、寮から連れ出される", dangerNow: true, prefectures: prefectures))
+            let calm = try await store.submit(try TipSubmission(language: "en", category: "other", prefecture: "JP-27",
+                                                                description: "A shop takes workers' passports", prefectures: prefectures))
+            let offer = try InternetReportSubmission(language: "ja", category: "grave_crime", url: "https://example.com/offer", description: nil)
+            _ = try await store.submit(offer)
+            let item = HotlineStore.itemID(offer.url)
+            func scrubbed(_ page: String) -> String {
+                page.replacingOccurrences(of: urgent.receipt, with: "RECEIPT-1").replacingOccurrences(of: calm.receipt, with: "RECEIPT-2")
+            }
+            func snapshot(_ path: String, as staff: String, named name: String) async throws {
+                try await app.testing().test(.GET, path, headers: ["X-Test-Staff": staff]) { response async throws in
+                    #expect(response.status == .ok, "\(path)")
+                    try assertSnapshot(scrubbed(response.body.string), named: name)
+                }
+            }
+            let analyst: HTTPHeaders = ["X-Test-Staff": "analyst", "Content-Type": "application/x-www-form-urlencoded"]
+            try await app.testing().test(.POST, "staff/hotline/tips/\(urgent.receipt)/forward", headers: analyst,
+                                         body: form([("csrf_token", "test-token"), ("prefecture", "JP-13")])) { response async throws in
+                #expect(response.status == .ok)
+            }
+            try await app.testing().test(.POST, "staff/hotline/internet/\(item)/judge", headers: analyst,
+                                         body: form([("csrf_token", "test-token"), ("judgement", "illegal"), ("category", "grave_crime")])) { response async throws in
+                #expect(response.status == .ok)
+            }
+            try await snapshot("staff/hotline", as: "analyst", named: "staff-hotline.html")
+            try await snapshot("staff/hotline?lang=ja", as: "analyst", named: "staff-hotline-ja.html")
+            try await snapshot("staff/hotline/tips/\(urgent.receipt)?lang=ja", as: "analyst", named: "staff-hotline-tip-ja.html")
+            try await snapshot("staff/hotline/tips/\(calm.receipt)", as: "analyst", named: "staff-hotline-tip.html")
+            try await snapshot("staff/hotline/internet/\(item)", as: "analyst", named: "staff-hotline-internet-item.html")
+            try await snapshot("staff/hotline/police", as: "tokyo", named: "staff-hotline-police.html")
+            try await snapshot("staff/hotline/police/internet?lang=ja", as: "npa", named: "staff-hotline-police-internet-ja.html")
+            try await snapshot("staff/hotline/intake", as: "analyst", named: "staff-hotline-intake.html")
+            try await snapshot("staff/hotline/rewards", as: "supervisor", named: "staff-hotline-rewards.html")
+            try await snapshot("staff/hotline/stats", as: "analyst", named: "staff-hotline-stats.html")
+            try await snapshot("staff/hotline/stats?lang=ja", as: "analyst", named: "staff-hotline-stats-ja.html")
         }
     }
 }

@@ -54,6 +54,39 @@ struct HotlineWebTests {
         }
     }
 
+    @Test("the public pages match their snapshots (the receipt and passcode, which are random, replaced)")
+    func snapshots() async throws {
+        let clock = Date(timeIntervalSince1970: 1_770_685_200) // February 10, 2026, 10:00 in Japan
+        try await withFreshApp(now: { clock }) { app in
+            for (path, name) in [("report?lang=ja", "hotline-report-ja.html"), ("report?lang=en", "hotline-report.html"),
+                                 ("internet-hotline?lang=ja", "hotline-internet-ja.html"), ("report/status?lang=en", "hotline-status-form.html")] {
+                try await app.testing().test(.GET, path) { response async throws in
+                    #expect(response.status == .ok, "\(path)")
+                    try assertSnapshot(response.body.string, named: name)
+                }
+            }
+            let headers: HTTPHeaders = ["Content-Type": "application/x-www-form-urlencoded"]
+            var receipt = "", passcode = ""
+            func scrubbed(_ page: String) -> String {
+                page.replacingOccurrences(of: receipt, with: "RECEIPT").replacingOccurrences(of: passcode, with: "PASSCODE")
+            }
+            try await app.testing().test(.POST, "report", headers: headers, body: formBody([
+                ("lang", "ja"), ("category", "trafficking"), ("prefecture", "JP-23"), ("description", "工場で旅券を取り上げられている"),
+            ])) { response async throws in
+                #expect(response.status == .created)
+                receipt = element("receipt", in: response.body.string) ?? ""
+                passcode = element("passcode", in: response.body.string) ?? ""
+                #expect(!receipt.isEmpty && !passcode.isEmpty)
+                try assertSnapshot(scrubbed(response.body.string), named: "hotline-receipt-ja.html")
+            }
+            try await app.testing().test(.POST, "report/status", headers: headers,
+                                         body: formBody([("lang", "en"), ("receipt", receipt), ("passcode", passcode)])) { response async throws in
+                #expect(response.status == .ok)
+                try assertSnapshot(scrubbed(response.body.string), named: "hotline-status.html")
+            }
+        }
+    }
+
     @Test("a tip sent through the form is read back with its receipt and passcode; nothing of the browser is kept")
     func formRoundTrip() async throws {
         try await withFreshApp { app in

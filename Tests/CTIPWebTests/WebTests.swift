@@ -6,13 +6,14 @@ import VaporTesting
 
 /// A configured application over a fresh, migrated SQLite file (the help directory is seeded by its
 /// migration), holding the reference bundle when asked.
-func withFreshApp(loadingReferenceBundle: Bool = false, _ body: (Application) async throws -> Void) async throws {
+func withFreshApp(loadingReferenceBundle: Bool = false, now: @escaping @Sendable () -> Date = Date.init,
+                  _ body: (Application) async throws -> Void) async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ctip-web-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let url = DatabaseURL.sqlite(path: directory.appendingPathComponent("web.sqlite").path)
     try await withApp(configure: { app in
-        try await configure(app, WebConfiguration(database: url))
+        try await configure(app, WebConfiguration(database: url, now: now))
         if loadingReferenceBundle { _ = try await BundleImporter(database: app.db).importBundle(at: ReferenceBundle.directory) }
     }, body)
 }

@@ -215,7 +215,7 @@ struct CopyText: CellWriter {
         guard let value else { null(); return }
         let start = bytes.count
         bytes.append(contentsOf: repeatElement(0, count: 10))
-        bytes.withUnsafeMutableBufferPointer { all in
+        _ = bytes.withUnsafeMutableBufferPointer { all in
             value.isoBytes(into: UnsafeMutableBufferPointer(rebasing: all[start..<start + 10]))
         }
     }

@@ -15,12 +15,15 @@ struct HotlineController: RouteCollection {
     let writer: TipBatchWriter
     let submissions: AnonymousRateLimiter
     let lookups: AnonymousRateLimiter
+    /// The clock reports are stamped with (`WebConfiguration.now`, so tests fix it).
+    let now: @Sendable () -> Date
 
     init(app: Application) throws {
         hasher = try PasscodeHasher.load(keyFile: Self.keyFile(for: app.databaseURL))
         writer = TipBatchWriter(database: app.db)
         submissions = .fromEnvironment("CTIP_HOTLINE_RATE_LIMIT", defaultLimit: 20)
         lookups = .fromEnvironment("CTIP_HOTLINE_LOOKUP_LIMIT", defaultLimit: 30)
+        now = app.ctipConfiguration.now
     }
 
     /// The passcode key's file when `CTIP_HOTLINE_KEY` is not set: beside the SQLite file, or
@@ -47,7 +50,9 @@ struct HotlineController: RouteCollection {
         guarded.on(.POST, "report", "status", "claim", body: .collect(maxSize: limitedBody), use: { try await self.status($0, action: .claim) })
     }
 
-    func store(_ request: Request) -> HotlineStore { HotlineStore(database: request.db, hasher: hasher, writer: writer) }
+    func store(_ request: Request) -> HotlineStore {
+        HotlineStore(database: request.db, hasher: hasher, writer: writer, now: { [now] in Int(now().timeIntervalSince1970) })
+    }
 
     // MARK: Submitting
 

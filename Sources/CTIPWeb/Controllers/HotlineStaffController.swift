@@ -10,6 +10,8 @@ struct HotlineStaffController: RouteCollection {
     let gate: any HotlineStaffGate
     let hasher: PasscodeHasher
     let writer: TipBatchWriter
+    /// The clock for what staff record and for the current fiscal year (`WebConfiguration.now`).
+    var now: @Sendable () -> Date = Date.init
 
     func boot(routes: any RoutesBuilder) throws {
         let staff = routes.grouped("staff", "hotline")
@@ -32,7 +34,7 @@ struct HotlineStaffController: RouteCollection {
     }
 
     func staff(_ request: Request) -> HotlineStaff {
-        HotlineStaff(store: HotlineStore(database: request.db, hasher: hasher, writer: writer))
+        HotlineStaff(store: HotlineStore(database: request.db, hasher: hasher, writer: writer, now: { [now] in Int(now().timeIntervalSince1970) }))
     }
 
     func dashboard(_ request: Request) async throws -> Response {
@@ -167,7 +169,7 @@ struct HotlineStaffController: RouteCollection {
 
     func statistics(_ request: Request) async throws -> Response {
         let context = try await gate.context(request, for: .viewStatistics)
-        let year = request.query[Int.self, at: "fiscal_year"] ?? FiscalYear(containing: HotlineMonth(JapanTime(secondsSinceEpoch: Int(Date().timeIntervalSince1970)))).year
+        let year = request.query[Int.self, at: "fiscal_year"] ?? FiscalYear(containing: HotlineMonth(JapanTime(secondsSinceEpoch: Int(now().timeIntervalSince1970)))).year
         guard (2000...2200).contains(year) else {
             let t = StaffPages.Text(language: request.staffLanguage)
             throw Abort(.badRequest, reason: t("fiscal_year: \(year) is not a year such as 2023", "年度（fiscal_year）：\(year) は 2023 のような年ではありません"))

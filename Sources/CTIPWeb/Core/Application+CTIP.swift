@@ -15,7 +15,7 @@ public struct WebConfiguration: Sendable {
     public var passwordCost: Int
     /// Mark session cookies `Secure`: set when CTIP is served over TLS (directly or behind a proxy).
     public var secureCookies: Bool
-    /// The clock, so tests can control session expiry and lock-out.
+    /// The clock, so tests can control session expiry and lock-out, and the times pages show.
     public var now: @Sendable () -> Date
 
     public init(database: DatabaseURL, host: String = "127.0.0.1", port: Int = 8080, cipher: FieldCipher? = nil,
@@ -67,7 +67,8 @@ func routes(_ app: Application) throws {
     try staff.register(collection: DirectoryAdminController())
     try staff.register(collection: AccountAdminController())
     let hotline = try HotlineController(app: app)
-    try staff.register(collection: HotlineStaffController(gate: AccountHotlineStaffGate(), hasher: hotline.hasher, writer: hotline.writer))
+    try staff.register(collection: HotlineStaffController(gate: AccountHotlineStaffGate(), hasher: hotline.hasher, writer: hotline.writer,
+                                                          now: app.ctipConfiguration.now))
     try app.register(collection: OpenAPIController())
     try app.register(collection: hotline)
 }
