@@ -153,6 +153,29 @@ struct AnnualReportTests {
         }
     }
 
+    @Test("on PostgreSQL the report's planner settings end with its reading sessions", .enabled(if: Engine.available.contains(.postgres)))
+    func readingSettingsEnd() async throws {
+        try await withFreshDatabase(.postgres) { storage in
+            _ = try await BundleImporter(database: storage.database).importBundle(at: ReferenceBundle.directory)
+            // Several statements at once reach several of the pool's connections, as the report's do.
+            @Sendable func settings() async throws -> Set<String> {
+                try await withThrowingTaskGroup(of: String.self) { group in
+                    for _ in 0..<8 {
+                        group.addTask {
+                            try await storage.database.sql.raw("SELECT current_setting('random_page_cost') || ' ' || current_setting('jit') AS s")
+                                .first()?.decode(column: "s", as: String.self) ?? ""
+                        }
+                    }
+                    return try await group.reduce(into: []) { $0.insert($1) }
+                }
+            }
+            let before = try await settings()
+            _ = try await AnnualReports(database: storage.database).report(year: 2024, language: .en)
+            #expect(try await settings() == before)
+            #expect(before.count == 1)
+        }
+    }
+
     // MARK: - Missing data
 
     @Test("a year without records, a missing previous year and an early cut-off are each said, and the report is still right", arguments: Engine.available)

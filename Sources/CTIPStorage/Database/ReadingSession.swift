@@ -71,12 +71,22 @@ struct PostgresReadingSession: SQLDatabase {
     /// The session's planner settings (see `withReadingSession`).
     private static let settings = [("random_page_cost", "1.1"), ("jit", "off")]
 
-    /// Runs `body` with the session's planner settings, then gives the pooled connection its own back
-    /// (inside a transaction that fails, the rollback undoes them anyway).
+    /// Runs `body` with the session's planner settings, then gives the pooled connection its own back,
+    /// whether `body` succeeded or not (inside a transaction that fails, the rollback undoes them anyway).
     fileprivate func run<R>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         for (name, value) in Self.settings { try await raw("SET \(ident: name) = \(unsafeRaw: value)").run() }
-        let result = try await body(self)
-        for (name, _) in Self.settings { try await raw("RESET \(ident: name)").run() }
+        let result: R
+        do {
+            result = try await body(self)
+        } catch {
+            try? await reset()
+            throw error
+        }
+        try await reset()
         return result
+    }
+
+    private func reset() async throws {
+        for (name, _) in Self.settings { try await raw("RESET \(ident: name)").run() }
     }
 }
