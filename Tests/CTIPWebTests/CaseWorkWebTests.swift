@@ -21,7 +21,7 @@ enum WebEngine: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
 /// A configured application over a fresh database of one engine (a PostgreSQL schema of its own),
 /// sealing with a test key and hashing passwords at bcrypt's lowest cost.
-func withCaseWorkApp(_ engine: WebEngine, _ body: (Application) async throws -> Void) async throws {
+func withCaseWorkApp(_ engine: WebEngine, now: @escaping @Sendable () -> Date = Date.init, _ body: (Application) async throws -> Void) async throws {
     let cipher = try FieldCipher(keys: [try FieldCipher.Key(id: "test", bytes: Data(repeating: 7, count: 32))])
     switch engine {
     case .sqlite:
@@ -29,7 +29,7 @@ func withCaseWorkApp(_ engine: WebEngine, _ body: (Application) async throws -> 
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = DatabaseURL.sqlite(path: directory.appendingPathComponent("web.sqlite").path)
-        try await withApp(configure: { app in try await configure(app, WebConfiguration(database: url, cipher: cipher, passwordCost: 4)) }, body)
+        try await withApp(configure: { app in try await configure(app, WebConfiguration(database: url, cipher: cipher, passwordCost: 4, now: now)) }, body)
     case .postgres:
         let text = try #require(ProcessInfo.processInfo.environment["CTIP_TEST_POSTGRES_URL"], "CTIP_TEST_POSTGRES_URL is not set: run scripts/test")
         guard case .postgres(let host, let port, let user, let password, let database, let tls, _) = try DatabaseURL(parsing: text) else {
@@ -42,7 +42,7 @@ func withCaseWorkApp(_ engine: WebEngine, _ body: (Application) async throws -> 
         try await admin.database.sql.raw("CREATE SCHEMA \(ident: schema)").run()
         let url = DatabaseURL.postgres(host: host, port: port, username: user, password: password, database: database, tls: tls, schema: schema)
         do {
-            try await withApp(configure: { app in try await configure(app, WebConfiguration(database: url, cipher: cipher, passwordCost: 4)) }, body)
+            try await withApp(configure: { app in try await configure(app, WebConfiguration(database: url, cipher: cipher, passwordCost: 4, now: now)) }, body)
         } catch {
             try? await admin.database.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
             await admin.shutdown()
@@ -71,25 +71,26 @@ struct CaseWorkFixture {
 
     static func make(_ app: Application) async throws -> CaseWorkFixture {
         let accounts = AccountStore(database: app.db)
+        let now = app.ctipConfiguration.now()
         var actors: [Actor] = []
         for (place, agency) in agencies.sorted(by: { $0.key < $1.key }) {
             for role in StaffRole.allCases {
                 let identity = try await accounts.createAccount(email: "\(role.rawValue)@\(agency).example.jp", passwordHash: "unused",
-                                                                agency: agency, role: role, now: Date())
+                                                                agency: agency, role: role, now: now)
                 actors.append(Actor(key: "\(place)-\(role.rawValue)", identity: identity,
-                                    token: try await accounts.createAPIToken(userID: identity.userID, name: "test", now: Date()),
-                                    session: try await accounts.createSession(userID: identity.userID, now: Date())))
+                                    token: try await accounts.createAPIToken(userID: identity.userID, name: "test", now: now),
+                                    session: try await accounts.createSession(userID: identity.userID, now: now)))
             }
         }
         let owner = actors.first { $0.key == "home-case_worker" }!.identity
-        let store = VictimFileStore(database: app.db, cipher: app.ctipConfiguration.cipher)
+        let store = VictimFileStore(database: app.db, cipher: app.ctipConfiguration.cipher, now: app.ctipConfiguration.now)
         let file = try NewVictimFile.read(["protected_on": "2026-04-02", "sex": "female", "age": "17", "nationality": "THA",
                                            "residence_status": "temporary_visitor", "exploitation": "sexual", "name": "Test Person",
                                            "protecting_agency": "wcsc-13", "whereabouts": "\(marker), 1-2-3 Example"],
                                           id: "V2026-FIXTURE1", context: ValidationContext(codeLists: .shipped, offenseCodes: [])).get()
         let id = try await store.create(file, by: owner)
         try await store.recordStep(id, step: .identification, on: Day(year: 2026, month: 4, day: 2)!, agency: "police-13", by: owner)
-        try await CriminalCaseStore(database: app.db).openCase(CaseRecord(id: caseID, clearedOn: Day(year: 2026, month: 4, day: 1)!), by: owner)
+        try await CriminalCaseStore(database: app.db, now: app.ctipConfiguration.now).openCase(CaseRecord(id: caseID, clearedOn: Day(year: 2026, month: 4, day: 1)!), by: owner)
         return CaseWorkFixture(actors: actors, fileID: id)
     }
 
@@ -329,14 +330,17 @@ struct CaseWorkWebTests {
 
 @Suite("Web: case-work pages match their snapshots")
 struct CaseWorkPageSnapshots {
-    /// The CSRF token differs with every session: snapshots hold a placeholder.
+    /// The CSRF token differs with every session, and accounts get random identifiers: snapshots hold
+    /// placeholders.
     static func stable(_ page: String, _ actor: CaseWorkFixture.Actor) -> String {
         page.replacingOccurrences(of: actor.csrf, with: "CSRF-TOKEN")
+            .replacing(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, with: "ACCOUNT-ID")
     }
 
-    @Test("sign-in, start, case list, new file, a victim's file (as the protecting agency), referrals")
+    @Test("sign-in, start, case list, new file, a victim's file (as the protecting agency), referrals, accounts, directory, audit trail")
     func pages() async throws {
-        try await withCaseWorkApp(.sqlite) { app in
+        let clock = Date(timeIntervalSince1970: 1_770_685_200) // February 10, 2026, 10:00 in Japan
+        try await withCaseWorkApp(.sqlite, now: { clock }) { app in
             let fixture = try await CaseWorkFixture.make(app)
             let login = try await app.testing().sendRequest(.GET, "/login?lang=ja")
             #expect(login.status == .ok && login.body.string.contains("<h1>ログイン</h1>"))
@@ -352,6 +356,9 @@ struct CaseWorkPageSnapshots {
                 ("home-intake", "/staff/screening/sheet?lang=th&worker=ja", "staff-screening-sheet-th-ja.html"),
                 ("home-supervisor", "/staff/cases", "staff-cases.html"),
                 ("home-case_worker", "/staff/cases/\(CaseWorkFixture.caseID)?lang=ja", "staff-case-ja.html"),
+                ("home-administrator", "/staff/accounts", "staff-accounts.html"),
+                ("home-administrator", "/staff/directory?lang=ja", "staff-directory-ja.html"),
+                ("home-auditor", "/staff/audit", "staff-audit.html"),
             ]
             for (key, path, name) in pages {
                 let actor = fixture.actor(key)

@@ -76,6 +76,10 @@ struct ReportWebTests {
                 let page = response.body.string
                 #expect(page.contains("href=\"/reports/2024?lang=en\"") && page.contains("href=\"/reports/2023?lang=en\""))
                 #expect(page.contains(edition.contentHash))
+                try assertSnapshot(page, named: "reports.html")
+            }
+            try await app.testing().test(.GET, "reports?lang=ja") { response async throws in
+                try assertSnapshot(response.body.string, named: "reports-ja.html")
             }
         }
     }

@@ -25,7 +25,7 @@ struct HelpController: RouteCollection {
             topic = request.query[String.self, at: "topic"] ?? ""
             language = request.query[String.self, at: "lang"] ?? request.acceptedHelpLanguage ?? "en"
             emergency = ["1", "true", "on", "yes"].contains((request.query[String.self, at: "emergency"] ?? "").lowercased())
-            let now = JapanTime(secondsSinceEpoch: Int(Date().timeIntervalSince1970))
+            let now = JapanTime(secondsSinceEpoch: Int(request.application.ctipConfiguration.now().timeIntervalSince1970))
             if var text = request.query[String.self, at: "at"], !text.isEmpty {
                 // An unescaped `+09:00` in a query string arrives as ` 09:00`.
                 if let space = text.range(of: " ", options: .backwards), text.distance(from: text.startIndex, to: space.lowerBound) > 10 {
@@ -89,7 +89,7 @@ struct HelpController: RouteCollection {
         guard !organisation.isEmpty, !phone.isEmpty else {
             return html(HelpCardPage.form(text, topic: topic), language: text.language, status: .ok)
         }
-        let now = JapanTime(secondsSinceEpoch: Int(Date().timeIntervalSince1970))
+        let now = JapanTime(secondsSinceEpoch: Int(request.application.ctipConfiguration.now().timeIntervalSince1970))
         let directory = await Self.directory(request)
         let finder = HelpFinder(directory: directory)
         // The services of the card's topic first, then the human rights and immigration lines that
