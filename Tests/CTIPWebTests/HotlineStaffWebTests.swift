@@ -33,7 +33,7 @@ private func withStaffApp(now: @escaping @Sendable () -> Date = Date.init, _ bod
         try await migrate(app.databases, logger: app.logger, on: app.eventLoopGroup.any())
         try app.register(collection: HotlineStaffController(gate: TestGate(), hasher: hasher, writer: TipBatchWriter(database: app.db), now: now))
     }) { app in
-        try await body(app, HotlineStore(database: app.db, hasher: hasher, now: { Int(now().timeIntervalSince1970) }))
+        try await body(app, HotlineStore(database: app.db, hasher: hasher, clock: now))
     }
 }
 

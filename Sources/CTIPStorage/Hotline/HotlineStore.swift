@@ -75,6 +75,11 @@ public struct HotlineStore: Sendable {
         self.database = database; self.hasher = hasher; self.writer = writer; self.now = now
     }
 
+    /// The same with the web application's clock (`Date`s; the store keeps whole seconds).
+    public init(database: any Database, hasher: PasscodeHasher, writer: TipBatchWriter? = nil, clock: @escaping @Sendable () -> Date) {
+        self.init(database: database, hasher: hasher, writer: writer, now: { Int(clock().timeIntervalSince1970) })
+    }
+
     var sql: any SQLDatabase { database.sql }
 
     /// Stores a tip and returns its receipt and passcode; once this returns, the tip is committed.

@@ -50,9 +50,7 @@ struct HotlineController: RouteCollection {
         guarded.on(.POST, "report", "status", "claim", body: .collect(maxSize: limitedBody), use: { try await self.status($0, action: .claim) })
     }
 
-    func store(_ request: Request) -> HotlineStore {
-        HotlineStore(database: request.db, hasher: hasher, writer: writer, now: { [now] in Int(now().timeIntervalSince1970) })
-    }
+    func store(_ request: Request) -> HotlineStore { HotlineStore(database: request.db, hasher: hasher, writer: writer, clock: now) }
 
     // MARK: Submitting
 

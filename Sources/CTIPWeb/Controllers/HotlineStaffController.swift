@@ -34,7 +34,7 @@ struct HotlineStaffController: RouteCollection {
     }
 
     func staff(_ request: Request) -> HotlineStaff {
-        HotlineStaff(store: HotlineStore(database: request.db, hasher: hasher, writer: writer, now: { [now] in Int(now().timeIntervalSince1970) }))
+        HotlineStaff(store: HotlineStore(database: request.db, hasher: hasher, writer: writer, clock: now))
     }
 
     func dashboard(_ request: Request) async throws -> Response {
