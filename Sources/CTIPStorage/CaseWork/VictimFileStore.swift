@@ -379,38 +379,45 @@ public struct VictimFileStore: Sendable {
     public func rotateKeys() async throws -> Int {
         guard let cipher else { throw CaseWorkError.noDataKey }
         return try await database.transaction { transaction in
-            var changed = 0
-            for row in try await transaction.sql.select().columns("screening_id", "victim_id", "answers", "result").from("screenings").all() {
-                let screeningID = try row.decode(column: "screening_id", as: String.self)
-                let record = Self.screeningRecord(victim: try row.decode(column: "victim_id", as: String.self), screening: screeningID)
-                var update = transaction.sql.update("screenings")
-                var touched = false
-                for column in ["answers", "result"] {
-                    let stored = try row.decode(column: column, as: String.self)
-                    let sealed = FieldCipher.isSealed(stored)
-                    guard !sealed || cipher.needsRotation(stored) else { continue }
-                    let plain = sealed ? try cipher.open(stored, record: record) : stored
-                    update = update.set(SQLIdentifier(column), to: SQLBind(try cipher.seal(plain, record: record)))
-                    touched = true; changed += 1
-                }
-                if touched { try await update.where("screening_id", .equal, screeningID).run() }
+            let screenings = try await Self.reseal("screenings", key: "screening_id", alsoReading: ["victim_id"], columns: ["answers", "result"],
+                                                   sealingClearText: true, cipher: cipher, on: transaction.sql) { row in
+                Self.screeningRecord(victim: try row.decode(column: "victim_id", as: String.self),
+                                     screening: try row.decode(column: "screening_id", as: String.self))
             }
-            let rows = try await transaction.sql.select().columns("victim_id", "identity_sealed", "contact_sealed", "whereabouts_sealed")
-                .from("victim_files").all()
-            for row in rows {
-                let id = try row.decode(column: "victim_id", as: String.self)
-                var update = transaction.sql.update("victim_files")
-                var touched = false
-                for column in ["identity_sealed", "contact_sealed", "whereabouts_sealed"] {
-                    guard let sealed = try row.decode(column: column, as: String?.self), cipher.needsRotation(sealed) else { continue }
-                    let plain = try cipher.open(sealed, record: Self.record(id))
-                    update = update.set(SQLIdentifier(column), to: SQLBind(try cipher.seal(plain, record: Self.record(id))))
-                    touched = true; changed += 1
-                }
-                if touched { try await update.where("victim_id", .equal, id).run() }
+            let files = try await Self.reseal("victim_files", key: "victim_id", columns: ["identity_sealed", "contact_sealed", "whereabouts_sealed"],
+                                              cipher: cipher, on: transaction.sql) { row in
+                Self.record(try row.decode(column: "victim_id", as: String.self))
             }
-            return changed
+            return screenings + files
         }
+    }
+
+    /// Seals the values of `columns` in every row of `table` under the newest key, bound to the record
+    /// `record` names for the row; values already under it stay. With `sealingClearText`, text stored
+    /// before the column was sealed is sealed too; otherwise it fails to open, as any value that is not
+    /// sealed. Returns how many values changed.
+    private static func reseal(_ table: String, key: String, alsoReading: [String] = [], columns: [String], sealingClearText: Bool = false,
+                               cipher: FieldCipher, on sql: any SQLDatabase, record: (any SQLRow) throws -> String) async throws -> Int {
+        var changed = 0
+        for row in try await sql.select().columns([key] + alsoReading + columns).from(table).all() {
+            let record = try record(row)
+            var update = sql.update(table)
+            var touched = false
+            for column in columns {
+                guard let stored = try row.decode(column: column, as: String?.self) else { continue }
+                let plain: String
+                if sealingClearText && !FieldCipher.isSealed(stored) {
+                    plain = stored
+                } else {
+                    guard cipher.needsRotation(stored) else { continue }
+                    plain = try cipher.open(stored, record: record)
+                }
+                update = update.set(SQLIdentifier(column), to: SQLBind(try cipher.seal(plain, record: record)))
+                touched = true; changed += 1
+            }
+            if touched { try await update.where(SQLIdentifier(key), .equal, SQLBind(try row.decode(column: key, as: String.self))).run() }
+        }
+        return changed
     }
 
     // MARK: Internals
