@@ -14,7 +14,7 @@ struct CTIPCommand: AsyncParsableCommand {
           sqlite:///absolute/path.sqlite, sqlite:relative.sqlite, postgres://user:password@host:port/database
         """,
         subcommands: [DemoCommand.self, ServeCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self,
-                      GenerateCommand.self, ReportCommand.self, AuditCommand.self,
+                      GenerateCommand.self, ReportCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self,
                       UsersCommand.self, AgenciesCommand.self, KeysCommand.self,
                       HolidaysCommand.self, HelpFinderCommand.self, DirectoryCommand.self, HotlineCommand.self]
     )

@@ -207,17 +207,27 @@ struct HotlineWebTests {
         }
     }
 
-    @Test("the rate limiter counts addresses under a key that lives one window, and forgets them when it ends")
-    func rateLimiter() {
-        let limiter = AnonymousRateLimiter(limit: 2, windowSeconds: 600, maximumBuckets: 3)
-        #expect(limiter.allow(address: "198.51.100.1", now: 1_200))
-        #expect(limiter.allow(address: "198.51.100.1", now: 1_300))
-        #expect(!limiter.allow(address: "198.51.100.1", now: 1_500))
-        #expect(limiter.allow(address: "198.51.100.2", now: 1_500))
-        #expect(limiter.allow(address: "198.51.100.3", now: 1_500))
-        #expect(!limiter.allow(address: "198.51.100.4", now: 1_500), "a full table refuses new addresses")
-        #expect(limiter.bucketCount == 3)
-        #expect(limiter.allow(address: "198.51.100.1", now: 1_800))
-        #expect(limiter.bucketCount == 1, "a new window starts empty")
+    @Test("the rate limit holds across instances: addresses counted under a key of one window, shared in the database and forgotten when it ends",
+          arguments: WebEngine.available)
+    func rateLimiter(engine: WebEngine) async throws {
+        try await withCaseWorkApp(engine) { app in
+            let secret = try PasscodeHasher(keyBytes: Data(repeating: 7, count: 32))
+            // Two `ctip serve` processes: two limiters, one database.
+            let first = AnonymousRateLimiter(scope: "submit", limit: 2, windowSeconds: 600, secret: secret, maximumNewAddresses: 3)
+            let second = AnonymousRateLimiter(scope: "submit", limit: 2, windowSeconds: 600, secret: secret, maximumNewAddresses: 3)
+            let counts = AnonymousUseCounts(database: app.db)
+            #expect(try await first.allow(address: "198.51.100.1", counts: counts, now: 1_200))
+            #expect(try await second.allow(address: "198.51.100.1", counts: counts, now: 1_300))
+            #expect(try await !first.allow(address: "198.51.100.1", counts: counts, now: 1_500), "the other instance's use counts")
+            #expect(try await !second.allow(address: "198.51.100.1", counts: counts, now: 1_500))
+            #expect(try await first.allow(address: "198.51.100.2", counts: counts, now: 1_500))
+            #expect(try await first.allow(address: "198.51.100.3", counts: counts, now: 1_500))
+            #expect(try await !first.allow(address: "198.51.100.4", counts: counts, now: 1_500), "a full table refuses new addresses")
+            #expect(try await counts.buckets(scope: "submit", window: 2) == 4)
+            let stored = try await app.db.sql.raw("SELECT bucket FROM anonymous_use_counts").all().map { try $0.decode(column: "bucket", as: String.self) }
+            #expect(!stored.contains { $0.contains("198.51.100") }, "no address is stored")
+            #expect(try await second.allow(address: "198.51.100.1", counts: counts, now: 1_800))
+            #expect(try await counts.buckets(scope: "submit") == 1, "a new window starts empty: the last one's counts are deleted")
+        }
     }
 }

@@ -29,39 +29,35 @@ public struct AuditEvent: Sendable, Equatable {
 }
 
 /// The append-only audit trail. Each entry carries the SHA-256 of the entry before it and of its own
-/// content, so changing, removing or reordering any entry breaks the chain (`verify`). A unique
-/// constraint on `previous_hash` makes two writers (several `ctip serve` on one PostgreSQL) unable to
-/// fork the chain: the loser retries on the new head.
+/// content, so changing, removing or reordering any entry breaks the chain (`verify`). Appenders take
+/// the write lock first (`Database.writeTransaction`); the unique constraint on `previous_hash` stays
+/// as a second guard: a chain can never fork, even through a writer that bypassed the lock.
 public struct AuditLog: Sendable {
     public static let genesis = String(repeating: "0", count: 64)
     public let database: any Database
 
     public init(database: any Database) { self.database = database }
 
+    /// Appends one entry. In a caller's transaction the entry commits or rolls back with the caller's
+    /// writes; alone it is its own transaction. Either way it first takes the write lock
+    /// (`writeTransaction`), so the head it reads is the head it extends: appenders in several
+    /// processes queue instead of racing, and the chain stays linear.
     @discardableResult
     public func append(_ event: AuditEvent) async throws -> String {
-        var lastError: (any Error)?
-        for _ in 0..<20 {
-            do {
-                return try await database.transaction { transaction in
-                    let sql = transaction.sql
-                    let head = try await sql.raw("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").first()
-                    let sequence = (try head?.decode(column: "seq", as: Int.self) ?? 0) + 1
-                    let previous = try head?.decode(column: "hash", as: String.self) ?? Self.genesis
-                    let hash = Self.hash(sequence: sequence, previous: previous, event: event)
-                    try await sql.raw("""
-                        INSERT INTO audit_log (seq, at, actor, agency, action, record, fields, purpose, previous_hash, hash)
-                        VALUES (\(bind: sequence), \(bind: Self.timestamp(event.at)), \(bind: event.actor), \(bind: event.agency),
-                                \(bind: event.action.rawValue), \(bind: event.record), \(bind: event.fields.joined(separator: ";")),
-                                \(bind: event.purpose), \(bind: previous), \(bind: hash))
-                        """).run()
-                    return hash
-                }
-            } catch {
-                lastError = error   // another writer took the head first: read it again
-            }
+        try await database.writeTransaction { transaction in
+            let sql = transaction.sql
+            let head = try await sql.raw("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").first()
+            let sequence = (try head?.decode(column: "seq", as: Int.self) ?? 0) + 1
+            let previous = try head?.decode(column: "hash", as: String.self) ?? Self.genesis
+            let hash = Self.hash(sequence: sequence, previous: previous, event: event)
+            try await sql.raw("""
+                INSERT INTO audit_log (seq, at, actor, agency, action, record, fields, purpose, previous_hash, hash)
+                VALUES (\(bind: sequence), \(bind: Self.timestamp(event.at)), \(bind: event.actor), \(bind: event.agency),
+                        \(bind: event.action.rawValue), \(bind: event.record), \(bind: event.fields.joined(separator: ";")),
+                        \(bind: event.purpose), \(bind: previous), \(bind: hash))
+                """).run()
+            return hash
         }
-        throw lastError!
     }
 
     public struct Problem: Sendable, Equatable, CustomStringConvertible {

@@ -59,7 +59,7 @@ public struct CriminalCaseStore: Sendable {
         if try await database.sql.select().column("case_id").from("cases").where("case_id", .equal, record.id).first() != nil {
             throw CaseWorkError.invalid([FieldError(field: "case_id", message: "a case \(record.id) already exists", japanese: "事件 \(record.id) は既に登録されています")])
         }
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             let sql = transaction.sql
             try await sql.insert(into: "cases").columns("case_id", "cleared_on", "prefecture", "agency", "summary")
                 .values(SQLBind(record.id), SQLBind(record.clearedOn.description), SQLBind(record.prefecture ?? staff.agency.prefecture),
@@ -84,7 +84,7 @@ public struct CriminalCaseStore: Sendable {
         if try await database.sql.select().column("suspect_id").from("suspects").where("suspect_id", .equal, record.id).first() != nil {
             throw CaseWorkError.invalid([FieldError(field: "suspect_id", message: "a suspect \(record.id) already exists", japanese: "被疑者 \(record.id) は既に登録されています")])
         }
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             let sql = transaction.sql
             try await sql.insert(into: "suspects")
                 .columns("suspect_id", "arrested_on", "sex", "nationality", "broker", "organized_crime", "disposition", "disposition_on",
@@ -112,7 +112,7 @@ public struct CriminalCaseStore: Sendable {
         if reason != nil && disposition != .notProsecuted {
             throw CaseWorkError.invalid([FieldError(field: "not_prosecuted_reason", message: "only for a suspect not prosecuted", japanese: "不起訴の被疑者についてだけ入力します")])
         }
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             try await transaction.sql.update("suspects").set("disposition", to: disposition.rawValue).set("disposition_on", to: day.description)
                 .set("not_prosecuted_reason", to: SQLBind(reason?.rawValue)).set("deportation_ordered_on", to: SQLBind(deportationOrderedOn?.description))
                 .where("suspect_id", .equal, suspectID).run()
@@ -130,7 +130,7 @@ public struct CriminalCaseStore: Sendable {
         guard let disposition, Disposition(rawValue: disposition)?.countsAsProsecuted == true else {
             throw CaseWorkError.invalid([FieldError(field: "verdict", message: "record the prosecution before the trial", japanese: "公判の前に起訴を記録してください")])
         }
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             let sql = transaction.sql
             try await sql.delete(from: "trials").where("suspect_id", .equal, trial.suspectID).run()
             try await sql.insert(into: "trials").columns("suspect_id", "verdict", "decided_on", "imprisonment_months", "suspension_months", "fine_yen")

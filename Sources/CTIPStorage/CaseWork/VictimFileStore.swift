@@ -96,7 +96,7 @@ public struct VictimFileStore: Sendable {
         let stamp = AccountStore.seconds(now())
         let row = record
         let protectingCode = protecting?.code
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             let sql = transaction.sql
             try await sql.insert(into: "victims")
                 .columns("victim_id", "protected_on", "sex", "age", "nationality", "residence_status", "exploitation", "protected_by")
@@ -199,7 +199,7 @@ public struct VictimFileStore: Sendable {
         if let code = protectingAgency { _ = try await protectionAgency(code, field: "protecting_agency", in: AccountStore(database: database)) }
         if whereabouts != nil && cipher == nil { throw CaseWorkError.noDataKey }
         let sealed = try whereabouts.map { try seal($0, record: Self.record(summary.id)) }
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             try await transaction.sql.update("victim_files")
                 .set("whereabouts_sealed", to: SQLBind(sealed)).set("protecting_agency", to: SQLBind(protectingAgency))
                 .set("updated_at", to: SQLBind(AccountStore.seconds(now())))
@@ -214,7 +214,7 @@ public struct VictimFileStore: Sendable {
                            purpose: String = "record a protection step") async throws {
         let (summary, _) = try await requireChangeable(id, by: staff, purpose: purpose)
         let agency = try await protectionAgency(code, field: "agency", in: AccountStore(database: database))
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             let sql = transaction.sql
             // The file's row first: two steps recorded at once on one file then wait for each other, and
             // each is checked against the timeline the other left (PostgreSQL locks the row, SQLite the
@@ -271,7 +271,7 @@ public struct VictimFileStore: Sendable {
         // What the person told (how they were recruited, controlled, exploited) and CTIP's reasons from it.
         let record = Self.screeningRecord(victim: id, screening: screening.id)
         let answersSealed = try seal(answers, record: record), resultSealed = try seal(result, record: record)
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             try await transaction.sql.insert(into: "screenings")
                 .columns("screening_id", "victim_id", "outcome", "answers", "result", "agency", "screened_by", "screened_at")
                 .values(SQLBind(screening.id), SQLBind(id), SQLBind(result.outcome.rawValue), SQLBind(answersSealed), SQLBind(resultSealed),
@@ -311,7 +311,7 @@ public struct VictimFileStore: Sendable {
         let referral = Referral(id: "R-" + AccountStore.newSecret().prefix(12), victimID: id, fromAgency: staff.agency.code,
                                 toAgency: agencyCode, sections: sections, basis: basis,
                                 overrideReason: basis == .override ? overrideReason : nil, status: .pending)
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             try await transaction.sql.insert(into: "referrals")
                 .columns("referral_id", "victim_id", "from_agency", "to_agency", "sections", "basis", "override_reason", "status",
                          "created_by", "created_at", "answered_by", "answered_at")
@@ -347,7 +347,7 @@ public struct VictimFileStore: Sendable {
         }
         referral.status = status
         let victimID = referral.victimID
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             try await transaction.sql.update("referrals").set("status", to: status.rawValue).set("answered_by", to: staff.auditActor)
                 .set("answered_at", to: AccountStore.seconds(now())).where("referral_id", .equal, referralID).run()
             try await AuditLog(database: transaction).append(event(staff, .update, record: Self.record(victimID),
@@ -359,7 +359,7 @@ public struct VictimFileStore: Sendable {
     /// The victim withdrew consent: every referral that relied on it stops sharing at once.
     public func withdrawConsent(_ id: String, by staff: StaffIdentity, purpose: String = "consent withdrawn") async throws -> Int {
         _ = try await requireChangeable(id, by: staff, purpose: purpose)
-        return try await database.transaction { transaction in
+        return try await database.writeTransaction { transaction in
             let affected = try await transaction.sql.select().column("referral_id").from("referrals").where("victim_id", .equal, id)
                 .where("basis", .equal, Referral.Basis.consent.rawValue)
                 .where("status", .in, [Referral.Status.pending.rawValue, Referral.Status.accepted.rawValue]).all().count
@@ -378,7 +378,7 @@ public struct VictimFileStore: Sendable {
     /// were sealed, in one transaction; returns how many values changed.
     public func rotateKeys() async throws -> Int {
         guard let cipher else { throw CaseWorkError.noDataKey }
-        return try await database.transaction { transaction in
+        return try await database.writeTransaction { transaction in
             let screenings = try await Self.reseal("screenings", key: "screening_id", alsoReading: ["victim_id"], columns: ["answers", "result"],
                                                    sealingClearText: true, cipher: cipher, on: transaction.sql) { row in
                 Self.screeningRecord(victim: try row.decode(column: "victim_id", as: String.self),

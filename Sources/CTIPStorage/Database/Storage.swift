@@ -20,11 +20,15 @@ public func configureDatabase(_ url: DatabaseURL, on databases: Databases) {
         var configuration = SQLPostgresConfiguration(hostname: host, port: port, username: username, password: password,
                                                      database: database, tls: tlsMode)
         if let schema { configuration.searchPath = [schema] }
-        databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30),
+        databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(connectionWaitSeconds),
                                 sqlLogLevel: .trace),
                       as: .psql, isDefault: true)
     }
 }
+
+/// How long a request waits for a PostgreSQL connection before it answers 503: long enough for a
+/// queue of writers, short enough that nobody waits on a server that is gone.
+public let connectionWaitSeconds: Int64 = 8
 
 /// Every migration of CTIP's schema, in order. Released migrations are never edited: add new ones.
 public let ctipMigrations: [any Migration] = [
@@ -37,19 +41,51 @@ public let ctipMigrations: [any Migration] = [
     AddTrialDecisionIndex(),
     CreateScreenings(),
     AddReportIndexes(),
+    CreateAnonymousUseCounts(),
 ]
 
 /// Brings the schema up to date and sets per-file options (SQLite: write-ahead log).
+///
+/// On PostgreSQL, instances starting together migrate one after the other (a session advisory lock held
+/// on a connection of its own while the migrator works on others), and a hot standby is left alone:
+/// its schema is the primary's, and read-only commands (`report`, `audit verify`, `backup`) run there.
 public func migrate(_ databases: Databases, logger: Logger, on eventLoop: any EventLoop) async throws {
     let migrations = Migrations()
     migrations.add(ctipMigrations)
     let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoop)
+    guard let database = databases.database(logger: logger, on: eventLoop) else { return }
+    let sql = database.sql
+    if sql.dialect.name == "postgresql" {
+        try await database.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                let locked = connection.sql
+                let standby = try await locked.raw("SELECT pg_is_in_recovery() AS standby").first()?.decode(column: "standby", as: Bool.self)
+                if standby == true {
+                    logger.info("the database is a hot standby: its schema follows the primary, nothing to migrate")
+                    return
+                }
+                try await locked.raw("SELECT pg_advisory_lock(\(literal: migrationLockKey))").run()
+                do {
+                    try await migrator.setupIfNeeded().get()
+                    try await migrator.prepareBatch().get()
+                } catch {
+                    try? await locked.raw("SELECT pg_advisory_unlock(\(literal: migrationLockKey))").run()
+                    throw error
+                }
+                try await locked.raw("SELECT pg_advisory_unlock(\(literal: migrationLockKey))").run()
+            }
+        }.get()
+        return
+    }
     try await migrator.setupIfNeeded().get()
     try await migrator.prepareBatch().get()
-    if let sql = databases.database(logger: logger, on: eventLoop) as? any SQLDatabase, sql.dialect.name == "sqlite" {
+    if sql.dialect.name == "sqlite" {
         try await sql.raw("PRAGMA journal_mode=WAL").run()
     }
 }
+
+/// The advisory lock migrations hold on PostgreSQL ("CTIPMIGR" in ASCII).
+let migrationLockKey: Int64 = 0x4354_4950_4D49_4752
 
 /// A database connection set for the command line: owns its `Databases` and shuts it down.
 public final class StorageContext: Sendable {

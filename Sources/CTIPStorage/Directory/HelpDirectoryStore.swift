@@ -27,7 +27,7 @@ public struct HelpDirectoryStore: Sendable {
 
     /// Replaces the whole directory in one transaction: readers see the old or the new one, never a mix.
     public func replace(with directory: HelpDirectory) async throws {
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             try await Self.write(directory, to: transaction.sql, replacing: true)
         }
     }

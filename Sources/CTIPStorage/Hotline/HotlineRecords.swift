@@ -54,7 +54,7 @@ public struct HotlineRecords: Sendable {
     /// and rewards stay, so the statistics do not change.
     public func purge(retentionDays: Int, now: Int = Int(Date().timeIntervalSince1970)) async throws -> PurgeResult {
         let cutoff = now - retentionDays * 86_400
-        return try await database.transaction { transaction in
+        return try await database.writeTransaction { transaction in
             let sql = transaction.sql
             var result = PurgeResult()
             let closed: SQLQueryString = "SELECT receipt FROM tips WHERE closed_at IS NOT NULL AND closed_at < \(bind: cutoff)"

@@ -121,7 +121,7 @@ public struct HotlineStaff: Sendable {
     public func ask(_ receipt: String, question: String, by actor: HotlineActor) async throws {
         _ = try await load(receipt)
         let text = try HotlineFields.text(question, field: "question", limit: HotlineLimits.answerCharacters)
-        try await store.database.transaction { transaction in
+        try await store.database.writeTransaction { transaction in
             try await store.appendMessage(receipt: receipt, author: "analyst", text: text, on: transaction)
             try await record(actor, .update, "tip:\(receipt)", ["messages"], "question to the reporter", on: transaction)
         }
@@ -322,7 +322,7 @@ public struct HotlineStaff: Sendable {
     /// other is refused (a reward is never paid twice).
     private func change(_ target: Changed, _ assignments: SQLQueryString, if condition: SQLQueryString = "1 = 1", by actor: HotlineActor,
                         _ fields: [String], _ purpose: String) async throws {
-        try await store.database.transaction { transaction in
+        try await store.database.writeTransaction { transaction in
             let update: SQLQueryString = "UPDATE " + target.table + " SET " + assignments + " WHERE " + target.key + " AND (" + condition + ") RETURNING 1 AS changed"
             guard try await transaction.sql.raw(update).first() != nil else { throw target.changedMeanwhile }
             try await record(actor, .update, target.record, fields, purpose, on: transaction)

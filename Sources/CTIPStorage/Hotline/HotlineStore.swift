@@ -123,7 +123,7 @@ public struct HotlineStore: Sendable {
         let month = HotlineMonth(JapanTime(secondsSinceEpoch: at)).description
         let item = Self.itemID(report.url)
         return try await issuing { receipt, passcodeHash in
-            try await database.transaction { transaction in
+            try await database.writeTransaction { transaction in
                 // A report of content that had been deleted means it is back.
                 try await transaction.sql.raw("""
                     INSERT INTO internet_items (id, url, host, category, judgement, report_count, first_reported_at, last_reported_at, month, deletion_state)
@@ -235,7 +235,7 @@ public struct HotlineStore: Sendable {
     }
 
     func appendMessage(receipt: String, author: String, text: String, on database: any Database) async throws {
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             let next = try await transaction.sql.raw("SELECT COALESCE(MAX(position), 0) + 1 AS next FROM tip_messages WHERE receipt = \(bind: receipt)")
                 .first()!.decode(column: "next", as: Int.self)
             try await transaction.sql.raw("""

@@ -16,6 +16,12 @@ public struct PasscodeHasher: Sendable {
         return Data(code).base64EncodedString()
     }
 
+    /// A key for one purpose and period only (the rate limit's window), derived from the hot-line
+    /// secret: instances sharing the secret derive the same key, and nothing stored reveals it.
+    public func derivedKey(_ purpose: String) -> SymmetricKey {
+        SymmetricKey(data: Data(HMAC<SHA256>.authenticationCode(for: Data("ctip-derived-key:\(purpose)".utf8), using: key)))
+    }
+
     /// Constant-time comparison with a stored hash.
     public func matches(receipt: String, passcode: String, stored: String) -> Bool {
         guard let storedCode = Data(base64Encoded: stored) else { return false }

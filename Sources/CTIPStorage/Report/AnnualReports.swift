@@ -43,7 +43,7 @@ public struct AnnualReports: Sendable {
     /// Freezes the report of `year`: numbers, awaiting-trial list, every format in English and Japanese,
     /// a timestamp and a content hash, in one transaction.
     public func publish(year: Int, asOf: Day? = nil, at now: Date) async throws -> ReportEdition {
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             let store = ReportEditionStore(sql: transaction.sql)
             if let existing = try await store.edition(year: year) { throw ReportEditionError.alreadyPublished(existing) }
             let reports = try await report(year: year, asOf: asOf, languages: [.en, .ja], on: transaction)

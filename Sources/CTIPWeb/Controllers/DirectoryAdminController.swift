@@ -45,7 +45,7 @@ struct DirectoryAdminController: RouteCollection {
                           errors: String(describing: error).split(separator: "\n").map(String.init), status: .unprocessableEntity)
         }
         let changed = directory.changedServiceIDs(from: try await store.load())
-        try await request.db.transaction { transaction in
+        try await request.db.writeTransaction { transaction in
             try await HelpDirectoryStore(database: transaction).replace(with: directory)
             try await AuditLog(database: transaction).append(AuditEvent(
                 at: request.application.ctipConfiguration.now(), actor: staff.auditActor, agency: staff.agency.code, action: .update,

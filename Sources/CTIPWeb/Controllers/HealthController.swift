@@ -10,25 +10,33 @@ struct HealthController: RouteCollection {
     struct Health: Content {
         let status: String
         let database: String
+        /// Why the database is unavailable, when it is.
+        let error: String?
     }
 
     /// 200 when the database answers, 503 otherwise (load balancers take the instance out).
     func health(request: Request) async throws -> Response {
-        let engine = request.application.databaseURL.engineName
-        let healthy = await databaseAnswers(request)
-        let response = Response(status: healthy ? .ok : .serviceUnavailable)
-        try response.content.encode(Health(status: healthy ? "ok" : "unavailable", database: healthy ? engine : "unreachable"))
+        let url = request.application.databaseURL
+        let problem = await databaseProblem(request)
+        let response = Response(status: problem == nil ? .ok : .serviceUnavailable)
+        response.headers.add(name: .cacheControl, value: "no-store")
+        if problem != nil { response.headers.add(name: .retryAfter, value: "5") }
+        try response.content.encode(Health(status: problem == nil ? "ok" : "unavailable", database: problem == nil ? url.engineName : "unreachable",
+                                           error: problem))
         return response
     }
 }
 
-/// Whether the database answers a trivial query; false too when no database is configured any more.
-func databaseAnswers(_ request: Request) async -> Bool {
-    guard let database = request.application.databases.database(logger: request.logger, on: request.eventLoop) else { return false }
+/// Nil when the database answers a trivial query; otherwise what is wrong, in words.
+func databaseProblem(_ request: Request) async -> String? {
+    let url = request.application.databaseURL
+    guard let database = request.application.databases.database(logger: request.logger, on: request.eventLoop) else {
+        return "no database is configured"
+    }
     do {
         _ = try await database.sql.raw("SELECT 1 AS one").first()
-        return true
+        return nil
     } catch {
-        return false
+        return (StorageOutage.classify(error, database: url) ?? StorageOutage(cause: .unreachable, location: url.description)).publicDescription
     }
 }

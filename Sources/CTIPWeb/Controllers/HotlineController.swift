@@ -21,8 +21,8 @@ struct HotlineController: RouteCollection {
     init(app: Application) throws {
         hasher = try PasscodeHasher.load(keyFile: Self.keyFile(for: app.databaseURL))
         writer = TipBatchWriter(database: app.db)
-        submissions = .fromEnvironment("CTIP_HOTLINE_RATE_LIMIT", defaultLimit: 20)
-        lookups = .fromEnvironment("CTIP_HOTLINE_LOOKUP_LIMIT", defaultLimit: 30)
+        submissions = .fromEnvironment("CTIP_HOTLINE_RATE_LIMIT", scope: "submit", defaultLimit: 20, secret: hasher)
+        lookups = .fromEnvironment("CTIP_HOTLINE_LOOKUP_LIMIT", scope: "lookup", defaultLimit: 30, secret: hasher)
         now = app.ctipConfiguration.now
     }
 
@@ -62,7 +62,7 @@ struct HotlineController: RouteCollection {
     func submitForm(_ form: HotlinePages.Form, _ request: Request) async throws -> Response {
         let fields = (try? request.content.decode([String: String].self)) ?? [:]
         let t = HotlineText(language: request.hotlineLanguage(fields["lang"]))
-        guard allowed(request, by: submissions) else {
+        guard try await allowed(request, by: submissions) else {
             return Self.html(HotlinePages.form(form, t, .init(values: fields, error: t["err.rateLimited"])), t, status: .tooManyRequests)
         }
         do {
@@ -91,7 +91,7 @@ struct HotlineController: RouteCollection {
             }
         }
         let t = HotlineText(language: request.hotlineLanguage(fields["lang"]))
-        guard allowed(request, by: submissions) else {
+        guard try await allowed(request, by: submissions) else {
             return Self.json(["error": t["err.rateLimited"]], status: .tooManyRequests)
         }
         do {
@@ -133,7 +133,7 @@ struct HotlineController: RouteCollection {
         let fields = (try? request.content.decode([String: String].self)) ?? [:]
         let t = HotlineText(language: request.hotlineLanguage(fields["lang"]))
         let receipt = fields["receipt"] ?? "", passcode = fields["passcode"] ?? ""
-        guard allowed(request, by: lookups) else {
+        guard try await allowed(request, by: lookups) else {
             return Self.html(HotlinePages.statusForm(t, .init(values: ["receipt": receipt], error: t["err.rateLimited"])), t, status: .tooManyRequests)
         }
         let store = store(request)
@@ -162,8 +162,8 @@ struct HotlineController: RouteCollection {
 
     // MARK: Helpers
 
-    func allowed(_ request: Request, by limiter: AnonymousRateLimiter) -> Bool {
-        limiter.allow(address: request.remoteAddress?.ipAddress ?? "unknown")
+    func allowed(_ request: Request, by limiter: AnonymousRateLimiter) async throws -> Bool {
+        try await limiter.allow(address: request.clientAddress, counts: AnonymousUseCounts(database: request.db), now: Int(now().timeIntervalSince1970))
     }
 
     static func html(_ page: String, _ t: HotlineText, status: HTTPResponseStatus) -> Response {

@@ -54,8 +54,7 @@ struct LoginController: RouteCollection {
         let response = request.redirect(to: next, redirectType: .normal)
         response.cookies[StaffSession.cookieName] = HTTPCookies.Value(
             string: token, expires: now.addingTimeInterval(AccountStore.sessionLifetime), maxAge: Int(AccountStore.sessionLifetime),
-            path: "/", isSecure: configuration.secureCookies || request.headers.first(name: "X-Forwarded-Proto") == "https",
-            isHTTPOnly: true, sameSite: .strict)
+            path: "/", isSecure: request.cookiesAreSecure, isHTTPOnly: true, sameSite: .strict)
         return response
     }
 
@@ -63,7 +62,7 @@ struct LoginController: RouteCollection {
         if let token = request.storage[SessionTokenKey.self] { try await AccountStore(database: request.db).endSession(token) }
         let response = request.redirect(to: "/login", redirectType: .normal)
         response.cookies[StaffSession.cookieName] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0,
-                                                                      path: "/", isHTTPOnly: true, sameSite: .strict)
+                                                                      path: "/", isSecure: request.cookiesAreSecure, isHTTPOnly: true, sameSite: .strict)
         return response
     }
 
@@ -104,3 +103,14 @@ struct LoginController: RouteCollection {
         ))
     }
 }
+
+extension Request {
+    /// Cookies are `Secure` when CTIP is configured so (`--secure-cookies`) or a trusted proxy says the
+    /// client came over HTTPS (`X-Forwarded-Proto: https` from a `--trusted-proxy`).
+    var cookiesAreSecure: Bool {
+        if application.ctipConfiguration.secureCookies { return true }
+        let peer = remoteAddress?.ipAddress ?? ""
+        return application.ctipConfiguration.trustedProxies.contains(peer) && headers.first(name: "X-Forwarded-Proto") == "https"
+    }
+}
+

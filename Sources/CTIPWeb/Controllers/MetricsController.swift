@@ -11,7 +11,7 @@ struct MetricsController: RouteCollection {
 
     func metrics(request: Request) async throws -> Response {
         let started = ContinuousClock.now
-        let up = await databaseAnswers(request)
+        let up = await databaseProblem(request) == nil
         Gauge(label: "ctip_database_up").record(up ? 1 : 0)
         Timer(label: "ctip_database_ping_seconds").recordInterval(since: started)
         let poolSize: Int

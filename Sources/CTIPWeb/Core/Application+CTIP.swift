@@ -17,11 +17,15 @@ public struct WebConfiguration: Sendable {
     public var secureCookies: Bool
     /// The clock, so tests can control session expiry and lock-out, and the times pages show.
     public var now: @Sendable () -> Date
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`); from any other
+    /// peer the header is ignored, so a client cannot choose the address it is counted under.
+    public var trustedProxies: [String]
 
     public init(database: DatabaseURL, host: String = "127.0.0.1", port: Int = 8080, cipher: FieldCipher? = nil,
-                passwordCost: Int = 12, secureCookies: Bool = false, now: @escaping @Sendable () -> Date = Date.init) {
+                passwordCost: Int = 12, secureCookies: Bool = false, trustedProxies: [String] = [],
+                now: @escaping @Sendable () -> Date = Date.init) {
         self.database = database; self.host = host; self.port = port; self.cipher = cipher
-        self.passwordCost = passwordCost; self.secureCookies = secureCookies; self.now = now
+        self.passwordCost = passwordCost; self.secureCookies = secureCookies; self.trustedProxies = trustedProxies; self.now = now
     }
 }
 
@@ -48,6 +52,7 @@ public func configure(_ app: Application, _ configuration: WebConfiguration) asy
     configureDatabase(configuration.database, on: app.databases)
     try await migrate(app.databases, logger: app.logger, on: app.eventLoopGroup.any())
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(StorageOutageMiddleware(database: configuration.database))
     app.middleware.use(StaffErrorMiddleware())
     try routes(app)
 }

@@ -1,53 +1,79 @@
+import CTIPStorage
 import Crypto
 import Foundation
 import Vapor
 
 /// Limits how often one network address may use the hot lines without keeping the address: each
-/// address is counted under an HMAC with a key that lives for one window only. When the window ends the
-/// key and the counts are dropped together, so nothing links a report to an address afterwards — not
-/// even inside the process. Per process: several `ctip serve` each allow the limit.
-final class AnonymousRateLimiter: @unchecked Sendable {  // `window` is only touched under `lock`
+/// address is counted under an HMAC whose key is derived from the hot-line secret for one window only.
+/// The counts live in the database (`AnonymousUseCounts`), so every `ctip serve` sharing it holds one
+/// limit together; the key is never stored, and the counts of a window are deleted when the next one
+/// starts, so nothing links a report to an address afterwards.
+final class AnonymousRateLimiter: @unchecked Sendable {  // `current` is only touched under `lock`
+    /// What this process knows of the current window: its number, its key, and how many new
+    /// addresses it has let in (the cap below).
     struct Window {
         var number: Int
         var key: SymmetricKey
-        var counts: [Data: Int]
+        var newAddresses: Int
     }
 
+    /// Which limit: submissions and status look-ups are counted apart.
+    let scope: String
     let limit: Int
     let windowSeconds: Int
-    /// Beyond this many distinct addresses in one window, new ones are refused too: the table cannot
-    /// be grown without bound by a flood of spoofed sources.
-    let maximumBuckets: Int
+    /// Beyond this many new addresses in one window (per process), new ones are refused too: the table
+    /// cannot be grown without bound by a flood of spoofed sources.
+    let maximumNewAddresses: Int
+    let secret: PasscodeHasher
     private let lock = NSLock()
-    private var window: Window
+    private var current: Window?
 
-    init(limit: Int, windowSeconds: Int, maximumBuckets: Int = 100_000) {
-        self.limit = limit; self.windowSeconds = windowSeconds; self.maximumBuckets = maximumBuckets
-        window = Window(number: -1, key: SymmetricKey(size: .bits256), counts: [:])
+    init(scope: String, limit: Int, windowSeconds: Int, secret: PasscodeHasher, maximumNewAddresses: Int = 100_000) {
+        self.scope = scope; self.limit = limit; self.windowSeconds = windowSeconds; self.secret = secret
+        self.maximumNewAddresses = maximumNewAddresses
     }
 
     /// Counts one use; false when the address has used up the window's allowance.
-    func allow(address: String, now: Int = Int(Date().timeIntervalSince1970)) -> Bool {
-        let current = now / windowSeconds
-        return lock.withLock {
-            if window.number != current {
-                window = Window(number: current, key: SymmetricKey(size: .bits256), counts: [:])
-            }
-            let bucket = Data(HMAC<SHA256>.authenticationCode(for: Data(address.utf8), using: window.key).prefix(16))
-            let used = window.counts[bucket] ?? 0
-            guard used < limit, used > 0 || window.counts.count < maximumBuckets else { return false }
-            window.counts[bucket] = used + 1
-            return true
+    func allow(address: String, counts: AnonymousUseCounts, now: Int = Int(Date().timeIntervalSince1970)) async throws -> Bool {
+        let number = now / windowSeconds
+        let (window, started) = lock.withLock { () -> (Window, Bool) in
+            if let current, current.number == number { return (current, false) }
+            let window = Window(number: number, key: secret.derivedKey("rate-limit:\(scope):\(number)"), newAddresses: 0)
+            current = window
+            return (window, true)
         }
+        if started { try await counts.forget(before: number) }
+        let bucket = Data(HMAC<SHA256>.authenticationCode(for: Data(address.utf8), using: window.key).prefix(16)).base64EncodedString()
+        let uses = try await counts.use(scope: scope, window: number, bucket: bucket)
+        if uses == 1 {
+            let admitted = lock.withLock { () -> Bool in
+                guard current?.number == number else { return true }
+                guard current!.newAddresses < maximumNewAddresses else { return false }
+                current!.newAddresses += 1
+                return true
+            }
+            if !admitted { return false }
+        }
+        return uses <= limit
     }
-
-    /// Distinct addresses counted in the current window (for tests: that nothing survives a window).
-    var bucketCount: Int { lock.withLock { window.counts.count } }
 
     /// Reports per window per address from `CTIP_HOTLINE_RATE_LIMIT` (default 20 per 600 s); the
     /// benchmark raises it and says so.
-    static func fromEnvironment(_ name: String, defaultLimit: Int) -> AnonymousRateLimiter {
+    static func fromEnvironment(_ name: String, scope: String, defaultLimit: Int, secret: PasscodeHasher) -> AnonymousRateLimiter {
         let limit = ProcessInfo.processInfo.environment[name].flatMap(Int.init) ?? defaultLimit
-        return AnonymousRateLimiter(limit: max(1, limit), windowSeconds: 600)
+        return AnonymousRateLimiter(scope: scope, limit: max(1, limit), windowSeconds: 600, secret: secret)
+    }
+}
+
+extension Request {
+    /// The address the request came from: the peer's, or — when the peer is a proxy named with
+    /// `--trusted-proxy` — the last address in its `X-Forwarded-For` (the proxy sets it to the client's).
+    /// Used only to count uses of the hot lines (`AnonymousRateLimiter`), never stored or logged.
+    var clientAddress: String {
+        let peer = remoteAddress?.ipAddress ?? "unknown"
+        guard application.ctipConfiguration.trustedProxies.contains(peer),
+              let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces),
+              !forwarded.isEmpty else { return peer }
+        return forwarded
     }
 }

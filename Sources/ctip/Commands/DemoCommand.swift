@@ -27,7 +27,7 @@ struct DemoCommand: AsyncParsableCommand {
         if accounts == 0 {
             print("No staff accounts yet. Make one for case work: ctip users add --agency police-13 --role case_worker you@example.go.jp")
         }
-        try await serve(WebConfiguration(database: url, host: server.host, port: server.port, cipher: cipher, secureCookies: server.secureCookies))
+        try await serve(WebConfiguration(database: url, host: server.host, port: server.port, cipher: cipher, secureCookies: server.secureCookies, trustedProxies: server.trustedProxies))
     }
 
     /// The demo keeps its data key beside an SQLite file (`ctip.sqlite.key`, readable by its owner

@@ -19,6 +19,11 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
     @Flag(help: "Mark session cookies Secure (set when CTIP is reached over HTTPS, directly or through a proxy).") var secureCookies = false
+    @Option(name: .customLong("trusted-proxy"), help: ArgumentHelp(
+        "The address of a reverse proxy whose X-Forwarded-For names the client (repeat for several).",
+        discussion: "Only for counting the hot lines' rate limit per client; the proxy must overwrite the header (nginx: proxy_set_header X-Forwarded-For $remote_addr).",
+        valueName: "ADDRESS"))
+    var trustedProxies: [String] = []
 }
 
 /// Runs `body` with a migrated database and always shuts the connections down.
@@ -34,7 +39,8 @@ func withStorage<T>(_ url: DatabaseURL, migrate: Bool = true, _ body: (StorageCo
         return result
     } catch {
         await storage.shutdown()
-        throw error
+        // A server that does not answer or a file that cannot be written: say which, not a driver's dump.
+        throw StorageOutage.classify(error, database: url) ?? DatabaseRefusal.readable(error)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CTIPStorage
 import CTIPWeb
 import Vapor
@@ -19,10 +20,20 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var dataKey: DataKeyOptions
 
     func run() async throws {
+        let url = try database.resolved()
+        // Receipts' passcodes are checked with the hot lines' key: instances that each made their own
+        // would refuse each other's reporters. SQLite keeps the key beside its one file.
+        if case .postgres = url, (ProcessInfo.processInfo.environment["CTIP_HOTLINE_KEY"] ?? "").isEmpty,
+           !FileManager.default.fileExists(atPath: "ctip-hotline.key") {
+            throw ValidationError("""
+                on PostgreSQL every `ctip serve` must share the hot lines' key: set CTIP_HOTLINE_KEY to the same base64 \
+                of 32 random bytes on each (make one with: head -c 32 /dev/urandom | base64)
+                """)
+        }
         let cipher = try dataKey.cipher()
         if cipher == nil { print("note: no data key (--data-key-file or CTIP_DATA_KEY): victim files cannot hold personal details") }
-        try await serve(WebConfiguration(database: try database.resolved(), host: server.host, port: server.port, cipher: cipher,
-                                         secureCookies: server.secureCookies))
+        try await serve(WebConfiguration(database: url, host: server.host, port: server.port, cipher: cipher,
+                                         secureCookies: server.secureCookies, trustedProxies: server.trustedProxies))
     }
 }
 
@@ -36,7 +47,7 @@ func serve(_ configuration: WebConfiguration) async throws {
         try await app.execute()
     } catch {
         try? await app.asyncShutdown()
-        throw error
+        throw StorageOutage.classify(error, database: configuration.database) ?? error
     }
     try await app.asyncShutdown()
 }
