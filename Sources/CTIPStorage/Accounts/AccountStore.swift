@@ -88,13 +88,17 @@ public struct AccountStore: Sendable {
         let email = Self.normalised(email: rawEmail)
         guard Self.looksLikeEmail(email) else { throw AccountError.invalidEmail(rawEmail) }
         guard let agency = try await agency(code: code) else { throw AccountError.unknownAgency(code) }
-        if try await account(email: email) != nil { throw AccountError.duplicateEmail(email) }
         let identity = StaffIdentity(userID: UUID().uuidString.lowercased(), email: email, agency: agency, role: role)
-        try await database.sql.insert(into: "staff_accounts")
-            .columns("user_id", "email", "password_hash", "agency", "role", "failed_logins", "locked_until", "disabled", "created_at")
-            .values(SQLBind(identity.userID), SQLBind(email), SQLBind(passwordHash), SQLBind(agency.code), SQLBind(role.rawValue),
-                    SQLBind(0), SQLBind(Int64?.none), SQLBind(false), SQLBind(Self.seconds(now)))
-            .run()
+        // Checked under the write lock: two administrators adding one address at once get one account
+        // and one refusal, never a constraint error.
+        try await database.writeTransaction { transaction in
+            if try await AccountStore(database: transaction).account(email: email) != nil { throw AccountError.duplicateEmail(email) }
+            try await transaction.sql.insert(into: "staff_accounts")
+                .columns("user_id", "email", "password_hash", "agency", "role", "failed_logins", "locked_until", "disabled", "created_at")
+                .values(SQLBind(identity.userID), SQLBind(email), SQLBind(passwordHash), SQLBind(agency.code), SQLBind(role.rawValue),
+                        SQLBind(0), SQLBind(Int64?.none), SQLBind(false), SQLBind(Self.seconds(now)))
+                .run()
+        }
         return identity
     }
 

@@ -56,11 +56,12 @@ public struct CriminalCaseStore: Sendable {
     public func openCase(_ record: CaseRecord, by staff: StaffIdentity) async throws {
         try await require(staff, .recordSuspectsAndTrials, record: "case:\(record.id)")
         guard staff.agency.kind.investigates else { throw CaseWorkError.forbidden("only the police and the coast guard clear cases") }
-        if try await database.sql.select().column("case_id").from("cases").where("case_id", .equal, record.id).first() != nil {
-            throw CaseWorkError.invalid([FieldError(field: "case_id", message: "a case \(record.id) already exists", japanese: "事件 \(record.id) は既に登録されています")])
-        }
         try await database.writeTransaction { transaction in
             let sql = transaction.sql
+            // Checked under the write lock: two clerks entering one case at once get one case and one refusal.
+            if try await sql.select().column("case_id").from("cases").where("case_id", .equal, record.id).first() != nil {
+                throw CaseWorkError.invalid([FieldError(field: "case_id", message: "a case \(record.id) already exists", japanese: "事件 \(record.id) は既に登録されています")])
+            }
             try await sql.insert(into: "cases").columns("case_id", "cleared_on", "prefecture", "agency", "summary")
                 .values(SQLBind(record.id), SQLBind(record.clearedOn.description), SQLBind(record.prefecture ?? staff.agency.prefecture),
                         SQLBind(record.agency?.rawValue ?? ClearingAgency(rawValue: staff.agency.kind.bundleCode)?.rawValue), SQLBind(record.summary))
@@ -81,11 +82,11 @@ public struct CriminalCaseStore: Sendable {
             throw CaseWorkError.invalid([FieldError(field: "charges", message: "unknown offense code `\(unknown.prefix(40))`",
                                                                  japanese: "「\(unknown.prefix(40))」は罪名のコードではありません")])
         }
-        if try await database.sql.select().column("suspect_id").from("suspects").where("suspect_id", .equal, record.id).first() != nil {
-            throw CaseWorkError.invalid([FieldError(field: "suspect_id", message: "a suspect \(record.id) already exists", japanese: "被疑者 \(record.id) は既に登録されています")])
-        }
         try await database.writeTransaction { transaction in
             let sql = transaction.sql
+            if try await sql.select().column("suspect_id").from("suspects").where("suspect_id", .equal, record.id).first() != nil {
+                throw CaseWorkError.invalid([FieldError(field: "suspect_id", message: "a suspect \(record.id) already exists", japanese: "被疑者 \(record.id) は既に登録されています")])
+            }
             try await sql.insert(into: "suspects")
                 .columns("suspect_id", "arrested_on", "sex", "nationality", "broker", "organized_crime", "disposition", "disposition_on",
                          "not_prosecuted_reason", "deportation_ordered_on")

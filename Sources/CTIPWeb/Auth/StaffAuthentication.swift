@@ -35,6 +35,11 @@ struct StaffAuthenticationMiddleware: AsyncMiddleware {
             request.storage[StaffIdentityKey.self] = staff
             request.storage[SessionTokenKey.self] = token
             if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+                // A form's token is in its body, which a large upload (the directory's CSV) may still be
+                // streaming: collect it first, within the largest body a staff route takes.
+                if request.body.data == nil, request.headers.first(name: StaffSession.csrfHeader) == nil {
+                    _ = try await request.body.collect(max: Self.largestStaffBody).get()
+                }
                 let sent = request.headers.first(name: StaffSession.csrfHeader) ?? (try? request.content.get(String.self, at: StaffSession.csrfField))
                 guard let sent, Self.constantTimeEqual(sent, Self.csrfToken(for: token)) else {
                     throw Abort(.forbidden, reason: "the form has expired or did not come from CTIP: reload the page and try again")
@@ -43,6 +48,9 @@ struct StaffAuthenticationMiddleware: AsyncMiddleware {
         }
         return try await next.respond(to: request)
     }
+
+    /// The directory upload's limit (`DirectoryAdminController`); every other staff form is far smaller.
+    static let largestStaffBody = 2 * 1024 * 1024
 
     /// Derived from the session secret, so it needs no storage and changes with every session.
     static func csrfToken(for session: String) -> String {

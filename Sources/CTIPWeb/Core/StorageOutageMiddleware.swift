@@ -3,8 +3,8 @@ import Vapor
 
 /// A database that does not answer or a file that cannot be written becomes 503 with `Retry-After`
 /// and a message that says so — JSON for the API, a page otherwise — instead of a 500 with a driver's
-/// text, on every route. The log names the file or server for the operator; the answer names only
-/// the file's name (`StorageOutage.publicDescription`). CTIP needs no restart afterwards: the pools
+/// text, on every route. The log names the file or server for the operator; staff answers name only
+/// the file's name (`StorageOutage.publicDescription`), public answers neither. CTIP needs no restart afterwards: the pools
 /// reconnect on the next request.
 struct StorageOutageMiddleware: AsyncMiddleware {
     let database: DatabaseURL
@@ -23,7 +23,13 @@ struct StorageOutageMiddleware: AsyncMiddleware {
         var headers = HTTPHeaders()
         headers.add(name: .retryAfter, value: "5")
         headers.add(name: .cacheControl, value: "no-store")
-        let message = outage.publicDescription
+        // Staff and operators learn which file or server; the public (reporters, people seeking help)
+        // learn only that nothing was saved.
+        let path = request.url.path
+        let staffFacing = path.hasPrefix("/staff") || path == "/login" || path == "/health"
+            || (path.hasPrefix("/api/") && !path.hasPrefix("/api/public"))
+        let message = staffFacing ? outage.publicDescription
+            : "the database is unavailable for a moment: nothing was saved; please try again in a few minutes"
         if request.wantsJSON || request.url.path.hasPrefix("/api/") || request.url.path == "/health" {
             headers.contentType = .json
             let body = (try? JSONSerialization.data(withJSONObject: ["error": message], options: [.sortedKeys])) ?? Data()
