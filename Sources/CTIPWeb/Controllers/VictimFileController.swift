@@ -38,6 +38,16 @@ struct VictimFileController: RouteCollection {
 
     /// The text fields of a form or of a JSON object (numbers and booleans as text), by name.
     static func fields(_ request: Request) throws -> [String: String] {
+        // The API takes JSON only: no body is a 400 and a form or anything else a 415, never a record
+        // made of defaults (a screening posted without answers was once stored).
+        if request.url.path.hasPrefix("/api/") {
+            guard let body = request.body.data, body.readableBytes > 0 else {
+                throw Abort(.badRequest, reason: "body: send a JSON object (Content-Type: application/json)")
+            }
+            guard request.headers.contentType == .json else {
+                throw Abort(.unsupportedMediaType, reason: "body: send a JSON object with Content-Type: application/json")
+            }
+        }
         if request.headers.contentType == .json {
             guard let body = request.body.data, let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else {
                 throw CaseWorkError.invalid([FieldError(field: "body", message: "expected a JSON object")])

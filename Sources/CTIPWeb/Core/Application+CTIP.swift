@@ -55,6 +55,7 @@ public func configure(_ app: Application, _ configuration: WebConfiguration) asy
     app.middleware.use(StorageOutageMiddleware(database: configuration.database))
     app.middleware.use(StaffErrorMiddleware())
     try routes(app)
+    app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes))
 }
 
 func routes(_ app: Application) throws {
