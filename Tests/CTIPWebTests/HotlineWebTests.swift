@@ -123,7 +123,7 @@ struct HotlineWebTests {
                 #expect(response.body.string.contains("この受付番号とパスコードの通報はありません"))
             }
             // The analyst reads it.
-            let staff = HotlineStaff(store: HotlineStore(database: app.db, hasher: try PasscodeHasher.load(keyFile: HotlineController.keyFile(for: app.databaseURL))))
+            let staff = HotlineStaff(store: HotlineStore(database: app.db, hasher: try PasscodeHasher.load(keyFile: PasscodeHasher.keyFile(for: app.databaseURL))))
             #expect(try await staff.tip(receipt, by: HotlineActor(user: "a", agency: "NPA")).description == "Two women <script>alert(1)</script> kept upstairs")
 
             // Nowhere in the database files: not the browser, not the address, not the cookie.

@@ -28,6 +28,15 @@ public struct PasscodeHasher: Sendable {
         return HMAC<SHA256>.isValidAuthenticationCode(storedCode, authenticating: Data("\(receipt):\(passcode)".utf8), using: key)
     }
 
+    /// The key's file when `CTIP_HOTLINE_KEY` is not set: beside the SQLite file, or `ctip-hotline.key`
+    /// in the working directory for PostgreSQL.
+    public static func keyFile(for url: DatabaseURL) -> URL {
+        switch url {
+        case .sqlite(let path): return URL(fileURLWithPath: path + ".hotline-key")
+        case .postgres: return URL(fileURLWithPath: "ctip-hotline.key")
+        }
+    }
+
     /// The key: `CTIP_HOTLINE_KEY` (base64 of at least 32 bytes) if set; else the key file, made with a
     /// fresh random key when it does not exist (readable by its owner only).
     public static func load(environment: [String: String] = ProcessInfo.processInfo.environment, keyFile: URL) throws(HotlineKeyError) -> PasscodeHasher {

@@ -19,20 +19,11 @@ struct HotlineController: RouteCollection {
     let now: @Sendable () -> Date
 
     init(app: Application) throws {
-        hasher = try PasscodeHasher.load(keyFile: Self.keyFile(for: app.databaseURL))
+        hasher = try PasscodeHasher.load(keyFile: PasscodeHasher.keyFile(for: app.databaseURL))
         writer = TipBatchWriter(database: app.db)
         submissions = .fromEnvironment("CTIP_HOTLINE_RATE_LIMIT", scope: "submit", defaultLimit: 20, secret: hasher)
         lookups = .fromEnvironment("CTIP_HOTLINE_LOOKUP_LIMIT", scope: "lookup", defaultLimit: 30, secret: hasher)
         now = app.ctipConfiguration.now
-    }
-
-    /// The passcode key's file when `CTIP_HOTLINE_KEY` is not set: beside the SQLite file, or
-    /// `ctip-hotline.key` in the working directory for PostgreSQL.
-    static func keyFile(for url: DatabaseURL) -> URL {
-        switch url {
-        case .sqlite(let path): return URL(fileURLWithPath: path + ".hotline-key")
-        case .postgres: return URL(fileURLWithPath: "ctip-hotline.key")
-        }
     }
 
     func boot(routes: any RoutesBuilder) throws {

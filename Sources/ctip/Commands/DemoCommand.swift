@@ -10,7 +10,10 @@ struct DemoCommand: AsyncParsableCommand {
         discussion: """
         Makes ctip.sqlite if there is none, imports the reference bundle shipped with CTIP (the statistics \
         of 2023 and 2024 rebuilt from the annual report approved in 2025, and published yearly totals from \
-        2001) and serves it. Importing is idempotent, so running demo again changes nothing.
+        2001) and serves it. Importing is idempotent, so running demo again changes nothing. On a loopback \
+        address it also makes one demo account per role (their addresses and the demo's one password are \
+        printed at every start) and synthetic, clearly marked DEMO case work, so every staff page has \
+        something on it. `ctip serve` never does either.
 
         Example: swift run ctip demo --port 8080
         """)
@@ -23,9 +26,10 @@ struct DemoCommand: AsyncParsableCommand {
         let url = try database.resolved()
         guard try await importBundle(at: ReferenceBundle.directory, into: url) != nil else { throw exitDataError }
         let cipher = try dataKey.cipher() ?? demoCipher(for: url)
-        let accounts = try await withStorage(url) { try await AccountStore(database: $0.database).accounts().count }
-        if accounts == 0 {
-            print("No staff accounts yet. Make one for case work: ctip users add --agency police-13 --role case_worker you@example.go.jp")
+        if DemoAccounts.isLoopback(server.host) {
+            try await DemoAccounts.prepare(url: url, cipher: cipher)
+        } else {
+            print("note: demo accounts are made only when the demo listens on a loopback address (127.0.0.1, ::1); make accounts with ctip users add")
         }
         try await serve(WebConfiguration(database: url, host: server.host, port: server.port, cipher: cipher, secureCookies: server.secureCookies, trustedProxies: server.trustedProxies))
     }
