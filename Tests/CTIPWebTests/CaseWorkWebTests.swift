@@ -296,6 +296,23 @@ struct CaseWorkWebTests {
             #expect(japanese.body.string.contains("protected_on: 「2024-02-30」は日付ではありません"))
             #expect(!japanese.body.string.contains("is not a whole number"))
 
+            // Facts are never guessed: sex, nationality and the form of exploitation left on "choose" are
+            // refused, each named and linked from the summary at the top; nothing is stored.
+            let unchosen = [StaffSession.csrfField: withToken[StaffSession.csrfField]!, "protected_on": "2026-06-01",
+                            "sex": "", "nationality": "", "exploitation": ""]
+            let stored = try await app.db.sql.raw("SELECT COUNT(*) AS n FROM victim_files").first()!.decode(column: "n", as: Int.self)
+            let guessed = try await app.testing().sendRequest(.POST, "/staff/victims", headers: session) { try $0.content.encode(unchosen, as: .urlEncodedForm) }
+            #expect(guessed.status == .unprocessableEntity)
+            #expect(guessed.body.string.contains("There is a problem"))
+            for field in ["sex", "nationality", "exploitation"] {
+                #expect(guessed.body.string.contains("<a href=\"#\(field)\">\(field):"), "the summary links to \(field)")
+            }
+            #expect(try await app.db.sql.raw("SELECT COUNT(*) AS n FROM victim_files").first()!.decode(column: "n", as: Int.self) == stored)
+            let newForm = try await app.testing().sendRequest(.GET, "/staff/victims/new", headers: session)
+            #expect(newForm.body.string.contains("<select id=\"sex\" name=\"sex\" required=\"required\"><option value selected>Choose…</option>")
+                    || newForm.body.string.contains("<option value selected>Choose…</option>"))
+            #expect(!newForm.body.string.contains("<option value=\"female\" selected"), "no fact preselected")
+
             for _ in 1...5 { _ = try await login("wrong password!") }
             let locked = try await login("correct horse battery")
             #expect(locked.status == .tooManyRequests && locked.headers.setCookie?[StaffSession.cookieName] == nil)

@@ -36,6 +36,17 @@ public struct YearStatistics: Sendable {
         return result
     }
 
+    /// The nationalities of the victims protected in the last `years` years that have records, most
+    /// frequent first (ties by code): what a new file's form offers first. Japanese nationals included.
+    public func frequentNationalities(years: Int = 3, limit: Int = 12) async throws -> [String] {
+        guard let latest = try await sql.raw("SELECT MAX(protected_on) AS latest FROM victims").first()?
+            .decode(column: "latest", as: String?.self).flatMap({ Int($0.prefix(4)) }) else { return [] }
+        return try await sql.raw("""
+            SELECT nationality, COUNT(*) AS n FROM victims WHERE protected_on >= \(bind: Self.yearStart(latest - years + 1))
+            GROUP BY nationality ORDER BY n DESC, nationality LIMIT \(literal: limit)
+            """).all().map { try $0.decode(column: "nationality", as: String.self) }
+    }
+
     /// `YYYY-01-01`: dates are ISO text, so a year is the range from its first day to the next year's.
     static func yearStart(_ year: Int) -> String { Day(year: year, month: 1, day: 1)!.description }
 

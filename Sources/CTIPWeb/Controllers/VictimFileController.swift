@@ -183,7 +183,8 @@ struct VictimFileController: RouteCollection {
 
     func newPage(request: Request) async throws -> Response {
         try await request.requireStaff(.createVictimFile)
-        return VictimFilePages.new(request, values: [:], errors: [], agencies: try await AccountStore(database: request.db).agencies())
+        return VictimFilePages.new(request, values: [:], errors: [], agencies: try await AccountStore(database: request.db).agencies(),
+                                   frequentNationalities: try await YearStatistics(sql: request.db.sql).frequentNationalities())
     }
 
     func createPage(request: Request) async throws -> Response {
@@ -193,7 +194,8 @@ struct VictimFileController: RouteCollection {
         } catch CaseWorkError.invalid(let errors) {
             // The form comes back with what was typed, except the password-like secrets (none here).
             return VictimFilePages.new(request, values: (try? Self.fields(request)) ?? [:], errors: errors,
-                                 agencies: try await AccountStore(database: request.db).agencies(), status: .unprocessableEntity)
+                                 agencies: try await AccountStore(database: request.db).agencies(),
+                                 frequentNationalities: try await YearStatistics(sql: request.db.sql).frequentNationalities(), status: .unprocessableEntity)
         }
     }
 

@@ -68,9 +68,14 @@ enum StaffPages {
     static func legend(_ text: String) -> Node<HTML.FormContext> { .element(named: "legend", text: text) }
 
     /// Each problem named by its form field, in the page's language.
+    /// An error summary at the top of the page (GOV.UK's pattern): a heading, then each problem as a
+    /// link to its field.
     static func errors(_ errors: [FieldError], language: CTIPCore.Language) -> Node<HTML.BodyContext> {
-        .if(!errors.isEmpty, .div(.class("error"), .attribute(named: "role", value: "alert"),
-                                  .ul(.forEach(errors) { .li(.text("\($0.field): \($0.message(language))")) })))
+        .if(!errors.isEmpty, .div(.class("error"), .attribute(named: "role", value: "alert"), .attribute(named: "tabindex", value: "-1"),
+                                  .h2(.text(language == .ja ? "入力内容を確認してください" : "There is a problem")),
+                                  .ul(.forEach(errors) { error in
+                                      .li(.a(.href("#\(error.field)"), .text("\(error.field): \(error.message(language))")))
+                                  })))
     }
 
     static func field(_ label: String, name: String, value: String = "", type: HTMLInputType = .text, required: Bool = false) -> Node<HTML.FormContext> {
@@ -83,6 +88,25 @@ enum StaffPages {
         choices += options
         let nodes: [Node<HTML.SelectContext>] = [.attribute(named: "id", value: name), .attribute(named: "name", value: name)]
             + choices.map { value, text in option(value: value, text: text, selected: value == selected) }
+        return .group(.label(.for(name), .text(label)), .element(named: "select", nodes: nodes))
+    }
+
+    /// A fact the worker must state (sex, nationality, form of exploitation): it starts on "choose",
+    /// never on the first option, so a field left alone is refused rather than recorded as a fact.
+    /// `groups` are shown in order, each under its label (`<optgroup>`), e.g. the most frequent first.
+    static func requiredChoice(_ label: String, name: String, groups: [(label: String?, options: [(String, String)])], selected: String,
+                               language: CTIPCore.Language) -> Node<HTML.FormContext> {
+        var nodes: [Node<HTML.SelectContext>] = [.attribute(named: "id", value: name), .attribute(named: "name", value: name),
+                                                 .attribute(named: "required", value: "required"),
+                                                 option(value: "", text: language == .ja ? "選択してください" : "Choose…", selected: selected.isEmpty)]
+        for group in groups {
+            let options = group.options.map { option(value: $0.0, text: $0.1, selected: $0.0 == selected) }
+            if let title = group.label {
+                nodes.append(.element(named: "optgroup", nodes: [.attribute(named: "label", value: title)] + options))
+            } else {
+                nodes += options
+            }
+        }
         return .group(.label(.for(name), .text(label)), .element(named: "select", nodes: nodes))
     }
 

@@ -46,7 +46,8 @@ enum VictimFilePages {
         CodeLists.shipped.enumerations[list]?[code]?.label(language) ?? code
     }
 
-    static func new(_ request: Request, values: [String: String], errors: [FieldError], agencies: [Agency], status: HTTPResponseStatus = .ok) -> Response {
+    static func new(_ request: Request, values: [String: String], errors: [FieldError], agencies: [Agency], frequentNationalities: [String] = [],
+                    status: HTTPResponseStatus = .ok) -> Response {
         let t = StaffPages.Text(language: request.staffLanguage)
         let language = request.staffLanguage
         let codeLists = CodeLists.shipped
@@ -56,16 +57,19 @@ enum VictimFilePages {
             .form(.method(.post), .action("/staff/victims?lang=\(language.rawValue)"),
                   StaffPages.csrfField(request),
                   .fieldset(StaffPages.legend(t("Counted in the statistics", "統計に計上される項目")),
-                            StaffPages.field(t("Protected on (YYYY-MM-DD)", "保護日（YYYY-MM-DD）"), name: "protected_on", value: value("protected_on"), type: .date, required: true),
-                            StaffPages.select(t("Sex", "性別"), name: "sex", options: Sex.allCases.map { ($0.rawValue, codeLists.label($0).label(language)) }, selected: value("sex")),
+                            StaffPages.field(t("Protected on", "保護日"), name: "protected_on", value: value("protected_on"), type: .date, required: true),
+                            StaffPages.requiredChoice(t("Sex", "性別"), name: "sex",
+                                                      groups: [(nil, Sex.allCases.map { ($0.rawValue, codeLists.label($0).label(language)) })],
+                                                      selected: value("sex"), language: language),
                             StaffPages.field(t("Age", "年齢"), name: "age", value: value("age"), type: .number),
-                            StaffPages.select(t("Nationality", "国籍"), name: "nationality",
-                                              options: codeLists.countryOrder.map { ($0, codeLists.countries[$0]!.label(language)) }, selected: value("nationality")),
+                            StaffPages.requiredChoice(t("Nationality", "国籍"), name: "nationality", groups: nationalityGroups(frequentNationalities, language),
+                                                      selected: value("nationality"), language: language),
                             StaffPages.select(t("Status of residence (foreign nationals)", "在留資格（外国人）"), name: "residence_status",
                                               options: codeLists.residenceStatusOrder.map { ($0, codeLists.residenceStatuses[$0]!.label(language)) },
                                               selected: value("residence_status"), blank: t("none (Japanese national)", "なし（日本人）")),
-                            StaffPages.select(t("Form of exploitation", "搾取の形態"), name: "exploitation",
-                                              options: Exploitation.allCases.map { ($0.rawValue, codeLists.label($0).label(language)) }, selected: value("exploitation"))),
+                            StaffPages.requiredChoice(t("Form of exploitation", "搾取の形態"), name: "exploitation",
+                                                      groups: [(nil, Exploitation.allCases.map { ($0.rawValue, codeLists.label($0).label(language)) })],
+                                                      selected: value("exploitation"), language: language)),
                   .fieldset(StaffPages.legend(t("Personal details (encrypted)", "個人情報（暗号化して保存）")),
                             StaffPages.field(t("Name", "氏名"), name: "name", value: value("name")),
                             StaffPages.field(t("Date of birth", "生年月日"), name: "date_of_birth", value: value("date_of_birth"), type: .date),
@@ -77,10 +81,22 @@ enum VictimFilePages {
                             StaffPages.agencySelect(t("Protecting agency", "保護機関"), name: "protecting_agency", agencies: agencies, language: language,
                                                     selected: value("protecting_agency"), blank: t("none yet", "未定")),
                             StaffPages.select(t("Kind of place", "所在の種別"), name: "whereabouts_kind",
-                                              options: Whereabouts.Kind.allCases.map { ($0.rawValue, $0.rawValue) }, selected: value("whereabouts_kind")),
+                                              options: Whereabouts.Kind.allCases.map { ($0.rawValue, $0.rawValue) }, selected: value("whereabouts_kind"),
+                                              blank: t("not known yet", "未定")),
                             StaffPages.field(t("Whereabouts", "所在"), name: "whereabouts")),
                   .p(.button(.type(.submit), .text(t("Open the file", "作成する")))))
         ))
+    }
+
+    /// The nationalities of recent victims first (most frequent first), then every country A–Z.
+    static func nationalityGroups(_ frequent: [String], _ language: CTIPCore.Language) -> [(label: String?, options: [(String, String)])] {
+        let codeLists = CodeLists.shipped
+        let all = codeLists.countryOrder.map { ($0, codeLists.countries[$0]!.label(language)) }
+            .sorted { $0.1.localizedStandardCompare($1.1) == .orderedAscending }
+        let recent = frequent.compactMap { code in codeLists.countries[code].map { (code, $0.label(language)) } }
+        guard !recent.isEmpty else { return [(nil, all)] }
+        return [(language == .ja ? "最近の被害者に多い国籍" : "Most frequent among recent victims", recent),
+                (language == .ja ? "すべての国・地域" : "All countries and regions", all)]
     }
 
     static func file(_ request: Request, file: VictimFileView, agencies: [Agency]) -> Response {
