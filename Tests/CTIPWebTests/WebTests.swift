@@ -61,7 +61,7 @@ struct WebTests {
         }
     }
 
-    @Test("the home page says what the instance holds, in English and Japanese, and matches its snapshot")
+    @Test("the home page is for the public: help now first, then the anonymous reports, then the statistics; /about says what the instance holds")
     func home() async throws {
         try await withReferenceApp { app in
             try await app.testing().test(.GET, "/") { response async throws in
@@ -69,14 +69,25 @@ struct WebTests {
                 #expect(response.headers.contentType == .html)
                 let page = response.body.string
                 #expect(page.contains("<h1>CTIP</h1>"))
-                #expect(page.contains("<strong>127</strong> victims (case-level records)"))
-                #expect(page.contains("<th scope=\"row\">2024</th>"))
+                let order = ["Find help now", "href=\"tel:110\"", "href=\"/help?lang=en\"", "Report anonymously", "href=\"/report?lang=en\"",
+                             "href=\"/internet-hotline?lang=en\"", "Statistics:", "<th scope=\"row\">2024</th>"]
+                let positions = order.map { page.range(of: $0)?.lowerBound }
+                #expect(!positions.contains(nil), "every part is on the page: \(zip(order, positions).filter { $0.1 == nil }.map(\.0))")
+                #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted(), "in the order a person in trouble needs them")
+                #expect(!page.contains("What this instance holds") && !page.contains("SQLite"), "the table counts moved to /about")
                 try assertSnapshot(page, named: "home-en.html")
+            }
+            try await app.testing().test(.GET, "/about") { response async throws in
+                let page = response.body.string
+                #expect(page.contains("<strong>127</strong> victims (case-level records)"))
+                #expect(page.contains("Records are kept in SQLite."))
+                try assertSnapshot(page, named: "about-en.html")
             }
             try await app.testing().test(.GET, "/?lang=ja") { response async throws in
                 let page = response.body.string
                 #expect(page.contains("<html lang=\"ja\">"))
-                #expect(page.contains("年別の被害者数・検挙件数・検挙人員"))
+                #expect(page.contains("統計：年別の被害者数・検挙件数・検挙人員"))
+                #expect(page.contains("今すぐ助けを求める"))
                 try assertSnapshot(page, named: "home-ja.html")
             }
             try await app.testing().test(.GET, "/", headers: ["Accept-Language": "ja-JP,ja;q=0.9"]) { response async throws in

@@ -6,16 +6,27 @@ import Vapor
 struct HomeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: home)
+        routes.get("about", use: about)
     }
 
     func home(request: Request) async throws -> Response {
-        let statistics = YearStatistics(sql: request.db.sql)
-        let model = HomePageModel(language: request.preferredLanguage, engine: request.application.databaseURL.engineName,
-                                  tableSizes: try await statistics.tableSizes(), series: try await statistics.annualSeries())
+        let emergency = try await HelpDirectoryStore(database: request.db).load().services.filter(\.emergency)
+        let model = HomePageModel(language: request.preferredLanguage, emergency: emergency,
+                                  series: try await YearStatistics(sql: request.db.sql).annualSeries())
+        return Self.html(HomePage.render(model), language: model.language)
+    }
+
+    func about(request: Request) async throws -> Response {
+        let model = AboutPageModel(language: request.preferredLanguage, engine: request.application.databaseURL.engineName,
+                                   tableSizes: try await YearStatistics(sql: request.db.sql).tableSizes())
+        return Self.html(HomePage.renderAbout(model), language: model.language)
+    }
+
+    static func html(_ page: String, language: CTIPCore.Language) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .html
-        headers.add(name: .contentLanguage, value: model.language.rawValue)
-        return Response(status: .ok, headers: headers, body: .init(string: HomePage.render(model)))
+        headers.add(name: .contentLanguage, value: language.rawValue)
+        return Response(status: .ok, headers: headers, body: .init(string: page))
     }
 }
 

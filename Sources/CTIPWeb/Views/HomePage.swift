@@ -1,19 +1,86 @@
 import CTIPCore
 import Plot
 
-/// What the home page shows: what this instance holds. Aggregates only, never a person.
+/// What the home page shows, in the order a person in trouble needs it: the emergency numbers and the
+/// way to find help, then the two anonymous report channels, then the statistics. What the instance
+/// holds is on `/about`. Aggregates only, never a person.
 struct HomePageModel {
+    let language: CTIPCore.Language
+    /// The directory's emergency services (110, 119…), in the directory's order.
+    let emergency: [HelpService]
+    let series: [AnnualTotals]
+}
+
+/// `/about`: what this instance holds, for the curious and for operators.
+struct AboutPageModel {
     let language: CTIPCore.Language
     let engine: String
     let tableSizes: [String: Int]
-    let series: [AnnualTotals]
 }
 
 enum HomePage {
     static func render(_ model: HomePageModel) -> String {
         let t = HomeText(language: model.language)
-        let html = HTML(
-            .lang(model.language == .ja ? Plot.Language.japanese : Plot.Language.english),
+        let lang = model.language.rawValue
+        return page(t, model.language, path: "/", .main(
+            .section(.class("emergency"), .attribute(named: "aria-labelledby", value: "help-now"),
+                     .h2(.id("help-now"), .text(t.helpNowHeading)),
+                     .p(.text(t.helpNowLead)),
+                     .ul(.forEach(model.emergency) { service in
+                         .li(.strong(.text(service.name(japanese: model.language == .ja))), .text(" "),
+                             .forEach(service.phones) { phone in .a(.href("tel:\(phone.dialled)"), .class("phone"), .text(phone.number)) })
+                     }),
+                     .p(.a(.class("button"), .href("/help?lang=\(lang)"), .text(t.helpLink)))),
+            .section(.attribute(named: "aria-labelledby", value: "report-heading"),
+                     .h2(.id("report-heading"), .text(t.reportHeading)),
+                     .ul(.class("channels"),
+                         .li(.a(.href("/report?lang=\(lang)"), .text(t.reportLink)), .p(.text(t.reportLead))),
+                         .li(.a(.href("/internet-hotline?lang=\(lang)"), .text(t.internetReportLink)), .p(.text(t.internetReportLead))),
+                         .li(.a(.href("/report/status?lang=\(lang)"), .text(t.statusLink))))),
+            .section(.attribute(named: "aria-labelledby", value: "series"),
+                     .h2(.id("series"), .text(t.seriesHeading)),
+                     .p(.a(.href("/reports?lang=\(lang)"), .text(t.reportsLink))),
+                     .if(model.series.isEmpty,
+                         .p(.text(t.empty)),
+                         else: .table(
+                             .caption(.text(t.seriesCaption)),
+                             .thead(.tr(
+                                 .th(.attribute(named: "scope", value: "col"), .text(t.year)),
+                                 .th(.attribute(named: "scope", value: "col"), .text(t.victims)),
+                                 .th(.attribute(named: "scope", value: "col"), .text(t.cases)),
+                                 .th(.attribute(named: "scope", value: "col"), .text(t.suspects)),
+                                 .th(.attribute(named: "scope", value: "col"), .text(t.source))
+                             )),
+                             .tbody(.forEach(model.series.reversed()) { row in
+                                 .tr(
+                                     .th(.attribute(named: "scope", value: "row"), .text(String(row.year))),
+                                     .td(.class("number"), .text(row.victims.map(formatted) ?? "–")),
+                                     .td(.class("number"), .text(row.clearedCases.map(formatted) ?? "–")),
+                                     .td(.class("number"), .text(row.clearedSuspects.map(formatted) ?? "–")),
+                                     .td(.text(row.source == .records ? t.fromRecords : t.fromHistory))
+                                 )
+                             })
+                         )))
+        ))
+    }
+
+    static func renderAbout(_ model: AboutPageModel) -> String {
+        let t = HomeText(language: model.language)
+        return page(t, model.language, path: "/about", .main(
+            .h2(.text(t.holdsHeading)),
+            .p(.text(t.engineSentence(model.engine))),
+            .ul(.forEach(HomeText.tableOrder) { table in
+                .li(.strong(.text(formatted(model.tableSizes[table] ?? 0))), .text(" " + t.tableName(table)))
+            }),
+            .p(.a(.href("/health"), "health"), .text(" · "), .a(.href("/metrics"), "metrics"), .text(" · "),
+               .a(.href("/openapi.json"), "openapi.json"), .text(" · "), .a(.href("/login"), .text(t.staffLink)))
+        ))
+    }
+
+    /// The frame both pages share: header with the language switch, the page's main part, the footer.
+    static func page(_ t: HomeText, _ language: CTIPCore.Language, path: String, _ main: Node<HTML.BodyContext>) -> String {
+        HTML(
+            .lang(language == .ja ? Plot.Language.japanese : Plot.Language.english),
             .head(
                 .encoding(.utf8),
                 .title(t.title),
@@ -25,47 +92,14 @@ enum HomePage {
                     .h1("CTIP"),
                     .p(.class("subtitle"), .text(t.subtitle)),
                     .nav(.attribute(named: "aria-label", value: t.languageLabel),
-                         .a(.href("/?lang=en"), .attribute(named: "hreflang", value: "en"), "English"),
+                         .a(.href("\(path)?lang=en"), .attribute(named: "hreflang", value: "en"), "English"),
                          .text(" · "),
-                         .a(.href("/?lang=ja"), .attribute(named: "hreflang", value: "ja"), "日本語"))
+                         .a(.href("\(path)?lang=ja"), .attribute(named: "hreflang", value: "ja"), "日本語"))
                 ),
-                .main(
-                    .h2(.text(t.holdsHeading)),
-                    .p(.text(t.engineSentence(model.engine))),
-                    .ul(.forEach(HomeText.tableOrder) { table in
-                        .li(.strong(.text(formatted(model.tableSizes[table] ?? 0))), .text(" " + t.tableName(table)))
-                    }),
-                    .h2(.id("series"), .text(t.seriesHeading)),
-                    .if(model.series.isEmpty,
-                        .p(.text(t.empty)),
-                        else: .table(
-                            .caption(.text(t.seriesCaption)),
-                            .thead(.tr(
-                                .th(.attribute(named: "scope", value: "col"), .text(t.year)),
-                                .th(.attribute(named: "scope", value: "col"), .text(t.victims)),
-                                .th(.attribute(named: "scope", value: "col"), .text(t.cases)),
-                                .th(.attribute(named: "scope", value: "col"), .text(t.suspects)),
-                                .th(.attribute(named: "scope", value: "col"), .text(t.source))
-                            )),
-                            .tbody(.forEach(model.series.reversed()) { row in
-                                .tr(
-                                    .th(.attribute(named: "scope", value: "row"), .text(String(row.year))),
-                                    .td(.class("number"), .text(row.victims.map(formatted) ?? "–")),
-                                    .td(.class("number"), .text(row.clearedCases.map(formatted) ?? "–")),
-                                    .td(.class("number"), .text(row.clearedSuspects.map(formatted) ?? "–")),
-                                    .td(.text(row.source == .records ? t.fromRecords : t.fromHistory))
-                                )
-                            })
-                        )),
-                    .p(.a(.href("/reports?lang=\(model.language.rawValue)"), .text(t.reportsLink))),
-                    .p(.a(.href("/help?lang=\(model.language.rawValue)"), .text(t.helpLink))),
-                    .p(.a(.href("/report?lang=\(model.language.rawValue)"), .text(t.reportLink)), .text(" · "),
-                       .a(.href("/internet-hotline?lang=\(model.language.rawValue)"), .text(t.internetReportLink)))
-                ),
-                .footer(.p(.text(t.footer)), .p(.a(.href("/health"), "health"), .text(" · "), .a(.href("/metrics"), "metrics")))
+                main,
+                .footer(.p(.text(t.footer)), .p(.a(.href("/about?lang=\(language.rawValue)"), .text(t.aboutLink))))
             )
-        )
-        return html.render(indentedBy: Indentation.Kind.spaces(1))
+        ).render(indentedBy: Indentation.Kind.spaces(1))
     }
 
     static func formatted(_ number: Int) -> String { Numerals.grouped(number) }
@@ -76,6 +110,12 @@ enum HomePage {
     table{border-collapse:collapse;width:100%;margin:1rem 0}caption{text-align:left;font-weight:600;padding:.25rem 0}
     th,td{border-bottom:1px solid #ccc;padding:.3rem .6rem;text-align:left}td.number{text-align:right;font-variant-numeric:tabular-nums}
     footer{margin-top:2rem;color:#555;font-size:.9rem}
+    .emergency{background:#fdecea;border:2px solid #a4161a;border-radius:.5rem;padding:.5rem 1rem}
+    .emergency h2{color:#8a1116;margin-top:.25rem}.emergency ul{list-style:none;padding:0}
+    a.phone{font-size:1.25rem;font-weight:700;margin-right:.75rem;color:#8a1116}
+    a.button{display:inline-block;background:#0b4f9c;color:#fff;padding:.6rem 1rem;border-radius:.3rem;text-decoration:none;font-weight:600}
+    a:focus,a.button:focus{outline:3px solid #fd0;outline-offset:2px}
+    .channels{padding-left:1.2rem}.channels p{margin:.1rem 0 .6rem;color:#333}
     @media print{nav,footer{display:none}}
     """
 }
@@ -104,7 +144,7 @@ struct HomeText {
         default: return table
         }
     }
-    var seriesHeading: String { pick("Victims, cleared cases and suspects per year", "年別の被害者数・検挙件数・検挙人員") }
+    var seriesHeading: String { pick("Statistics: victims, cleared cases and suspects per year", "統計：年別の被害者数・検挙件数・検挙人員") }
     var seriesCaption: String { pick("Per calendar year, newest first", "暦年別（新しい順）") }
     var year: String { pick("Year", "年") }
     var victims: String { pick("Victims", "被害者数") }
@@ -118,5 +158,15 @@ struct HomeText {
     var internetReportLink: String { pick("Report illegal information on the internet", "インターネット上の違法情報を通報する") }
     var helpLink: String { pick("Find help: who can help, in your language, open now", "相談窓口をさがす（あなたの言語で、今つながる窓口）") }
     var reportsLink: String { pick("The annual report's statistics (section 2), year by year", "年次報告の統計（第2章）") }
+    var helpNowHeading: String { pick("Find help now", "今すぐ助けを求める") }
+    var helpNowLead: String { pick("In danger now? Call, free of charge, day and night:", "今、危険な状況にある場合は、無料・24時間、次の番号へ電話してください。") }
+    var reportHeading: String { pick("Report anonymously", "匿名で通報する") }
+    var reportLead: String { pick("Tell the police about trafficking without giving your name; a reward may be paid.",
+                                  "名前を明かさずに人身取引を警察に知らせることができます。情報提供料が支払われることがあります。") }
+    var internetReportLead: String { pick("Report an advertisement or page that recruits or sells people.",
+                                          "人を勧誘・売買する広告やページを通報できます。") }
+    var statusLink: String { pick("Follow a report you made (receipt and passcode)", "通報の状況を確認する（受付番号とパスコード）") }
+    var aboutLink: String { pick("About this instance", "このシステムについて") }
+    var staffLink: String { pick("Staff sign-in", "職員ログイン") }
     var footer: String { pick("Aggregates only: no page here shows a person.", "集計値のみを表示しています。個人を特定する情報は表示しません。") }
 }
