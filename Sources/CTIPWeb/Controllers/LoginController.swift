@@ -5,6 +5,9 @@ import Vapor
 
 /// `/login`, `/logout` and the staff start page `/staff`.
 struct LoginController: RouteCollection {
+    /// For the hot lines' queues on the staff home (`HotlineStore` needs it; the queues read no passcode).
+    let hasher: PasscodeHasher
+
     func boot(routes: any RoutesBuilder) throws {
         routes.get("login", use: form)
         routes.post("login", use: login)
@@ -75,14 +78,68 @@ struct LoginController: RouteCollection {
         if AccessPolicy.allows(staff, .screen) { links.append(("/staff/screening", t("Identification screening", "被害者の識別（判定）"))) }
         if AccessPolicy.allows(staff, .answerReferrals) { links.append(("/staff/referrals", t("Referrals to my agency", "自機関への照会"))) }
         if AccessPolicy.allows(staff, .recordSuspectsAndTrials) { links.append(("/staff/cases", t("Cleared cases, suspects and trials", "検挙事件・被疑者・裁判"))) }
+        if AccessPolicy.allows(staff, .triageHotlineReports) || AccessPolicy.allows(staff, .takeHotlineReports) {
+            links.append(("/staff/hotline", t("Hot lines: triage", "通報：トリアージ")))
+        }
+        if AccessPolicy.allows(staff, .answerForwardedReports) { links.append(("/staff/hotline/police", t("Tips forwarded to us", "県警に送付された通報"))) }
+        if AccessPolicy.allows(staff, .receiveInternetReports) { links.append(("/staff/hotline/police/internet", t("Internet content reported to the police", "警察に通報されたインターネット上の情報"))) }
         if AccessPolicy.allows(staff, .viewStatistics) { links.append(("/reports", t("Statistics (annual report)", "統計（年次報告）"))) }
         if AccessPolicy.allows(staff, .manageAccounts) { links.append(("/staff/accounts", t("Staff accounts", "職員アカウント"))) }
         if AccessPolicy.allows(staff, .manageDirectory) { links.append(("/staff/directory", t("Directory of consultation services", "相談窓口一覧"))) }
         if AccessPolicy.allows(staff, .viewAudit) { links.append(("/staff/audit", t("Audit trail", "監査ログ"))) }
-        return StaffPages.render(request, title: t("Case work", "ケースワーク"), .group(
-            .p(.text(t("Signed in as", "ログイン中：") + " \(staff.email) (\(staff.role.label.label(request.staffLanguage)), \(staff.agency.name(request.staffLanguage)))")),
-            .ul(.forEach(links) { href, text in .li(.a(.href(href), .text(text))) })
-        ))
+        return StaffHomePage.render(request, staff: staff, queues: try await workQueues(request, staff: staff), links: links)
+    }
+
+    /// What waits for this member of staff, by what their role and agency may do (deny by default:
+    /// no permission, no queue). Lists carry identifiers and codes only, never a report's text.
+    func workQueues(_ request: Request, staff: StaffIdentity) async throws -> [WorkQueue] {
+        let t = StaffPages.Text(language: request.staffLanguage)
+        let language = request.staffLanguage
+        let lang = "lang=\(language.rawValue)"
+        let configuration = request.application.ctipConfiguration
+        let hotline = HotlineStaff(store: HotlineStore(database: request.db, hasher: hasher, clock: configuration.now))
+        let now = Int(configuration.now().timeIntervalSince1970)
+        func age(_ seconds: Int) -> String {
+            let hours = max(0, now - seconds) / 3600
+            return hours < 48 ? t("\(hours) h ago", "\(hours)時間前") : t("\(hours / 24) days ago", "\(hours / 24)日前")
+        }
+        var queues: [WorkQueue] = []
+        // The Anonymous-Reporting Hot Line triages tips; the Internet Hotline Center judges content.
+        if AccessPolicy.allows(staff, .triageHotlineReports), staff.agency.code != "ihc" {
+            let tips = try await hotline.triageQueue()
+            queues.append(WorkQueue(title: t("Tips to triage", "トリアージ待ちの通報"), items: tips.map { tip in
+                .init(text: "\(tip.receipt) · \(tip.category.label.label(language)) · \(age(tip.receivedAt))", href: "/staff/hotline/tips/\(tip.receipt)?\(lang)",
+                      flag: tip.urgency == .normal ? nil : tip.urgency.label.label(language))
+            }, allHref: "/staff/hotline?\(lang)", urgent: tips.contains { $0.urgency == .dangerToLife }))
+        }
+        if AccessPolicy.allows(staff, .triageHotlineReports), staff.agency.code == "ihc" {
+            let toJudge = try await hotline.internetQueue()
+            queues.append(WorkQueue(title: t("Internet content to judge", "判定待ちのインターネット上の情報"), items: toJudge.map { item in
+                .init(text: "\(item.host) · \(item.reportCount) " + t("reports", "件"), href: "/staff/hotline/internet/\(item.id)?\(lang)", flag: nil)
+            }, allHref: "/staff/hotline?\(lang)"))
+            let unanswered = try await hotline.deletionQueue().filter { $0.deletionState == .requested }
+            queues.append(WorkQueue(title: t("Deletion requests without an answer", "回答のない削除依頼"), items: unanswered.map { item in
+                .init(text: "\(item.host) · " + t("requested", "依頼") + " \(item.deletionRequestedAt.map(age) ?? "—")",
+                      href: "/staff/hotline/internet/\(item.id)?\(lang)", flag: nil)
+            }, allHref: "/staff/hotline?\(lang)"))
+        }
+        if AccessPolicy.allows(staff, .answerForwardedReports), let prefecture = staff.agency.prefecture {
+            let forwarded = try await hotline.policeQueue(for: HotlineActor(user: staff.auditActor, agency: staff.agency.code, policePrefecture: prefecture))
+                .filter { $0.status == .forwarded }
+            queues.append(WorkQueue(title: t("Forwarded tips to acknowledge", "受領確認待ちの送付通報"), items: forwarded.map { tip in
+                .init(text: "\(tip.receipt) · \(tip.category.label.label(language))", href: "/staff/hotline/tips/\(tip.receipt)?\(lang)",
+                      flag: tip.urgency == .normal ? nil : tip.urgency.label.label(language))
+            }, allHref: "/staff/hotline/police?\(lang)", urgent: forwarded.contains { $0.urgency == .dangerToLife }))
+        }
+        if AccessPolicy.allows(staff, .answerReferrals) {
+            let files = VictimFileStore(database: request.db, cipher: configuration.cipher, now: configuration.now)
+            let pending = try await files.inbox(for: staff).filter { $0.status == .pending }.reversed()
+            queues.append(WorkQueue(title: t("Referrals to accept or decline", "受諾・辞退の回答待ちの照会"), items: pending.map { referral in
+                .init(text: "\(referral.victimID) · " + t("from", "照会元") + " \(referral.fromAgency)", href: "/staff/referrals?\(lang)", flag: nil)
+            }, allHref: "/staff/referrals?\(lang)"))
+        }
+        // A life in danger comes first, whatever the queue.
+        return queues.filter(\.urgent) + queues.filter { !$0.urgent }
     }
 
     /// Only a path on this site, so the login form cannot bounce someone elsewhere.

@@ -22,16 +22,21 @@ struct VerifyAuditCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let url = try database.resolved()
-        let (entries, problems) = try await withStorage(url) { storage in
-            (try await storage.database.sql.raw("SELECT COUNT(*) AS n FROM audit_log").first()?.decode(column: "n", as: Int.self) ?? 0,
-             try await AuditLog(database: storage.database).verify())
-        }
-        guard problems.isEmpty else {
-            problems.forEach { printError($0.description) }
-            printError("the audit trail is broken: \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(entries) entries")
-            throw ExitCode.failure
-        }
-        print("audit trail intact: \(entries) entr\(entries == 1 ? "y" : "ies"), every hash verified")
+        print(try await verifyAuditTrail(try database.resolved()))
     }
+}
+
+/// Recomputes the audit trail's chain: a line saying it is intact, or every break on standard error and
+/// exit status 1 (`ctip audit verify`, and after `ctip restore`).
+func verifyAuditTrail(_ url: DatabaseURL, brokenPrefix: String = "the audit trail is broken") async throws -> String {
+    let (entries, problems) = try await withStorage(url) { storage in
+        (try await storage.database.sql.raw("SELECT COUNT(*) AS n FROM audit_log").first()?.decode(column: "n", as: Int.self) ?? 0,
+         try await AuditLog(database: storage.database).verify())
+    }
+    guard problems.isEmpty else {
+        problems.forEach { printError($0.description) }
+        printError("\(brokenPrefix): \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(entries) entries")
+        throw ExitCode.failure
+    }
+    return "audit trail intact: \(entries) entr\(entries == 1 ? "y" : "ies"), every hash verified"
 }

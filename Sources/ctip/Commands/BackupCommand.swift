@@ -46,15 +46,7 @@ struct RestoreCommand: AsyncParsableCommand {
         let url = try database.resolved()
         do { try await DatabaseBackup.restore(url, from: file) }
         catch let failure as DatabaseBackup.Failure { throw ValidationError(failure.description) }
-        let (entries, problems) = try await withStorage(url) { storage in
-            (try await storage.database.sql.raw("SELECT COUNT(*) AS n FROM audit_log").first()?.decode(column: "n", as: Int.self) ?? 0,
-             try await AuditLog(database: storage.database).verify())
-        }
-        guard problems.isEmpty else {
-            problems.forEach { printError($0.description) }
-            printError("restored, but the audit trail is broken: \(problems.count) problem\(problems.count == 1 ? "" : "s")")
-            throw ExitCode.failure
-        }
-        print("restored \(url) from \(file); audit trail intact: \(entries) entr\(entries == 1 ? "y" : "ies")")
+        let verified = try await verifyAuditTrail(url, brokenPrefix: "restored, but the audit trail is broken")
+        print("restored \(url) from \(file); \(verified)")
     }
 }

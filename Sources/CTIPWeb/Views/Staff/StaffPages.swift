@@ -21,6 +21,8 @@ enum StaffPages {
     fieldset { margin-top: 1rem; }
     dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
     dt { font-weight: 600; } dd { margin: 0; }
+    .queue { border-left: 4px solid #0b4f9c; padding: .1rem .9rem; margin: 1rem 0; } .queue.urgent { border-color: #a4161a; background: #fdecea; }
+    .queue .flag { color: #8a1116; }
     """
 
     static func render(_ request: Request, title: String, status: HTTPResponseStatus = .ok, _ content: Node<HTML.BodyContext>) -> Response {
