@@ -60,7 +60,7 @@ struct AccountAdminController: RouteCollection {
                 StaffPages.csrfField(request), .button(.type(.submit), .text(t("Disable", "無効にする"))))
             return .tr(.td(.text(identity.email)), .td(.text(identity.role.label.label(language))), .td(.text(identity.agency.name(language))), .td(action))
         }
-        let headings = [t("Email", "メールアドレス"), t("Role", "役割"), t("Agency", "機関"), ""]
+        let headings = [t("Email", "メールアドレス"), t("Role", "役割"), t("Agency", "機関"), t("Access", "利用")]
         let form: Node<HTML.BodyContext> = .form(.method(.post), .action("/staff/accounts?lang=\(language.rawValue)"),
             StaffPages.csrfField(request),
             StaffPages.field(t("Email", "メールアドレス"), name: "email", type: .email, required: true),

@@ -214,7 +214,7 @@ enum VictimFilePages {
         let language = request.staffLanguage
         return StaffPages.render(request, title: t("Referrals to my agency", "自機関への照会"), .group(
             .if(referrals.isEmpty, .p(.text(t("No referrals.", "照会はありません。"))), else: .table(
-                .thead(.tr(.forEach([t("File", "ファイル"), t("From", "照会元"), t("Shares", "共有項目"), t("Status", "状態"), ""]) {
+                .thead(.tr(.forEach([t("File", "ファイル"), t("From", "照会元"), t("Shares", "共有項目"), t("Status", "状態"), t("Answer", "回答")]) {
                     .th(.attribute(named: "scope", value: "col"), .text($0))
                 })),
                 .tbody(.forEach(referrals) { referral in
