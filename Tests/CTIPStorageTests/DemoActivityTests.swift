@@ -15,11 +15,12 @@ struct DemoActivityTests {
             let staff = DemoActivity.Staff(
                 policeCaseWorker: try await accounts.createAccount(email: "p@demo.invalid", passwordHash: "x", agency: "police-13", role: .caseWorker, now: Date()),
                 shelterCaseWorker: try await accounts.createAccount(email: "s@demo.invalid", passwordHash: "x", agency: "wcsc-13", role: .caseWorker, now: Date()),
+                hotlineAnalyst: try await accounts.createAccount(email: "h@demo.invalid", passwordHash: "x", agency: "hotline", role: .caseWorker, now: Date()),
                 internetAnalyst: try await accounts.createAccount(email: "i@demo.invalid", passwordHash: "x", agency: "ihc", role: .caseWorker, now: Date()))
             let cipher = try FieldCipher(keys: [CaseWorkTests.k1])
             let activity = DemoActivity(database: storage.database, cipher: cipher, hasher: try PasscodeHasher(keyBytes: Data(repeating: 3, count: 32)))
             let summary = try #require(try await activity.seed(by: staff))
-            #expect(summary == .init(victimFiles: 2, screenings: 1, referrals: 1, tips: 2, internetItems: 1))
+            #expect(summary == .init(victimFiles: 2, screenings: 1, referrals: 1, tips: 3, internetItems: 1))
             #expect(try await activity.seed(by: staff) == nil, "a second start writes nothing")
             #expect(try await count(storage, "victim_files") == 2)
 
@@ -37,6 +38,7 @@ struct DemoActivityTests {
                 }
             }
             #expect(try await count(storage, "tips WHERE status = 'received'") == 2)
+            #expect(try await count(storage, "tips WHERE status = 'forwarded' AND forwarded_prefecture = 'JP-13'") == 1)
             #expect(try await count(storage, "internet_items WHERE deletion_state = 'requested' AND judgement = 'illegal'") == 1)
             #expect(try await AuditLog(database: storage.database).verify().isEmpty)
         }

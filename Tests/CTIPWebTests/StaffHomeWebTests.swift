@@ -21,11 +21,11 @@ struct StaffHomeWebTests {
             let (police, policeHeaders) = try await make("p@x.jp", "police-13", .caseWorker)
             let (shelter, shelterHeaders) = try await make("s@x.jp", "wcsc-13", .caseWorker)
             let (internet, internetHeaders) = try await make("i@x.jp", "ihc", .caseWorker)
-            let (_, triageHeaders) = try await make("t@x.jp", "hotline", .caseWorker)
+            let (triager, triageHeaders) = try await make("t@x.jp", "hotline", .caseWorker)
             let (_, auditorHeaders) = try await make("a@x.jp", "cas", .auditor)
             let hasher = try PasscodeHasher.load(keyFile: PasscodeHasher.keyFile(for: app.databaseURL))
             try await DemoActivity(database: app.db, cipher: app.ctipConfiguration.cipher!, hasher: hasher)
-                .seed(by: .init(policeCaseWorker: police, shelterCaseWorker: shelter, internetAnalyst: internet))
+                .seed(by: .init(policeCaseWorker: police, shelterCaseWorker: shelter, hotlineAnalyst: triager, internetAnalyst: internet))
 
             let triage = try await app.testing().sendRequest(.GET, "/staff", headers: triageHeaders).body.string
             let urgent = try #require(triage.range(of: "<section class=\"queue urgent\">"), "a danger-to-life tip marks its queue urgent")
@@ -51,7 +51,9 @@ struct StaffHomeWebTests {
             let auditor = try await app.testing().sendRequest(.GET, "/staff", headers: auditorHeaders).body.string
             #expect(auditor.contains("Nothing waits for you right now."))
             #expect(!auditor.contains("class=\"queue"))
-            _ = policeHeaders
+            let tokyoPolice = try await app.testing().sendRequest(.GET, "/staff", headers: policeHeaders).body.string
+            #expect(tokyoPolice.contains("Forwarded tips to acknowledge (1)"))
+            #expect(!tokyoPolice.contains("Tips to triage"))
         }
     }
 }

@@ -5,7 +5,7 @@ import SQLKit
 
 /// Synthetic case work for `ctip demo`, so that a newcomer signing in finds something on every staff
 /// page: victim files with sealed fields, a screening, a referral waiting for an answer, tips in the
-/// triage queue (one with danger to life), internet content awaiting deletion. Every name and place
+/// triage queue (one with danger to life) and one forwarded to the police, internet content awaiting deletion. Every name and place
 /// says DEMO; nothing here is anyone's data. Written through the same stores as real work, so it is
 /// audited and counted like it. `ctip serve` never calls this.
 public struct DemoActivity: Sendable {
@@ -13,9 +13,11 @@ public struct DemoActivity: Sendable {
     public struct Staff: Sendable {
         public var policeCaseWorker: StaffIdentity
         public var shelterCaseWorker: StaffIdentity
+        public var hotlineAnalyst: StaffIdentity
         public var internetAnalyst: StaffIdentity
-        public init(policeCaseWorker: StaffIdentity, shelterCaseWorker: StaffIdentity, internetAnalyst: StaffIdentity) {
-            self.policeCaseWorker = policeCaseWorker; self.shelterCaseWorker = shelterCaseWorker; self.internetAnalyst = internetAnalyst
+        public init(policeCaseWorker: StaffIdentity, shelterCaseWorker: StaffIdentity, hotlineAnalyst: StaffIdentity, internetAnalyst: StaffIdentity) {
+            self.policeCaseWorker = policeCaseWorker; self.shelterCaseWorker = shelterCaseWorker
+            self.hotlineAnalyst = hotlineAnalyst; self.internetAnalyst = internetAnalyst
         }
     }
 
@@ -93,6 +95,16 @@ public struct DemoActivity: Sendable {
                                                            dangerNow: danger, prefectures: prefectures))
             summary.tips += 1
         }
+
+        // A third, already triaged and forwarded to the Tokyo police, waiting for them to acknowledge it.
+        let forwarded = try await hotline.submit(try TipSubmission(
+            language: "ja", category: "trafficking", prefecture: "JP-13",
+            description: "\(Self.marker): a job agency takes the wages of foreign women it places in restaurants (synthetic tip).",
+            prefectures: prefectures))
+        let hotlineActor = HotlineActor(user: staff.hotlineAnalyst.auditActor, agency: staff.hotlineAnalyst.agency.code)
+        try await HotlineStaff(store: hotline).classify(forwarded.receipt, category: .trafficking, urgency: .high, prefecture: "JP-13", by: hotlineActor)
+        try await HotlineStaff(store: hotline).forward(forwarded.receipt, to: "JP-13", by: hotlineActor)
+        summary.tips += 1
 
         // Internet content judged illegal, its deletion requested and not yet answered.
         _ = try await hotline.submit(try InternetReportSubmission(language: "en", category: "prostitution_inducement",

@@ -42,7 +42,9 @@ enum HomePage {
                      .p(.a(.href("/reports?lang=\(lang)"), .text(t.reportsLink))),
                      .if(model.series.isEmpty,
                          .p(.text(t.empty)),
-                         else: .table(
+                         // On a phone the table scrolls sideways inside its own region, reachable by keyboard.
+                         else: .div(.class("scroll"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
+                                    .attribute(named: "aria-labelledby", value: "series"), .table(
                              .caption(.text(t.seriesCaption)),
                              .thead(.tr(
                                  .th(.attribute(named: "scope", value: "col"), .text(t.year)),
@@ -60,7 +62,7 @@ enum HomePage {
                                      .td(.text(row.source == .records ? t.fromRecords : t.fromHistory))
                                  )
                              })
-                         )))
+                         ))))
         ))
     }
 
@@ -116,6 +118,7 @@ enum HomePage {
     a.button{display:inline-block;background:#0b4f9c;color:#fff;padding:.6rem 1rem;border-radius:.3rem;text-decoration:none;font-weight:600}
     a:focus,a.button:focus{outline:3px solid #fd0;outline-offset:2px}
     .channels{padding-left:1.2rem}.channels p{margin:.1rem 0 .6rem;color:#333}
+    .scroll{overflow-x:auto}.scroll:focus{outline:3px solid #fd0}
     @media print{nav,footer{display:none}}
     """
 }
