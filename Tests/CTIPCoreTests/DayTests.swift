@@ -28,3 +28,25 @@ struct DayTests {
         #expect(Day.reportCutOff(forDataYear: 2024).description == "2025-03-31")
     }
 }
+
+@Suite("Dates as each language writes them")
+struct WrittenDateTests {
+    @Test("Japanese shows the era year beside the Western year, with 元年 for an era's first year")
+    func japanese() {
+        #expect(Day(year: 2026, month: 5, day: 1)!.written(in: .ja) == "2026年5月1日（令和8年）")
+        #expect(Day(year: 2019, month: 5, day: 1)!.written(in: .ja) == "2019年5月1日（令和元年）")
+        #expect(Day(year: 2019, month: 4, day: 30)!.written(in: .ja) == "2019年4月30日（平成31年）")
+        #expect(Day(year: 1989, month: 1, day: 8)!.japaneseEraText == "平成元年")
+        #expect(Day(year: 1989, month: 1, day: 7)!.japaneseEraText == "昭和64年")
+        #expect(Day(year: 1926, month: 12, day: 25)!.japaneseEraText == "昭和元年")
+        #expect(Day(year: 1926, month: 12, day: 24)!.japaneseEraText == "大正15年")
+        #expect(Day(year: 1912, month: 7, day: 29)!.japaneseEraText == "明治45年")
+        #expect(Day(year: 1800, month: 1, day: 1)!.written(in: .ja) == "1800年1月1日")
+    }
+
+    @Test("English writes day, month name, year")
+    func english() {
+        #expect(Day(year: 2026, month: 5, day: 1)!.written(in: .en) == "1 May 2026")
+        #expect(Day(year: 2024, month: 12, day: 31)!.written(in: .en) == "31 December 2024")
+    }
+}

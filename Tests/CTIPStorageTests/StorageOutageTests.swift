@@ -67,7 +67,7 @@ struct StorageOutageTests {
 
     @Test("an ordinary SQL error is not an outage")
     func notAnOutage() async throws {
-        try await withFreshDatabase(.sqlite) { storage in
+        _ = try await withFreshDatabase(.sqlite) { storage in
             await #expect {
                 _ = try await storage.database.sql.raw("SELECT no_such_column FROM audit_log").first()
             } throws: { error in StorageOutage.classify(error, database: storage.url) == nil }

@@ -37,9 +37,14 @@ enum VictimFilePages {
         let codeLists = CodeLists.shipped
         let link: Node<HTML.BodyContext> = .a(.href("/staff/victims/\(file.id)"), .text(file.id))
         let nationality = codeLists.countries[file.nationality]?.label(language) ?? file.nationality
-        let cells: [String] = [file.protectedOn, label("sex", file.sex, language), file.age.map(String.init) ?? "—", nationality,
+        let cells: [String] = [written(file.protectedOn, language), label("sex", file.sex, language), file.age.map(String.init) ?? "—", nationality,
                                label("exploitation", file.exploitation, language), file.protectingAgency ?? "—"]
         return .tr(.th(.attribute(named: "scope", value: "row"), link), .forEach(cells) { .td(.text($0)) })
+    }
+
+    /// An ISO date as the page's language writes it (Japanese with the era year); the text as it is otherwise.
+    static func written(_ iso: String, _ language: CTIPCore.Language) -> String {
+        Day(iso: iso)?.written(in: language) ?? iso
     }
 
     static func label(_ list: String, _ code: String, _ language: CTIPCore.Language) -> String {
@@ -130,7 +135,7 @@ enum VictimFilePages {
         let t = StaffPages.Text(language: language)
         let codeLists = CodeLists.shipped
         let rows: [(String, String)] = [
-            (t("Protected on", "保護日"), s.protectedOn),
+            (t("Protected on", "保護日"), written(s.protectedOn, language)),
             (t("Sex", "性別"), label("sex", s.sex, language)),
             (t("Age", "年齢"), s.age.map(String.init) ?? "—"),
             (t("Nationality", "国籍"), codeLists.countries[s.nationality]?.label(language) ?? s.nationality),
@@ -164,7 +169,7 @@ enum VictimFilePages {
         let table: Node<HTML.BodyContext> = .table(
             .thead(.tr(.forEach(headings) { .th(.attribute(named: "scope", value: "col"), .text($0)) })),
             .tbody(.forEach(timeline) { entry in
-                let cells = [entry.on.description, entry.step.rawValue, agencyName[entry.agency] ?? entry.agency]
+                let cells = [entry.on.written(in: request.staffLanguage), entry.step.rawValue, agencyName[entry.agency] ?? entry.agency]
                 return .tr(.forEach(cells) { .td(.text($0)) })
             }))
         return .section(.h2(.text(t("Protection timeline", "保護の経過"))),
