@@ -12,9 +12,9 @@ struct DemoActivityTests {
     func seed(engine: Engine) async throws {
         try await withFreshDatabase(engine) { storage in
             let accounts = AccountStore(database: storage.database)
+            let shelter = try await accounts.createAccount(email: "s@demo.invalid", passwordHash: "x", agency: "wcsc-13", role: .caseWorker, now: Date())
             let staff = DemoActivity.Staff(
                 policeCaseWorker: try await accounts.createAccount(email: "p@demo.invalid", passwordHash: "x", agency: "police-13", role: .caseWorker, now: Date()),
-                shelterCaseWorker: try await accounts.createAccount(email: "s@demo.invalid", passwordHash: "x", agency: "wcsc-13", role: .caseWorker, now: Date()),
                 hotlineAnalyst: try await accounts.createAccount(email: "h@demo.invalid", passwordHash: "x", agency: "hotline", role: .caseWorker, now: Date()),
                 internetAnalyst: try await accounts.createAccount(email: "i@demo.invalid", passwordHash: "x", agency: "ihc", role: .caseWorker, now: Date()))
             let cipher = try FieldCipher(keys: [CaseWorkTests.k1])
@@ -26,9 +26,9 @@ struct DemoActivityTests {
 
             let files = VictimFileStore(database: storage.database, cipher: cipher)
             // The shelter sees the referral waiting, and the sheltered woman's whereabouts (its agency protects her).
-            #expect(try await files.inbox(for: staff.shelterCaseWorker).filter { $0.status == .pending }.count == 1)
-            let sheltered = try #require(try await files.list(for: staff.shelterCaseWorker).first { $0.protectingAgency == "wcsc-13" })
-            let view = try await files.open(sheltered.id, for: staff.shelterCaseWorker)
+            #expect(try await files.inbox(for: shelter).filter { $0.status == .pending }.count == 1)
+            let sheltered = try #require(try await files.list(for: shelter).first { $0.protectingAgency == "wcsc-13" })
+            let view = try await files.open(sheltered.id, for: shelter)
             #expect(view.whereabouts?.description.contains(DemoActivity.marker) == true)
             #expect(view.identity?.name.hasPrefix(DemoActivity.marker) == true)
             let raw = try await storage.database.sql.raw("SELECT identity_sealed, whereabouts_sealed FROM victim_files").all()

@@ -25,7 +25,7 @@ struct StaffHomeWebTests {
             let (_, auditorHeaders) = try await make("a@x.jp", "cas", .auditor)
             let hasher = try PasscodeHasher.load(keyFile: PasscodeHasher.keyFile(for: app.databaseURL))
             try await DemoActivity(database: app.db, cipher: app.ctipConfiguration.cipher!, hasher: hasher)
-                .seed(by: .init(policeCaseWorker: police, shelterCaseWorker: shelter, hotlineAnalyst: triager, internetAnalyst: internet))
+                .seed(by: .init(policeCaseWorker: police, hotlineAnalyst: triager, internetAnalyst: internet))
 
             let triage = try await app.testing().sendRequest(.GET, "/staff", headers: triageHeaders).body.string
             let urgent = try #require(triage.range(of: "<section class=\"queue urgent\">"), "a danger-to-life tip marks its queue urgent")

@@ -35,8 +35,10 @@ extension Day {
         case .ja:
             return "\(year)年\(month)月\(day)日" + (japaneseEraText.map { "（\($0)）" } ?? "")
         case .en:
-            let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-            return "\(day) \(months[month - 1]) \(year)"
+            return "\(day) \(Self.englishMonths[month - 1]) \(year)"
         }
     }
+
+    static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                                "November", "December"]
 }

@@ -34,17 +34,15 @@ public enum DatabaseBackup {
     @discardableResult
     public static func backup(_ url: DatabaseURL, database: any Database, to file: String) async throws -> Int {
         guard !FileManager.default.fileExists(atPath: file) else { throw Failure.exists(file) }
+        // Readable by its owner only, from its first byte: the copy holds tips and accounts as the database does.
+        let previous = umask(0o077)
+        defer { umask(previous) }
         switch url {
         case .sqlite:
-            // Readable by its owner only: the copy holds tips and accounts as the database does.
-            let previous = umask(0o077)
-            defer { umask(previous) }
             try await database.sql.raw("VACUUM INTO \(literal: file)").run()
         case .postgres:
             var arguments = ["--format=custom", "--no-owner", "--no-privileges", "--file=\(file)"]
             if let schema = url.postgresSchema { arguments.append("--schema=\(schema)") }
-            let previous = umask(0o077)
-            defer { umask(previous) }
             try run("pg_dump", arguments, url: url)
         }
         chmod(file, 0o600)
@@ -75,8 +73,8 @@ public enum DatabaseBackup {
         }
     }
 
-    /// A restore must not replace a database by something else: the file is an SQLite database with
-    /// CTIP's audit trail in it.
+    /// A restore must not replace a database by something else: the file must be an SQLite database
+    /// (the audit trail is verified after the restore).
     static func checkSQLiteBackup(_ file: String) throws {
         let header = try FileHandle(forReadingFrom: URL(fileURLWithPath: file)).read(upToCount: 16) ?? Data()
         guard header == Data("SQLite format 3\0".utf8) else { throw Failure.notABackup(file, reason: "not an SQLite database") }

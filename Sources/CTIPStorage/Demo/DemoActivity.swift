@@ -5,19 +5,17 @@ import SQLKit
 
 /// Synthetic case work for `ctip demo`, so that a newcomer signing in finds something on every staff
 /// page: victim files with sealed fields, a screening, a referral waiting for an answer, tips in the
-/// triage queue (one with danger to life) and one forwarded to the police, internet content awaiting deletion. Every name and place
-/// says DEMO; nothing here is anyone's data. Written through the same stores as real work, so it is
+/// triage queue (one with danger to life) and one forwarded to the police, internet content awaiting
+/// deletion. Every name and place says DEMO; nothing here is anyone's data. Written through the same stores as real work, so it is
 /// audited and counted like it. `ctip serve` never calls this.
 public struct DemoActivity: Sendable {
     /// The demo accounts the activity is written by.
     public struct Staff: Sendable {
         public var policeCaseWorker: StaffIdentity
-        public var shelterCaseWorker: StaffIdentity
         public var hotlineAnalyst: StaffIdentity
         public var internetAnalyst: StaffIdentity
-        public init(policeCaseWorker: StaffIdentity, shelterCaseWorker: StaffIdentity, hotlineAnalyst: StaffIdentity, internetAnalyst: StaffIdentity) {
-            self.policeCaseWorker = policeCaseWorker; self.shelterCaseWorker = shelterCaseWorker
-            self.hotlineAnalyst = hotlineAnalyst; self.internetAnalyst = internetAnalyst
+        public init(policeCaseWorker: StaffIdentity, hotlineAnalyst: StaffIdentity, internetAnalyst: StaffIdentity) {
+            self.policeCaseWorker = policeCaseWorker; self.hotlineAnalyst = hotlineAnalyst; self.internetAnalyst = internetAnalyst
         }
     }
 
@@ -88,6 +86,7 @@ public struct DemoActivity: Sendable {
 
         // Two anonymous tips in the triage queue, one saying a life is in danger now.
         let hotline = HotlineStore(database: database, hasher: hasher, clock: now)
+        let hotlineStaff = HotlineStaff(store: hotline)
         let prefectures = Set(CodeLists.shipped.prefectures.keys)
         for (description, danger) in [("\(Self.marker): women kept in a flat above a bar, passports taken by the manager (synthetic tip).", true),
                                       ("\(Self.marker): trainees at a factory say their wages go to a 'deposit' (synthetic tip).", false)] {
@@ -102,8 +101,8 @@ public struct DemoActivity: Sendable {
             description: "\(Self.marker): a job agency takes the wages of foreign women it places in restaurants (synthetic tip).",
             prefectures: prefectures))
         let hotlineActor = HotlineActor(user: staff.hotlineAnalyst.auditActor, agency: staff.hotlineAnalyst.agency.code)
-        try await HotlineStaff(store: hotline).classify(forwarded.receipt, category: .trafficking, urgency: .high, prefecture: "JP-13", by: hotlineActor)
-        try await HotlineStaff(store: hotline).forward(forwarded.receipt, to: "JP-13", by: hotlineActor)
+        try await hotlineStaff.classify(forwarded.receipt, category: .trafficking, urgency: .high, prefecture: "JP-13", by: hotlineActor)
+        try await hotlineStaff.forward(forwarded.receipt, to: "JP-13", by: hotlineActor)
         summary.tips += 1
 
         // Internet content judged illegal, its deletion requested and not yet answered.
@@ -111,10 +110,9 @@ public struct DemoActivity: Sendable {
                                                                   url: "https://demo.invalid/\(Self.marker.lowercased())/ad-\(year)",
                                                                   description: "\(Self.marker): an advertisement recruiting 'models' (synthetic)."))
         let analyst = HotlineActor(user: staff.internetAnalyst.auditActor, agency: staff.internetAnalyst.agency.code)
-        let staffView = HotlineStaff(store: hotline)
-        if let item = try await staffView.internetQueue().first(where: { $0.url.contains("demo.invalid") }) {
-            try await staffView.judge(item.id, .illegal, category: .prostitutionInducement, by: analyst)
-            _ = try await staffView.requestDeletion(item.id, language: .en, by: analyst)
+        if let item = try await hotlineStaff.internetQueue().first(where: { $0.url.contains("demo.invalid") }) {
+            try await hotlineStaff.judge(item.id, .illegal, category: .prostitutionInducement, by: analyst)
+            _ = try await hotlineStaff.requestDeletion(item.id, language: .en, by: analyst)
             summary.internetItems += 1
         }
         return summary

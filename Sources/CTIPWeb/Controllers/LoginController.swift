@@ -103,14 +103,17 @@ struct LoginController: RouteCollection {
             let hours = max(0, now - seconds) / 3600
             return hours < 48 ? t("\(hours) h ago", "\(hours)時間前") : t("\(hours / 24) days ago", "\(hours / 24)日前")
         }
+        /// Tips, each to its page, flagged when urgent; a danger to life makes the whole queue urgent.
+        func tipQueue(_ title: String, _ tips: [StaffTip], allHref: String) -> WorkQueue {
+            WorkQueue(title: title, items: tips.map { tip in
+                .init(text: "\(tip.receipt) · \(tip.category.label.label(language)) · \(age(tip.receivedAt))", href: "/staff/hotline/tips/\(tip.receipt)?\(lang)",
+                      flag: tip.urgency == .normal ? nil : tip.urgency.label.label(language))
+            }, allHref: allHref, urgent: tips.contains { $0.urgency == .dangerToLife })
+        }
         var queues: [WorkQueue] = []
         // The Anonymous-Reporting Hot Line triages tips; the Internet Hotline Center judges content.
         if AccessPolicy.allows(staff, .triageHotlineReports), staff.agency.code != "ihc" {
-            let tips = try await hotline.triageQueue()
-            queues.append(WorkQueue(title: t("Tips to triage", "トリアージ待ちの通報"), items: tips.map { tip in
-                .init(text: "\(tip.receipt) · \(tip.category.label.label(language)) · \(age(tip.receivedAt))", href: "/staff/hotline/tips/\(tip.receipt)?\(lang)",
-                      flag: tip.urgency == .normal ? nil : tip.urgency.label.label(language))
-            }, allHref: "/staff/hotline?\(lang)", urgent: tips.contains { $0.urgency == .dangerToLife }))
+            queues.append(tipQueue(t("Tips to triage", "トリアージ待ちの通報"), try await hotline.triageQueue(), allHref: "/staff/hotline?\(lang)"))
         }
         if AccessPolicy.allows(staff, .triageHotlineReports), staff.agency.code == "ihc" {
             let toJudge = try await hotline.internetQueue()
@@ -126,10 +129,7 @@ struct LoginController: RouteCollection {
         if AccessPolicy.allows(staff, .answerForwardedReports), let prefecture = staff.agency.prefecture {
             let forwarded = try await hotline.policeQueue(for: HotlineActor(user: staff.auditActor, agency: staff.agency.code, policePrefecture: prefecture))
                 .filter { $0.status == .forwarded }
-            queues.append(WorkQueue(title: t("Forwarded tips to acknowledge", "受領確認待ちの送付通報"), items: forwarded.map { tip in
-                .init(text: "\(tip.receipt) · \(tip.category.label.label(language))", href: "/staff/hotline/tips/\(tip.receipt)?\(lang)",
-                      flag: tip.urgency == .normal ? nil : tip.urgency.label.label(language))
-            }, allHref: "/staff/hotline/police?\(lang)", urgent: forwarded.contains { $0.urgency == .dangerToLife }))
+            queues.append(tipQueue(t("Forwarded tips to acknowledge", "受領確認待ちの送付通報"), forwarded, allHref: "/staff/hotline/police?\(lang)"))
         }
         if AccessPolicy.allows(staff, .answerReferrals) {
             let files = VictimFileStore(database: request.db, cipher: configuration.cipher, now: configuration.now)
@@ -160,14 +160,3 @@ struct LoginController: RouteCollection {
         ))
     }
 }
-
-extension Request {
-    /// Cookies are `Secure` when CTIP is configured so (`--secure-cookies`) or a trusted proxy says the
-    /// client came over HTTPS (`X-Forwarded-Proto: https` from a `--trusted-proxy`).
-    var cookiesAreSecure: Bool {
-        if application.ctipConfiguration.secureCookies { return true }
-        let peer = remoteAddress?.ipAddress ?? ""
-        return application.ctipConfiguration.trustedProxies.contains(peer) && headers.first(name: "X-Forwarded-Proto") == "https"
-    }
-}
-

@@ -183,8 +183,13 @@ struct VictimFileController: RouteCollection {
 
     func newPage(request: Request) async throws -> Response {
         try await request.requireStaff(.createVictimFile)
-        return VictimFilePages.new(request, values: [:], errors: [], agencies: try await AccountStore(database: request.db).agencies(),
-                                   frequentNationalities: try await YearStatistics(sql: request.db.sql).frequentNationalities())
+        return try await newFileForm(request, values: [:], errors: [], status: .ok)
+    }
+
+    /// The new-file form, empty or with what was typed and what is wrong with it.
+    private func newFileForm(_ request: Request, values: [String: String], errors: [FieldError], status: HTTPResponseStatus) async throws -> Response {
+        VictimFilePages.new(request, values: values, errors: errors, agencies: try await AccountStore(database: request.db).agencies(),
+                            frequentNationalities: try await YearStatistics(sql: request.db.sql).frequentNationalities(), status: status)
     }
 
     func createPage(request: Request) async throws -> Response {
@@ -193,9 +198,7 @@ struct VictimFileController: RouteCollection {
             return request.redirect(to: "/staff/victims/\(id)?lang=\(request.staffLanguage.rawValue)", redirectType: .normal)
         } catch CaseWorkError.invalid(let errors) {
             // The form comes back with what was typed, except the password-like secrets (none here).
-            return VictimFilePages.new(request, values: (try? Self.fields(request)) ?? [:], errors: errors,
-                                 agencies: try await AccountStore(database: request.db).agencies(),
-                                 frequentNationalities: try await YearStatistics(sql: request.db.sql).frequentNationalities(), status: .unprocessableEntity)
+            return try await newFileForm(request, values: (try? Self.fields(request)) ?? [:], errors: errors, status: .unprocessableEntity)
         }
     }
 

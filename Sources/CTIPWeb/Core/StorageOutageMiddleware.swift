@@ -1,4 +1,5 @@
 import CTIPStorage
+import Plot
 import Vapor
 
 /// A database that does not answer or a file that cannot be written becomes 503 with `Retry-After`
@@ -30,7 +31,7 @@ struct StorageOutageMiddleware: AsyncMiddleware {
             || (path.hasPrefix("/api/") && !path.hasPrefix("/api/public"))
         let message = staffFacing ? outage.publicDescription
             : "the database is unavailable for a moment: nothing was saved; please try again in a few minutes"
-        if request.wantsJSON || request.url.path.hasPrefix("/api/") || request.url.path == "/health" {
+        if request.wantsJSON || path.hasPrefix("/api/") || path == "/health" {
             headers.contentType = .json
             let body = (try? JSONSerialization.data(withJSONObject: ["error": message], options: [.sortedKeys])) ?? Data()
             return Response(status: .serviceUnavailable, headers: headers, body: .init(data: body))
@@ -42,16 +43,11 @@ struct StorageOutageMiddleware: AsyncMiddleware {
             ? "データベースに接続できないため、保存も表示もできませんでした。しばらくしてからもう一度お試しください。緊急の場合は 110 番（警察）へ。"
             : "The database cannot be reached, so nothing was saved or shown. Please try again in a moment. In an emergency, call 110 (police)."
         headers.contentType = .html
-        let page = """
-            <!DOCTYPE html><html lang="\(japanese ? "ja" : "en")"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">\
-            <title>\(title)</title></head><body><main><h1>\(title)</h1><p>\(advice)</p><p><small>\(message.htmlEscaped())</small></p></main></body></html>
-            """
+        let page = HTML(
+            .lang(japanese ? .japanese : .english),
+            .head(.encoding(.utf8), .title(title), .meta(.name("viewport"), .content("width=device-width, initial-scale=1"))),
+            .body(.main(.h1(.text(title)), .p(.text(advice)), .p(.small(.text(message)))))
+        ).render()
         return Response(status: .serviceUnavailable, headers: headers, body: .init(string: page))
-    }
-}
-
-extension String {
-    fileprivate func htmlEscaped() -> String {
-        replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 }

@@ -64,16 +64,3 @@ final class AnonymousRateLimiter: @unchecked Sendable {  // `current` is only to
         return AnonymousRateLimiter(scope: scope, limit: max(1, limit), windowSeconds: 600, secret: secret)
     }
 }
-
-extension Request {
-    /// The address the request came from: the peer's, or — when the peer is a proxy named with
-    /// `--trusted-proxy` — the last address in its `X-Forwarded-For` (the proxy sets it to the client's).
-    /// Used only to count uses of the hot lines (`AnonymousRateLimiter`), never stored or logged.
-    var clientAddress: String {
-        let peer = remoteAddress?.ipAddress ?? "unknown"
-        guard application.ctipConfiguration.trustedProxies.contains(peer),
-              let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces),
-              !forwarded.isEmpty else { return peer }
-        return forwarded
-    }
-}

@@ -42,12 +42,10 @@ enum DemoAccounts {
                                                                          role: account.role, cost: 10, database: storage.database)
                 }
             }
-            if let cipher, let police = made["police.caseworker@demo.ctip.invalid"], let shelter = made["shelter.caseworker@demo.ctip.invalid"],
-               let triage = made["hotline.triage@demo.ctip.invalid"], let analyst = made["internet.analyst@demo.ctip.invalid"] {
+            if let cipher, let police = made["police.caseworker@demo.ctip.invalid"], let triage = made["hotline.triage@demo.ctip.invalid"], let analyst = made["internet.analyst@demo.ctip.invalid"] {
                 let hasher = try PasscodeHasher.load(keyFile: PasscodeHasher.keyFile(for: url))
                 let activity = DemoActivity(database: storage.database, cipher: cipher, hasher: hasher)
-                if let summary = try await activity.seed(by: .init(policeCaseWorker: police, shelterCaseWorker: shelter, hotlineAnalyst: triage,
-                                                               internetAnalyst: analyst)) {
+                if let summary = try await activity.seed(by: .init(policeCaseWorker: police, hotlineAnalyst: triage, internetAnalyst: analyst)) {
                     print("made DEMO activity: \(summary.victimFiles) victim files, \(summary.screenings) screening, \(summary.referrals) referral waiting, "
                           + "\(summary.tips) tips (one forwarded to the police), \(summary.internetItems) internet item awaiting deletion (all synthetic, marked DEMO)")
                 }

@@ -24,7 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
         // Receipts' passcodes are checked with the hot lines' key: instances that each made their own
         // would refuse each other's reporters. SQLite keeps the key beside its one file.
         if case .postgres = url, (ProcessInfo.processInfo.environment["CTIP_HOTLINE_KEY"] ?? "").isEmpty,
-           !FileManager.default.fileExists(atPath: "ctip-hotline.key") {
+           !FileManager.default.fileExists(atPath: PasscodeHasher.keyFile(for: url).path) {
             throw ValidationError("""
                 on PostgreSQL every `ctip serve` must share the hot lines' key: set CTIP_HOTLINE_KEY to the same base64 \
                 of 32 random bytes on each (make one with: head -c 32 /dev/urandom | base64)
