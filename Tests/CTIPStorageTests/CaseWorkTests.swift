@@ -22,7 +22,7 @@ struct CaseWorkTests {
         var fields = ["protected_on": "2026-05-01", "sex": "female", "age": "16", "nationality": nationality,
                       "exploitation": "sexual", "name": "Maria Example", "phone": "090-0000-0000"]
         if nationality != "JPN" { fields["residence_status"] = "temporary_visitor" }
-        if let protecting { fields["protecting_agency"] = protecting; fields["whereabouts"] = "\(marker) room 3" }
+        if let protecting { fields["protecting_agency"] = protecting; fields["whereabouts_kind"] = "shelter"; fields["whereabouts"] = "\(marker) room 3" }
         return try! NewVictimFile.read(fields, id: NewVictimFile.newID(year: 2026),
                                        context: ValidationContext(codeLists: .shipped, offenseCodes: [])).get()
     }

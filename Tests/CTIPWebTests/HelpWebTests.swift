@@ -143,14 +143,14 @@ struct HelpWebTests {
                 let own = try #require(page.range(of: "Sakura Care Co., Ltd."))
                 let others = try #require(page.range(of: "Nếu bạn không muốn nói chuyện với chủ sử dụng lao động"))
                 #expect(own.lowerBound < others.lowerBound)
-                #expect(page.contains("@page{size:A4"))
+                #expect(page.contains("<div class=\"sheet sheet\">"))  // five to an A4 sheet (the stylesheet's `cardsheet` page)
                 #expect(page.contains("0570-090911"))  // the human rights line speaks Vietnamese
                 #expect(!page.contains("0570-003-110"))  // the Japanese-only one does not
                 try assertSnapshot(page, named: "card-vi.html")
             }
             try await app.testing().test(.GET, "help/card?org=Sakura&phone=03-1234-5678&lang=ja&layout=card") { response async throws in
                 let page = response.body.string
-                #expect(page.contains("@page{size:85.6mm 54mm"))
+                #expect(page.contains("<div class=\"sheet card\">"))  // one card a page (the stylesheet's `card` page, 85.6 × 54 mm)
                 #expect(page.components(separatedBy: "class=\"card front\"").count - 1 == 1)
                 #expect(page.contains("まずはこちらへご連絡ください"))
             }

@@ -17,7 +17,10 @@ private struct TestGate: HotlineStaffGate {
     func context(_ request: Request, forAnyOf permissions: [Permission]) async throws -> HotlineStaffContext {
         guard let name = request.headers.first(name: "X-Test-Staff"), let (actor, held) = Self.staff[name] else { throw Abort(.unauthorized) }
         guard permissions.contains(where: held.contains) else { throw Abort(.forbidden) }
-        return HotlineStaffContext(actor: actor, csrfToken: "test-token")
+        let agency = Agency(code: actor.agency, kind: actor.policePrefecture != nil || name == "npa" ? .police : .hotline,
+                            prefecture: actor.policePrefecture, nameEN: actor.agency, nameJA: actor.agency)
+        let staff = StaffIdentity(userID: actor.user, email: "\(actor.user)@example.jp", agency: agency, role: name == "supervisor" ? .supervisor : .caseWorker)
+        return HotlineStaffContext(actor: actor, csrfToken: "test-token", staff: staff)
     }
 }
 
@@ -238,6 +241,96 @@ struct HotlineStaffWebTests {
                 #expect(page.contains("年度（4月～翌年3月）"))
                 #expect(page.contains("name=\"lang\" value=\"ja\""))
             }
+        }
+    }
+
+    @Test("forms never guess: the caller's language, a category, an outcome, a contribution, a judgement and a deletion's state start on “Choose…” and are refused empty, naming the field; nothing is recorded")
+    func unchosenChoicesAreRefused() async throws {
+        try await withStaffApp { app, store in
+            let prefectures = Set(CodeLists.shipped.prefectureOrder)
+            let tip = try await store.submit(try TipSubmission(language: "ja", category: "trafficking", prefecture: "JP-13",
+                                                               description: "寮から出られない", prefectures: prefectures))
+            let offer = try InternetReportSubmission(language: "ja", category: "grave_crime", url: "https://example.com/offer", description: nil)
+            _ = try await store.submit(offer)
+            let item = HotlineStore.itemID(offer.url)
+            let staff = HotlineStaff(store: store)
+            let reader = HotlineActor(user: "analyst1", agency: "NPA")
+            let analyst: HTTPHeaders = ["X-Test-Staff": "analyst", "Content-Type": "application/x-www-form-urlencoded"]
+            let tokyo: HTTPHeaders = ["X-Test-Staff": "tokyo", "Content-Type": "application/x-www-form-urlencoded"]
+            let supervisor: HTTPHeaders = ["X-Test-Staff": "supervisor", "Content-Type": "application/x-www-form-urlencoded"]
+
+            // Phone intake: the caller's language is a fact, not "ja" by default.
+            try await app.testing().test(.GET, "staff/hotline/intake?lang=ja", headers: analyst) { response async throws in
+                let page = response.body.string
+                for field in ["lang", "category", "prefecture"] {
+                    #expect(page.contains("<select id=\"\(field)\" name=\"\(field)\" required=\"required\">"), "\(field) starts empty and is required")
+                }
+                #expect(page.contains("選択してください</option>"))
+                #expect(!page.contains("<option value=\"ja\" selected"), "the caller's language is not preselected")
+            }
+            let waiting = try await staff.triageQueue().count
+            try await app.testing().test(.POST, "staff/hotline/intake?lang=ja", headers: analyst,
+                                         body: form([("csrf_token", "test-token"), ("lang", ""), ("category", "trafficking"), ("prefecture", "JP-13"),
+                                                     ("description", "寮から出られない")])) { response async throws in
+                #expect(response.status == .badRequest)
+                #expect(response.body.string.contains("言語: 入力してください。"))
+            }
+            try await app.testing().test(.POST, "staff/hotline/intake", headers: analyst,
+                                         body: form([("csrf_token", "test-token"), ("lang", "en"), ("category", ""), ("prefecture", "JP-13"),
+                                                     ("description", "kept in a dormitory")])) { response async throws in
+                #expect(response.status == .badRequest)
+                #expect(response.body.string.contains("please fill this in."))
+            }
+            #expect(try await staff.triageQueue().count == waiting, "no tip taken from a form left on “Choose…”")
+
+            // The analyst's tip page: the stored category stays shown; the reward's contribution is chosen.
+            try await app.testing().test(.GET, "staff/hotline/tips/\(tip.receipt)", headers: analyst) { response async throws in
+                let page = response.body.string
+                #expect(page.contains("<select id=\"contribution\" name=\"contribution\" required=\"required\">"))
+                #expect(page.contains("<option value=\"trafficking\" selected=\"selected\">"), "the tip's own category is its record, shown")
+            }
+            try await app.testing().test(.POST, "staff/hotline/tips/\(tip.receipt)/forward", headers: analyst,
+                                         body: form([("csrf_token", "test-token"), ("prefecture", "JP-13")])) { response async throws in
+                #expect(response.status == .ok)
+            }
+            try await app.testing().test(.POST, "staff/hotline/tips/\(tip.receipt)/reward", headers: supervisor,
+                                         body: form([("csrf_token", "test-token"), ("amount", "50000"), ("contribution", ""), ("reason", "rescue")])) { response async throws in
+                #expect(response.status == .badRequest)
+                #expect(response.body.string.contains("contribution: choose one of the listed values"))
+            }
+            #expect(try await staff.tip(tip.receipt, by: reader).reward == RewardState.none)
+
+            // The police's outcome is their decision.
+            try await app.testing().test(.GET, "staff/hotline/tips/\(tip.receipt)?lang=ja", headers: ["X-Test-Staff": "tokyo"]) { response async throws in
+                #expect(response.body.string.contains("<select id=\"outcome\" name=\"outcome\" required=\"required\">"))
+            }
+            try await app.testing().test(.POST, "staff/hotline/tips/\(tip.receipt)/outcome?lang=ja", headers: tokyo,
+                                         body: form([("csrf_token", "test-token"), ("outcome", ""), ("case_file", "")])) { response async throws in
+                #expect(response.status == .badRequest)
+                #expect(response.body.string.contains("outcome：一覧から選択してください"))
+            }
+            #expect(try await staff.tip(tip.receipt, by: reader).outcome == nil)
+
+            // Internet items: the judgement and the deletion's state are chosen; the letter's language is a choice of output.
+            try await app.testing().test(.GET, "staff/hotline/internet/\(item)", headers: analyst) { response async throws in
+                let page = response.body.string
+                #expect(page.contains("<select id=\"judgement\" name=\"judgement\" required=\"required\">"))
+                #expect(page.contains("<select id=\"state\" name=\"state\" required=\"required\">"))
+                #expect(page.contains("<select id=\"language\" name=\"language\">"))
+            }
+            let before = try await staff.item(item)
+            try await app.testing().test(.POST, "staff/hotline/internet/\(item)/judge", headers: analyst,
+                                         body: form([("csrf_token", "test-token"), ("judgement", ""), ("category", "grave_crime")])) { response async throws in
+                #expect(response.status == .badRequest)
+                #expect(response.body.string.contains("judgement: choose one of the listed values"))
+            }
+            try await app.testing().test(.POST, "staff/hotline/internet/\(item)/deletion?lang=ja", headers: analyst,
+                                         body: form([("csrf_token", "test-token"), ("state", "")])) { response async throws in
+                #expect(response.status == .badRequest)
+                #expect(response.body.string.contains("state：一覧から選択してください"))
+            }
+            let after = try await staff.item(item)
+            #expect(after.judgement == .pending && after.judgement == before.judgement && after.deletionState == before.deletionState)
         }
     }
 

@@ -48,6 +48,7 @@ def test_open_refer_and_accept(server, browser, artifacts):
     Select(browser.find_element(By.ID, "exploitation")).select_by_value("labour")
     browser.find_element(By.ID, "name").send_keys("Browser Test Person")
     Select(browser.find_element(By.ID, "protecting_agency")).select_by_value("wcsc-13")
+    Select(browser.find_element(By.ID, "whereabouts_kind")).select_by_value("shelter")  # never guessed: stated with the whereabouts
     browser.find_element(By.ID, "whereabouts").send_keys(WHEREABOUTS)
     follow(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type='submit']"))
 

@@ -53,6 +53,10 @@ extension FieldError {
     public static let unknownWhereaboutsKind = FieldError(
         field: "whereabouts_kind", message: "expected one of shelter, address, other",
         japanese: "shelter（保護施設）、address（住所）、other（その他）のいずれかを選んでください")
+    /// Whereabouts say what kind of place they are: left empty, the kind is refused, never taken to be a shelter.
+    public static let whereaboutsNeedAKind = FieldError(
+        field: "whereabouts_kind", message: "required with whereabouts: choose shelter, address or other",
+        japanese: "所在を記録する場合は所在の種別（shelter（保護施設）、address（住所）、other（その他））を選んでください")
     /// Only the protecting agency may know where a person is: whereabouts come with the agency.
     public static let whereaboutsNeedAProtectingAgency = FieldError(
         field: "protecting_agency", message: "required with whereabouts: only the protecting agency may know them",
@@ -112,9 +116,11 @@ public struct NewVictimFile: Sendable, Equatable {
         }
         var whereabouts: Whereabouts?
         if let text = value("whereabouts") {
-            let kindText = value("whereabouts_kind") ?? Whereabouts.Kind.shelter.rawValue
-            if let kind = Whereabouts.Kind(rawValue: kindText) {
+            // The kind is stated, never guessed: whereabouts without one are refused.
+            if let kindText = value("whereabouts_kind"), let kind = Whereabouts.Kind(rawValue: kindText) {
                 whereabouts = Whereabouts(kind: kind, description: text)
+            } else if value("whereabouts_kind") == nil {
+                errors.append(FieldError.whereaboutsNeedAKind)
             } else {
                 errors.append(FieldError.unknownWhereaboutsKind)
             }

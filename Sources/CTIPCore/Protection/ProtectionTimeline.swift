@@ -146,3 +146,40 @@ public struct ProtectionTimeline: Sendable, Equatable, Codable {
         return events
     }
 }
+
+/// A step the protection process expects next and that has not been recorded: what the case worker
+/// of the agency holding or protecting the file should do, waiting since the step that calls for it.
+public struct AwaitedStep: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// Identified, not yet counselled (seed Figure 23: counselling follows identification).
+        case counseling
+        /// Protection requested, no shelter yet (a Women's Counseling and Support Center, a private
+        /// shelter or the Ministry of Justice's accommodation).
+        case placement
+        /// Returned home through IOM, no reintegration support recorded.
+        case reintegration
+
+        public var label: (en: String, ja: String) {
+            switch self {
+            case .counseling: ("counselling after identification", "認知後の相談対応")
+            case .placement: ("a shelter after the request for protection", "保護要請後の一時保護・シェルター")
+            case .reintegration: ("reintegration support after the return home", "帰国後の社会復帰支援")
+            }
+        }
+    }
+
+    public let kind: Kind
+    public let since: Day
+
+    /// What the timeline awaits, oldest first. Steps recorded since (at any date) settle it.
+    public static func awaited(by entries: [TimelineEntry]) -> [AwaitedStep] {
+        func first(_ steps: Set<ProtectionStep>) -> Day? { entries.filter { steps.contains($0.step) }.map(\.on).min() }
+        var awaited: [AwaitedStep] = []
+        if let identified = first([.identification]), first([.counseling]) == nil { awaited.append(.init(kind: .counseling, since: identified)) }
+        if let requested = first([.protectionRequested]), first([.womenSupportCenterProtection, .privateShelter, .mojTemporaryAccommodation]) == nil {
+            awaited.append(.init(kind: .placement, since: requested))
+        }
+        if let returned = first([.iomVoluntaryReturn]), first([.reintegrationSupport]) == nil { awaited.append(.init(kind: .reintegration, since: returned)) }
+        return awaited.sorted { $0.since < $1.since }
+    }
+}

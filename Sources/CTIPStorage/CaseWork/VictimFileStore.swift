@@ -327,6 +327,33 @@ public struct VictimFileStore: Sendable {
         return referral
     }
 
+    /// The steps the files this agency holds or protects are waiting for, oldest first: the staff
+    /// home's queue. Identifiers and step kinds only; read as the timelines of those files, audited.
+    public func awaitedSteps(for staff: StaffIdentity, purpose: String = "work queue") async throws -> [(victimID: String, step: AwaitedStep)] {
+        guard AccessPolicy.allows(staff, .recordProtection) else { throw CaseWorkError.forbidden("record protection steps") }
+        let agency = staff.agency.code
+        let rows = try await database.sql.select().columns(SQLColumn("victim_id", table: "protection_steps"), SQLColumn("step"), SQLColumn("on_date"),
+                                                           SQLColumn("agency", table: "protection_steps"))
+            .from("protection_steps")
+            .join("victim_files", on: SQLColumn("victim_id", table: "victim_files"), .equal, SQLColumn("victim_id", table: "protection_steps"))
+            .where { group in
+                group.where(SQLColumn("owning_agency", table: "victim_files"), .equal, SQLBind(agency))
+                    .orWhere(SQLColumn("protecting_agency", table: "victim_files"), .equal, SQLBind(agency))
+            }
+            .all()
+        var timelines: [String: [TimelineEntry]] = [:]
+        for row in rows {
+            guard let step = ProtectionStep(rawValue: try row.decode(column: "step", as: String.self)),
+                  let day = Day(iso: try row.decode(column: "on_date", as: String.self)) else { continue }
+            timelines[try row.decode(column: "victim_id", as: String.self), default: []]
+                .append(TimelineEntry(step: step, on: day, agency: try row.decode(column: "agency", as: String.self)))
+        }
+        let awaited = timelines.flatMap { id, entries in AwaitedStep.awaited(by: entries).map { (victimID: id, step: $0) } }
+            .sorted { ($0.step.since, $0.victimID) < ($1.step.since, $1.victimID) }
+        try await audit(staff, .read, record: "victim:list", fields: ["timeline"], purpose: "\(purpose): awaited steps (\(timelines.count) files)")
+        return awaited
+    }
+
     /// Referrals addressed to this person's agency, newest first.
     public func inbox(for staff: StaffIdentity) async throws -> [Referral] {
         guard AccessPolicy.allows(staff, .answerReferrals) else { throw CaseWorkError.forbidden("see referrals") }

@@ -110,6 +110,10 @@ struct CriminalCaseController: RouteCollection {
     func casePage(request: Request) async throws -> Response {
         let staff = try await request.requireStaff(.recordSuspectsAndTrials)
         let view = try await store(request).view(request.parameters.get("case") ?? "", by: staff)
-        return CriminalCasePages.detail(request, view: view, mayAddSuspects: view.owningAgency == staff.agency.code)
+        let mayAddSuspects = view.owningAgency == staff.agency.code
+        // The add-suspect form offers the nationalities of recent victims first, like the new-file form.
+        var frequent: [String] = []
+        if mayAddSuspects { frequent = try await YearStatistics(sql: request.db.sql).frequentNationalities() }
+        return CriminalCasePages.detail(request, view: view, mayAddSuspects: mayAddSuspects, frequentNationalities: frequent)
     }
 }

@@ -197,8 +197,13 @@ struct HotlineStaffController: RouteCollection {
         return form
     }
 
+    /// A listed value the form must state: one left on "Choose…" (empty or absent) is refused naming its
+    /// field, never taken as the first option.
     static func value<Value: RawRepresentable>(_ form: [String: String], _ field: String) throws -> Value where Value.RawValue == String {
-        guard let value = form[field].flatMap(Value.init(rawValue:)) else {
+        guard let text = form[field], !text.isEmpty else {
+            throw HotlineStoreError.invalid(.init("\(field): choose one of the listed values", japanese: "\(field)：一覧から選択してください"))
+        }
+        guard let value = Value(rawValue: text) else {
             throw HotlineStoreError.invalid(.init("\(field): not one of the listed values", japanese: "\(field)：一覧にある値を選んでください"))
         }
         return value

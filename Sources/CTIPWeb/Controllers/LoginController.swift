@@ -71,23 +71,7 @@ struct LoginController: RouteCollection {
 
     func start(request: Request) async throws -> Response {
         let staff = try await request.requireStaff()
-        let t = StaffPages.Text(language: request.staffLanguage)
-        var links: [(String, String)] = []
-        if AccessPolicy.allows(staff, .viewCases) { links.append(("/staff/victims", t("Victim files", "被害者ファイル"))) }
-        if AccessPolicy.allows(staff, .createVictimFile) { links.append(("/staff/victims/new", t("Open a new file", "新しいファイルを作成"))) }
-        if AccessPolicy.allows(staff, .screen) { links.append(("/staff/screening", t("Identification screening", "被害者の識別（判定）"))) }
-        if AccessPolicy.allows(staff, .answerReferrals) { links.append(("/staff/referrals", t("Referrals to my agency", "自機関への照会"))) }
-        if AccessPolicy.allows(staff, .recordSuspectsAndTrials) { links.append(("/staff/cases", t("Cleared cases, suspects and trials", "検挙事件・被疑者・裁判"))) }
-        if AccessPolicy.allows(staff, .triageHotlineReports) || AccessPolicy.allows(staff, .takeHotlineReports) {
-            links.append(("/staff/hotline", t("Hot lines: triage", "通報：トリアージ")))
-        }
-        if AccessPolicy.allows(staff, .answerForwardedReports) { links.append(("/staff/hotline/police", t("Tips forwarded to us", "県警に送付された通報"))) }
-        if AccessPolicy.allows(staff, .receiveInternetReports) { links.append(("/staff/hotline/police/internet", t("Internet content reported to the police", "警察に通報されたインターネット上の情報"))) }
-        if AccessPolicy.allows(staff, .viewStatistics) { links.append(("/reports", t("Statistics (annual report)", "統計（年次報告）"))) }
-        if AccessPolicy.allows(staff, .manageAccounts) { links.append(("/staff/accounts", t("Staff accounts", "職員アカウント"))) }
-        if AccessPolicy.allows(staff, .manageDirectory) { links.append(("/staff/directory", t("Directory of consultation services", "相談窓口一覧"))) }
-        if AccessPolicy.allows(staff, .viewAudit) { links.append(("/staff/audit", t("Audit trail", "監査ログ"))) }
-        return StaffHomePage.render(request, staff: staff, queues: try await workQueues(request, staff: staff), links: links)
+        return StaffHomePage.render(request, staff: staff, queues: try await workQueues(request, staff: staff))
     }
 
     /// What waits for this member of staff, by what their role and agency may do (deny by default:
@@ -137,6 +121,17 @@ struct LoginController: RouteCollection {
             queues.append(WorkQueue(title: t("Referrals to accept or decline", "受諾・辞退の回答待ちの照会"), items: pending.map { referral in
                 .init(text: "\(referral.victimID) · " + t("from", "照会元") + " \(referral.fromAgency)", href: "/staff/referrals?\(lang)", flag: nil)
             }, allHref: "/staff/referrals?\(lang)"))
+        }
+        if AccessPolicy.allows(staff, .recordProtection) {
+            let files = VictimFileStore(database: request.db, cipher: configuration.cipher, now: configuration.now)
+            let awaited = try await files.awaitedSteps(for: staff)
+            let today = JapanTime(secondsSinceEpoch: now).day
+            queues.append(WorkQueue(title: t("Protection steps due", "対応が必要な保護の段階"), items: awaited.map { victimID, step in
+                let days = max(0, today.daysSinceEpoch - step.since.daysSinceEpoch)
+                return .init(text: "\(victimID) · " + (language == .ja ? step.kind.label.ja : step.kind.label.en) + " · "
+                                 + t("waiting \(days) days", "\(days)日経過"),
+                             href: "/staff/victims/\(victimID)?\(lang)#timeline", flag: nil)
+            }, allHref: "/staff/victims?\(lang)"))
         }
         // A life in danger comes first, whatever the queue.
         return queues.filter(\.urgent) + queues.filter { !$0.urgent }

@@ -45,16 +45,18 @@ struct ReportController: RouteCollection {
     }
 
     func index(request: Request) async throws -> Response {
-        let language = request.preferredLanguage
+        let language = request.publicLanguage
         let years = try await YearStatistics(sql: request.db.sql).annualSeries().filter { $0.source == .records }.map(\.year)
         let editions = try await request.annualReports.editions()
-        return html(ReportIndexPage.render(language: language, years: years.reversed(), editions: editions), language: language)
+        return HomeController.html(ReportIndexPage.render(language: language, years: years.reversed(), editions: editions), language: language)
     }
 
+    /// A report document: self-contained, so its own style is allowed by hash.
     private func html(_ text: String, language: CTIPCore.Language) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .html
         headers.add(name: .contentLanguage, value: language.rawValue)
+        headers.add(name: "Content-Security-Policy", value: ContentSecurityPolicy.allowingStyles(of: text))
         return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 }

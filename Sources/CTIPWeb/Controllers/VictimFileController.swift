@@ -104,7 +104,10 @@ struct VictimFileController: RouteCollection {
         let fields = try Self.fields(request)
         var whereabouts: Whereabouts?
         if let text = fields["whereabouts"]?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
-            guard let kind = Whereabouts.Kind(rawValue: fields["whereabouts_kind"] ?? "shelter") else {
+            // The kind is stated, never guessed (it once defaulted to a shelter).
+            let kindText = fields["whereabouts_kind"]?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard !kindText.isEmpty else { throw CaseWorkError.invalid([FieldError.whereaboutsNeedAKind]) }
+            guard let kind = Whereabouts.Kind(rawValue: kindText) else {
                 throw CaseWorkError.invalid([FieldError.unknownWhereaboutsKind])
             }
             whereabouts = Whereabouts(kind: kind, description: text)
@@ -124,11 +127,19 @@ struct VictimFileController: RouteCollection {
             sections.insert(section)
         }
         for section in VictimFileSection.allCases where fields["share_\(section.rawValue)"] == "on" { sections.insert(section) }
-        guard let basis = Referral.Basis(rawValue: fields["basis"] ?? "") else {
-            throw CaseWorkError.invalid([FieldError(field: "basis", message: "record the victim's consent (`consent`) or a supervisor's `override`",
-                                                    japanese: "被害者の同意（consent）か責任者の判断（override）を記録してください")])
+        // The agency and the basis are decisions: neither is ever taken from a preselected option.
+        var errors: [FieldError] = []
+        let toAgency = fields["to_agency"] ?? ""
+        if toAgency.isEmpty {
+            errors.append(FieldError(field: "to_agency", message: "choose the agency to refer the file to", japanese: "照会先の機関を選択してください"))
         }
-        return try await store(request).refer(try id(request), to: fields["to_agency"] ?? "", sections: sections, basis: basis,
+        let basis = Referral.Basis(rawValue: fields["basis"] ?? "")
+        if basis == nil {
+            errors.append(FieldError(field: "basis", message: "record the victim's consent (`consent`) or a supervisor's `override`",
+                                     japanese: "被害者の同意（consent）か責任者の判断（override）を記録してください"))
+        }
+        guard let basis, errors.isEmpty else { throw CaseWorkError.invalid(errors) }
+        return try await store(request).refer(try id(request), to: toAgency, sections: sections, basis: basis,
                                               overrideReason: fields["override_reason"], by: staff)
     }
 

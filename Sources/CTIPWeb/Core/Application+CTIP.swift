@@ -62,6 +62,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: HealthController())
     try app.register(collection: MetricsController())
     try app.register(collection: HomeController())
+    try app.register(collection: AssetController())
     try app.register(collection: ReportController())
     try app.register(collection: HelpController())
     let staff = app.grouped(StaffAuthenticationMiddleware())
@@ -94,7 +95,9 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
-        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:")
+        if !response.headers.contains(name: "Content-Security-Policy") {
+            response.headers.add(name: "Content-Security-Policy", value: ContentSecurityPolicy.standard)
+        }
         return response
     }
 }

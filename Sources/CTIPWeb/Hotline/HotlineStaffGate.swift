@@ -6,6 +6,8 @@ import Vapor
 struct HotlineStaffContext: Sendable {
     let actor: HotlineActor
     let csrfToken: String
+    /// Who is signed in, for the page's header and navigation.
+    var staff: StaffIdentity? = nil
 }
 
 /// Answers who the staff member is and which of the asked permissions they hold; throws otherwise.
@@ -34,6 +36,6 @@ struct AccountHotlineStaffGate: HotlineStaffGate {
         }
         let police = granted == .answerForwardedReports ? staff.agency.prefecture : nil
         return HotlineStaffContext(actor: HotlineActor(user: staff.auditActor, agency: staff.agency.code, policePrefecture: police),
-                                   csrfToken: request.csrfToken ?? "")
+                                   csrfToken: request.csrfToken ?? "", staff: staff)
     }
 }

@@ -25,9 +25,8 @@ enum HelpCardPage {
             HelpPage.option(code, HelpLanguages.endonym(code), selected: code == t.language, lang: code)
         }
         let body: [BodyNode] = [
-            element("main", [], [
-                .h1(.text(t["card"])),
-                .p(.text(t["cardFormIntro"])),
+            element("div", [("class", "narrow")], [
+                .p(.class("lead"), .text(t["cardFormIntro"])),
                 element("form", [("method", "get"), ("action", "/help/card"), ("class", "ask")], [
                     field("org", t["orgName"], required: true),
                     field("phone", t["orgPhone"], required: true, type: "tel"),
@@ -52,7 +51,8 @@ enum HelpCardPage {
                 .p(.a(.href("/help?lang=\(t.language)"), .text(t["title"]))),
             ]),
         ]
-        return helpDocument(language: t.language, title: "\(t["card"]) — CTIP", style: HelpPage.style + "fieldset{border:1px solid #ccc;border-radius:.4rem}input[type=text],input[type=tel]{font-size:1rem;padding:.5rem;width:100%;box-sizing:border-box}", body: body)
+        return publicDocument(language: t.language, title: t["card"], languagePath: "/help/card", bodyClass: "help-page",
+                              crumbs: [.init(label: t["title"], href: "/help?lang=\(t.language)")], body: body)
     }
 
     static func field(_ name: String, _ label: String, required: Bool, type: String = "text") -> BodyNode {
@@ -79,8 +79,8 @@ enum HelpCardPage {
                 element("div", [("class", "pair")], [front(model), back(model)])
             }),
         ]
-        return helpDocument(language: t.language, title: "\(t["cardTitle"]) — \(model.organisation)",
-                            style: cardStyle(model.layout), body: body)
+        return PageFrame(language: t.language, title: "\(t["cardTitle"]) — \(model.organisation)", heading: nil, languages: [],
+                         languagePath: "/help/card", bodyClass: "doc-card", publicFooter: false).render(body)
     }
 
     static func front(_ model: HelpCardModel) -> BodyNode {
@@ -113,20 +113,5 @@ enum HelpCardPage {
                 ])
             }),
         ])
-    }
-
-    static func cardStyle(_ layout: HelpCardModel.Layout) -> String {
-        let page = layout == .card ? "@page{size:85.6mm 54mm;margin:0}" : "@page{size:A4;margin:10mm}"
-        return page + """
-        body{font-family:system-ui,"Hiragino Sans","Noto Sans CJK JP","Noto Sans Thai",sans-serif;margin:0;color:#000}
-        .screen-only{margin:.5rem;font-size:.9rem}@media print{.screen-only{display:none}}
-        .pair{display:flex;flex-wrap:wrap;gap:0}
-        .card{width:85.6mm;height:54mm;box-sizing:border-box;padding:2.5mm 3mm;overflow:hidden;border:.2mm dashed #777;font-size:6.6pt;line-height:1.25}
-        .card h1{font-size:8.5pt;margin:0 0 1mm}.card p{margin:0 0 .8mm}.card ul{list-style:none;margin:0;padding:0}.card li{margin:0 0 .8mm}
-        .org{font-size:9pt}.org-phone{font-size:10pt;font-weight:700}.emergency{margin-top:1.5mm;font-weight:700;color:#8a1116}
-        .detail{color:#333}
-        .sheet.card .card{page-break-after:always;break-after:page;border:0}
-        .sheet.sheet .pair{break-inside:avoid}
-        """
     }
 }

@@ -13,32 +13,14 @@ func voidElement(_ name: String, _ attributes: [(String, String)]) -> BodyNode {
     .selfClosedElement(named: name, attributes: attributes.map { Attribute<HTML.BodyContext>.attribute(named: $0.0, value: $0.1) })
 }
 
-/// A whole page: language, title, viewport for phones, the style, and the body.
-func helpDocument(language: String, title: String, style: String, body: [BodyNode]) -> String {
-    let html = HTML(
-        .attribute(named: "lang", value: language),
-        .head(
-            .encoding(.utf8),
-            .title(title),
-            .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-            .style(style)
-        ),
-        .body(.group(body))
-    )
-    return html.render(indentedBy: Indentation.Kind.spaces(1))
-}
-
-/// The page's languages, each a link to `path?lang=CODE` named in its own language; the current one marked.
-func languageNavigation(path: String, current: String, label: String) -> BodyNode {
-    element("nav", [("aria-label", label)], [
-        element("ul", [("class", "languages")], HelpLanguages.leaflet.map { code in
-            element("li", [], [
-                element("a", [("href", "\(path)?lang=\(code)"), ("hreflang", code), ("lang", code)]
-                            + (code == current ? [("aria-current", "page")] : []),
-                        [.text(HelpLanguages.endonym(code))]),
-            ])
-        }),
-    ])
+/// A public page in one of `/help`'s languages, on the shared frame: the language switch offers all
+/// eleven, breadcrumbs lead home.
+func publicDocument(language: String, title: String, languagePath: String, heading: String? = nil, bodyClass: String? = nil,
+                    crumbs: [PageFrame.Crumb] = [], body: [BodyNode]) -> String {
+    let words = PublicText(language: language)
+    return PageFrame(language: language, title: title, heading: heading ?? title, languages: HelpLanguages.leaflet, languagePath: languagePath,
+                     breadcrumbs: [.init(label: words["home"], href: "/?lang=\(language)")] + crumbs + [.init(label: title, href: nil)],
+                     bodyClass: bodyClass).render(body)
 }
 
 /// What `/help` shows: the question and, below it, the answer.
@@ -61,12 +43,8 @@ enum HelpPage {
         if model.badTime { notices.insert(t["badTime"], at: 0) }
 
         let body: [BodyNode] = [
-            element("header", [], [
-                languageNavigation(path: "/help", current: t.language, label: t["pageLanguage"]),
-                .h1(.text(t["title"])),
-                .p(.class("intro"), .text(t["intro"])),
-            ]),
-            element("main", [], [
+            element("div", [("class", "narrow")], [
+                .p(.class("lead"), .text(t["intro"])),
                 element("section", [("class", "emergency"), ("aria-labelledby", "emergency-heading")], [
                     .h2(.id("emergency-heading"), .text(t["emergencyHeading"])),
                     element("ul", [], emergencyEntries.map { entry in
@@ -84,12 +62,10 @@ enum HelpPage {
                     element("ol", [("class", "services")], entries.map { serviceItem($0, answer: answer, t) }),
                 ]),
                 .p(.a(.href("/help/card?lang=\(t.language)"), .text(t["card"]))),
-            ]),
-            element("footer", [], [
-                .p(.text("Source: Measures to Combat Trafficking in Persons (Annual Report), August 26, 2025 — Figure 25, Figure 13, sections 3 (3), 4 (3), 6 (3).")),
+                .p(.class("note"), .text("Source: Measures to Combat Trafficking in Persons (Annual Report), August 26, 2025 — Figure 25, Figure 13, sections 3 (3), 4 (3), 6 (3).")),
             ]),
         ]
-        return helpDocument(language: t.language, title: "\(t["title"]) — CTIP", style: style, body: body)
+        return publicDocument(language: t.language, title: t["title"], languagePath: "/help", bodyClass: "help-page", body: body)
     }
 
     static func questionForm(_ model: HelpPageModel) -> BodyNode {
@@ -183,25 +159,4 @@ enum HelpPage {
         let clock = String(time.description.dropFirst(11).prefix(5))
         return time.day == now?.day ? clock : "\(time.day) \(clock)"
     }
-
-    static let style = """
-    body{font-family:system-ui,"Hiragino Sans","Noto Sans CJK JP","Noto Sans Thai",sans-serif;margin:0 auto;max-width:42rem;padding:.75rem;color:#1a1a1a;line-height:1.5;font-size:1.05rem}
-    h1{margin:.25rem 0}h2{font-size:1.2rem;margin:1.25rem 0 .5rem}h3{font-size:1.05rem;margin:0}
-    .languages{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.25rem .75rem;font-size:.95rem}
-    a{color:#0b4f9c}a:focus,button:focus,select:focus,input:focus{outline:3px solid #b35900;outline-offset:2px}
-    .emergency{background:#fdecea;border:2px solid #a4161a;border-radius:.5rem;padding:.5rem .75rem}
-    .emergency h2{color:#8a1116;margin-top:0}.emergency ul{list-style:none;padding:0;margin:0}
-    .emergency li{margin:.35rem 0}.call{display:inline-block;min-width:4.5rem;text-align:center;background:#a4161a;color:#fff;font-weight:700;font-size:1.4rem;border-radius:.4rem;padding:.1rem .6rem;text-decoration:none}
-    .notice{background:#fff4ce;border-left:4px solid #8a6100;padding:.25rem .75rem;margin:1rem 0}
-    .ask{margin:1rem 0;display:grid;gap:.75rem}.field label{display:block;font-weight:600}
-    select,button{font-size:1rem;padding:.5rem;width:100%;max-width:100%;box-sizing:border-box}
-    .check{display:flex;gap:.5rem;align-items:flex-start}.check input{width:1.4rem;height:1.4rem;margin-top:.15rem}.check label{font-weight:600}
-    button{background:#0b4f9c;color:#fff;border:0;border-radius:.4rem;font-weight:700;min-height:2.75rem}
-    .services{list-style:none;padding:0}.services li{border:1px solid #ccc;border-radius:.5rem;padding:.6rem .75rem;margin:.6rem 0}
-    .services p{margin:.25rem 0}.name-ja{color:#444;font-size:.9rem}
-    .status{font-weight:700}.status.open{color:#1e6b2e}.status.closed{color:#8a1116}.status.unknown{color:#5c5c5c}
-    .phone{font-size:1.15rem;font-weight:700;white-space:nowrap}.hours,.note,.facts,.time{font-size:.95rem;color:#333}
-    .url{overflow-wrap:anywhere;font-size:.85rem;color:#444}
-    footer{margin-top:2rem;color:#555;font-size:.85rem}
-    """
 }

@@ -137,13 +137,8 @@ enum HotlinePages {
     // MARK: Parts
 
     static func page(_ form: Form, _ t: HotlineText, title: String, languagePath: String? = nil, body: [BodyNode]) -> String {
-        let path = languagePath ?? form.path
-        return helpDocument(language: t.language, title: "\(title) — CTIP", style: HelpPage.style + style, body: [
-            element("header", [], [
-                languageNavigation(path: path, current: t.language, label: t["field.lang"]),
-                .h1(.text(title)),
-            ]),
-            element("main", [], [
+        publicDocument(language: t.language, title: title, languagePath: languagePath ?? form.path, body: [
+            element("div", [("class", "narrow")], [
                 element("p", [("class", "emergency")], [HelpPage.phoneLink("110", class: "call"), .text(" " + t["danger"])]),
             ] + body),
         ])
@@ -166,12 +161,4 @@ enum HotlinePages {
             refill.errorField.map { element("a", [("href", "#\($0)")], [.text(refill.error ?? "")]) } ?? .text(refill.error ?? ""),
         ]))
     }
-
-    static let style = """
-    textarea,input{font-size:1rem;padding:.5rem;width:100%;box-sizing:border-box;font-family:inherit}
-    .check input{width:1.4rem}.error{background:#fdecea;border-left:4px solid #a4161a;padding:.5rem .75rem;margin:1rem 0}
-    .field-error{color:#8a1116;font-weight:600;margin:.25rem 0}
-    .credentials dd{font-family:ui-monospace,monospace;font-size:1.6rem;font-weight:700;margin:0 0 .75rem;letter-spacing:.05em}
-    .facts dt{font-weight:600}.facts dd{margin:0 0 .5rem}.messages li{margin:.4rem 0;white-space:pre-wrap}
-    """
 }

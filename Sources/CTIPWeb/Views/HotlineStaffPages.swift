@@ -89,7 +89,8 @@ enum HotlineStaffPages {
             body += [
                 form(base + "/acknowledge", context, language, t("Acknowledge", "受理する"), []),
                 form(base + "/outcome", context, language, t("Record the outcome", "結果を記録する"), [
-                    select("outcome", t("Outcome", "結果"), PoliceOutcome.allCases.map { ($0.rawValue, $0.label.label(language)) }, selected: tip.outcome?.rawValue),
+                    select("outcome", t("Outcome", "結果"), PoliceOutcome.allCases.map { ($0.rawValue, $0.label.label(language)) }, selected: tip.outcome?.rawValue,
+                           language: language),
                     input("case_file", t("Case file of a protected victim (optional)", "保護した被害者の事件記録（任意）"), value: tip.caseFile ?? ""),
                 ]),
             ]
@@ -97,19 +98,23 @@ enum HotlineStaffPages {
             let prefectures = prefectureOptions(language)
             body += [
                 form(base + "/classify", context, language, t("Classify", "分類する"), [
-                    select("category", t("Category", "種別"), TipCategory.allCases.map { ($0.rawValue, $0.label.label(language)) }, selected: tip.category.rawValue),
-                    select("urgency", t("Urgency", "緊急度"), TipUrgency.allCases.map { ($0.rawValue, $0.label.label(language)) }, selected: tip.urgency.rawValue),
-                    select("prefecture", t("Prefecture", "都道府県"), prefectures, selected: tip.prefecture),
+                    select("category", t("Category", "種別"), TipCategory.allCases.map { ($0.rawValue, $0.label.label(language)) }, selected: tip.category.rawValue,
+                           language: language),
+                    select("urgency", t("Urgency", "緊急度"), TipUrgency.allCases.map { ($0.rawValue, $0.label.label(language)) }, selected: tip.urgency.rawValue,
+                           language: language),
+                    select("prefecture", t("Prefecture", "都道府県"), prefectures, selected: tip.prefecture, language: language),
                 ]),
                 form(base + "/ask", context, language, t("Ask the reporter", "通報者に質問する"), [textarea("question", t("Question", "質問"))]),
                 form(base + "/merge", context, language, t("Merge into another tip", "他の通報に統合する"),
                      [input("into", t("Receipt of the tip it duplicates", "重複先の通報の受付番号"))]),
                 form(base + "/forward", context, language, t("Forward to the prefectural police", "県警へ送付"), [
-                    select("prefecture", t("Police of", "送付先の都道府県警察"), prefectures, selected: tip.forwardedPrefecture ?? tip.prefecture, id: "forward-prefecture"),
+                    select("prefecture", t("Police of", "送付先の都道府県警察"), prefectures, selected: tip.forwardedPrefecture ?? tip.prefecture, id: "forward-prefecture",
+                           language: language),
                 ]),
                 form(base + "/reward", context, language, t("Decide a reward (supervisor)", "報奨金を決定する（責任者）"), [
                     input("amount", t("Amount in yen", "金額（円）"), type: "number"),
-                    select("contribution", t("Contribution", "貢献の内容"), RewardContribution.allCases.map { ($0.rawValue, $0.label.label(language)) }, selected: nil),
+                    select("contribution", t("Contribution", "貢献の内容"), RewardContribution.allCases.map { ($0.rawValue, $0.label.label(language)) },
+                           selected: nil, language: language),
                     textarea("reason", t("Reason", "理由")),
                 ]),
             ]
@@ -134,15 +139,16 @@ enum HotlineStaffPages {
             ])),
             form(base + "/judge", context, language, t("Judge", "判断する"), [
                 select("judgement", t("Judgement", "判断"), InternetJudgement.allCases.filter { $0 != .pending }.map { ($0.rawValue, $0.label.label(language)) },
-                       selected: nil),
+                       selected: nil, language: language),
                 select("category", t("Category", "種別"), InternetCategory.allCases.map { ($0.rawValue, $0.label.label(language)) },
-                       selected: item.judgedCategory?.rawValue ?? item.category.rawValue, id: "judged-category"),
+                       selected: item.judgedCategory?.rawValue ?? item.category.rawValue, id: "judged-category", language: language),
             ]),
             form(base + "/request-deletion", context, language, t("Write the deletion request", "削除依頼文を作成する"), [
-                select("language", t("Language of the letter", "依頼文の言語"), [("ja", "日本語"), ("en", "English")], selected: "ja"),
+                select("language", t("Language of the letter", "依頼文の言語"), [("ja", "日本語"), ("en", "English")], selected: "ja", language: language),
             ]),
             form(base + "/deletion", context, language, t("Record what became of it", "削除の結果を記録する"), [
-                select("state", t("State", "状況"), [DeletionState.deleted, .notDeleted, .reappeared].map { ($0.rawValue, $0.label.label(language)) }, selected: nil),
+                select("state", t("State", "状況"), [DeletionState.deleted, .notDeleted, .reappeared].map { ($0.rawValue, $0.label.label(language)) },
+                       selected: nil, language: language),
             ]),
         ])
     }
@@ -160,9 +166,11 @@ enum HotlineStaffPages {
                 ]),
             ])),
             form("/staff/hotline/intake", context, language, t("Record the call", "受付内容を登録する"), [
-                select("lang", t("Caller's language", "通報者の言語"), HotlineFields.languages.map { ($0, HelpLanguages.endonym($0)) }, selected: "ja"),
-                select("category", t("Category", "種別"), TipCategory.allCases.map { ($0.rawValue, $0.label.label(language)) }, selected: nil),
-                select("prefecture", t("Prefecture", "都道府県"), prefectureOptions(language), selected: nil),
+                select("lang", t("Caller's language", "通報者の言語"), HotlineFields.languages.map { ($0, HelpLanguages.endonym($0)) },
+                       selected: nil, language: language),
+                select("category", t("Category", "種別"), TipCategory.allCases.map { ($0.rawValue, $0.label.label(language)) }, selected: nil,
+                       language: language),
+                select("prefecture", t("Prefecture", "都道府県"), prefectureOptions(language), selected: nil, language: language),
                 textarea("description", t("What the caller reports", "通報の内容")),
                 element("div", [("class", "field check")], [
                     voidElement("input", [("type", "checkbox"), ("id", "danger_now"), ("name", "danger_now"), ("value", "1")]),
@@ -219,22 +227,8 @@ enum HotlineStaffPages {
 
     /// `path` is where the language switch leads: the page itself, never the action that drew it.
     static func page(_ title: String, _ context: HotlineStaffContext, _ language: CTIPCore.Language, path: String, _ body: [BodyNode]) -> String {
-        let t = Text(language: language)
-        return helpDocument(language: language.rawValue, title: "\(title) — CTIP", style: HelpPage.style + HotlinePages.style + style, body: [
-            element("header", [], [
-                element("nav", [("aria-label", t("Hot lines", "ホットライン"))], [
-                    .a(.href(link("/staff/hotline", language)), .text(t("Triage", "通報一覧"))), .text(" · "),
-                    .a(.href(link("/staff/hotline/police", language)), .text(t("Police queue", "県警への送付分"))), .text(" · "),
-                    .a(.href(link("/staff/hotline/police/internet", language)), .text(t("Internet content reported to the police", "警察へ通報された違法情報"))),
-                    .text(t(" · signed in as \(context.actor.user) (\(context.actor.agency))", " · ログイン中：\(context.actor.user)（\(context.actor.agency)）")),
-                    .text(" · "),
-                    element("a", [("href", link(path, .en)), ("hreflang", "en"), ("lang", "en")], [.text("English")]), .text(" · "),
-                    element("a", [("href", link(path, .ja)), ("hreflang", "ja"), ("lang", "ja")], [.text("日本語")]),
-                ]),
-                .h1(.text(title)),
-            ]),
-            element("main", [], body),
-        ])
+        StaffPages.frame(language: language, path: path, title: title, signedIn: context.staff.map { .init(staff: $0, csrfToken: context.csrfToken) })
+            .render(body)
     }
 
     static func tipTable(_ tips: [StaffTip], _ language: CTIPCore.Language) -> BodyNode {
@@ -279,11 +273,22 @@ enum HotlineStaffPages {
 
     static func id(_ action: String, _ name: String) -> String { name }
 
-    /// `id` when a page has two fields of one name (two forms).
-    static func select(_ name: String, _ label: String, _ options: [(String, String)], selected: String?, id: String? = nil) -> BodyNode {
-        element("div", [("class", "field")], [
+    /// `id` when a page has two fields of one name (two forms). `selected` is the record's current value;
+    /// without one (`nil`) the choice starts on an empty "Choose…" and is required, never on the first
+    /// option: a field left alone is refused by the server, not recorded as a fact or a decision.
+    static func select(_ name: String, _ label: String, _ options: [(String, String)], selected: String?, id: String? = nil,
+                       language: CTIPCore.Language) -> BodyNode {
+        let t = Text(language: language)
+        var attributes: [(String, String)] = [("id", id ?? name), ("name", name)]
+        var choices: [BodyNode] = []
+        if selected == nil {
+            attributes.append(("required", "required"))
+            choices.append(HelpPage.option("", t("Choose…", "選択してください"), selected: true))
+        }
+        choices += options.map { HelpPage.option($0.0, $0.1, selected: $0.0 == selected) }
+        return element("div", [("class", "field")], [
             element("label", [("for", id ?? name)], [.text(label)]),
-            element("select", [("id", id ?? name), ("name", name)], options.map { HelpPage.option($0.0, $0.1, selected: $0.0 == selected) }),
+            element("select", attributes, choices),
         ])
     }
 
@@ -300,13 +305,4 @@ enum HotlineStaffPages {
             element("textarea", [("id", name), ("name", name), ("rows", "4")], []),
         ])
     }
-
-    static let style = """
-    body{max-width:64rem}.queue{border-collapse:collapse;width:100%;font-size:.95rem}.queue th,.queue td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left}
-    .queue tr.danger_to_life td{background:#fdecea;font-weight:700}.report-text{white-space:pre-wrap;border-left:4px solid #0b4f9c;padding-left:.75rem}
-    pre{white-space:pre-wrap;background:#f4f4f4;padding:.75rem}.staff{border-top:1px solid #ddd;padding-top:.75rem}
-    .figures{border-collapse:collapse;font-size:.9rem;font-variant-numeric:tabular-nums}.figures caption{text-align:left;font-weight:700}
-    .figures th,.figures td{border:1px solid #ccc;padding:.2rem .4rem}.figures td{text-align:right}.figures tbody th{text-align:left;font-weight:400}
-    .figures tr.part th{padding-left:1.5rem}
-    """
 }

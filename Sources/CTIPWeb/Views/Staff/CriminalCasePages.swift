@@ -31,7 +31,7 @@ enum CriminalCasePages {
         ))
     }
 
-    static func detail(_ request: Request, view: CriminalCaseView, mayAddSuspects: Bool) -> Response {
+    static func detail(_ request: Request, view: CriminalCaseView, mayAddSuspects: Bool, frequentNationalities: [String] = []) -> Response {
         let t = StaffPages.Text(language: request.staffLanguage)
         let language = request.staffLanguage
         let codeLists = CodeLists.shipped
@@ -42,7 +42,7 @@ enum CriminalCasePages {
         ]
         var parts: [Node<HTML.BodyContext>] = [.dl(.forEach(facts) { term, value in .group(.dt(.text(term)), .dd(.text(value))) })]
         for suspect in view.suspects { parts.append(suspectSection(request, suspect)) }
-        if mayAddSuspects { parts.append(addSuspectForm(request, caseID: view.id)) }
+        if mayAddSuspects { parts.append(addSuspectForm(request, caseID: view.id, frequentNationalities: frequentNationalities)) }
         return StaffPages.render(request, title: t("Case \(view.id)", "事件 \(view.id)"), .group(parts))
     }
 
@@ -70,14 +70,16 @@ enum CriminalCasePages {
         let verdicts = Verdict.allCases.map { ($0.rawValue, codeLists.label($0).label(language)) }
         let disposition: Node<HTML.BodyContext> = .form(.method(.post), .action("\(base)/disposition?lang=\(language.rawValue)"),
             StaffPages.csrfField(request),
-            StaffPages.select(t("Decision", "処分"), name: "disposition", options: dispositions, selected: record.disposition ?? ""),
+            StaffPages.requiredChoice(t("Decision", "処分"), name: "disposition", groups: [(nil, dispositions)], selected: record.disposition ?? "",
+                                      language: language),
             StaffPages.field(t("Date", "日付"), name: "disposition_on", value: record.dispositionOn ?? "", type: .date, required: true),
             StaffPages.select(t("Reason not prosecuted", "不起訴の理由"), name: "not_prosecuted_reason",
                               options: NotProsecutedReason.allCases.map { ($0.rawValue, codeLists.label($0).label(language)) }, blank: "—"),
             .p(.button(.type(.submit), .text(t("Record the decision", "処分を記録する")))))
         let trialForm: Node<HTML.BodyContext> = .form(.method(.post), .action("\(base)/trial?lang=\(language.rawValue)"),
             StaffPages.csrfField(request),
-            StaffPages.select(t("Verdict", "判決"), name: "verdict", options: verdicts, selected: suspect.trial?.verdict ?? ""),
+            StaffPages.requiredChoice(t("Verdict", "判決"), name: "verdict", groups: [(nil, verdicts)], selected: suspect.trial?.verdict ?? "",
+                                      language: language),
             StaffPages.field(t("Decided on", "判決日"), name: "decided_on", type: .date),
             StaffPages.field(t("Imprisonment (months)", "懲役（月）"), name: "imprisonment_months", type: .number),
             StaffPages.field(t("Suspended for (months)", "執行猶予（月）"), name: "suspension_months", type: .number),
@@ -88,16 +90,20 @@ enum CriminalCasePages {
                         disposition, .if(record.disposition != nil && record.disposition != "not_prosecuted", trialForm))
     }
 
-    static func addSuspectForm(_ request: Request, caseID: String) -> Node<HTML.BodyContext> {
+    /// Sex and nationality are facts the officer states: they start on "choose", never on an option, and
+    /// the nationalities of recent victims come first (as on the new-file form).
+    static func addSuspectForm(_ request: Request, caseID: String, frequentNationalities: [String] = []) -> Node<HTML.BodyContext> {
         let t = StaffPages.Text(language: request.staffLanguage)
         let language = request.staffLanguage
         let codeLists = CodeLists.shipped
-        let countries = codeLists.countryOrder.map { ($0, codeLists.countries[$0]!.label(language)) }
         return .section(.h2(.text(t("Add a suspect", "被疑者の追加"))), .form(.method(.post), .action("/staff/cases/\(caseID)/suspects?lang=\(language.rawValue)"),
             StaffPages.csrfField(request),
             StaffPages.field(t("Arrested on", "逮捕日"), name: "arrested_on", type: .date, required: true),
-            StaffPages.select(t("Sex", "性別"), name: "sex", options: Sex.allCases.map { ($0.rawValue, codeLists.label($0).label(language)) }),
-            StaffPages.select(t("Nationality", "国籍"), name: "nationality", options: countries, selected: "JPN"),
+            StaffPages.requiredChoice(t("Sex", "性別"), name: "sex",
+                                      groups: [(nil, Sex.allCases.map { ($0.rawValue, codeLists.label($0).label(language)) })],
+                                      selected: "", language: language),
+            StaffPages.requiredChoice(t("Nationality", "国籍"), name: "nationality",
+                                      groups: VictimFilePages.nationalityGroups(frequentNationalities, language), selected: "", language: language),
             .label(.input(.type(.checkbox), .name("broker")), .text(" " + t("Broker", "ブローカー"))),
             .label(.input(.type(.checkbox), .name("organized_crime")), .text(" " + t("Member of an organised crime group", "暴力団構成員等"))),
             StaffPages.field(t("Charges: offense codes, in order, separated by spaces", "罪名：罪名コードを順に空白区切りで"), name: "charges", required: true),

@@ -17,7 +17,7 @@ enum ScreeningPages {
     }
 
     static func checkbox(_ name: String, _ text: String, checked: Bool) -> Node<HTML.FormContext> {
-        .label(.style("font-weight: normal; margin-top: .2rem"), .input(.type(.checkbox), .id(name), .name(name), .checked(checked)), .text(" " + text))
+        .label(.class("choice"), .input(.type(.checkbox), .id(name), .name(name), .checked(checked)), .text(" " + text))
     }
 
     static func form(_ request: Request, values: [String: String], errors: [FieldError], status: HTTPResponseStatus = .ok) -> Response {
@@ -140,26 +140,6 @@ enum ScreeningPages {
 
     // MARK: The interview sheet
 
-    static let sheetStyle = """
-    body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK JP", "Noto Sans Thai", sans-serif; margin: 1.5rem; line-height: 1.45; color: #111; }
-    h1 { font-size: 1.4rem; margin: 0 0 .3rem; } h2 { font-size: 1.1rem; margin: 1.2rem 0 .3rem; }
-    table { width: 100%; border-collapse: collapse; }
-    th, td { border: 1px solid #444; padding: .35rem .45rem; vertical-align: top; text-align: left; }
-    thead th { background: #eee; }
-    td.number { width: 2rem; text-align: right; }
-    td.answer { width: 9rem; white-space: nowrap; }
-    .field { color: #555; font-size: .8rem; display: block; }
-    .intro { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
-    nav.screen { background: #f4f4f4; padding: .5rem; margin-bottom: 1rem; }
-    nav.screen label { margin-right: .5rem; }
-    @page { size: A4; margin: 14mm 12mm; }
-    @media print {
-      nav.screen { display: none; }
-      body { margin: 0; font-size: 10.5pt; }
-      thead { display: table-header-group; }
-      tr { break-inside: avoid; page-break-inside: avoid; }
-    }
-    """
 
     static func sheet(_ request: Request, person: String, worker: CTIPCore.Language) -> Response {
         let w = worker.rawValue
@@ -189,11 +169,13 @@ enum ScreeningPages {
             + CTIPCore.Language.allCases.map { language in
                 StaffPages.option(value: language.rawValue, text: HelpLanguages.endonym(language.rawValue), selected: language == worker)
             }
-        let html = HTML(
-            .lang(worker == .ja ? Plot.Language.japanese : Plot.Language.english),
-            .head(.encoding(.utf8), .title(InterviewSheet.word("title", w) + " (\(person)) — CTIP"),
-                  .meta(.name("viewport"), .content("width=device-width, initial-scale=1")), .style(sheetStyle)),
-            .body(
+        let frame = PageFrame(language: w, title: InterviewSheet.word("title", w) + " (\(person))", heading: nil, languages: [],
+                              languagePath: "/staff/screening/sheet",
+                              signedIn: request.staff.map { .init(staff: $0, csrfToken: request.csrfToken ?? "") }, bodyClass: "doc-sheet",
+                              publicFooter: false)
+        let html = frame.render([
+                .h1(.span(.attribute(named: "lang", value: person), .text(InterviewSheet.word("title", person))),
+                    .if(person != w, .text(" / " + InterviewSheet.word("title", w)))),
                 .nav(.class("screen"), .attribute(named: "aria-label", value: t("Sheet language", "シートの言語")),
                      .form(.method(.get), .action("/staff/screening/sheet"),
                            .label(.for("lang"), .text(t("The person's language", "本人の言語"))),
@@ -205,19 +187,15 @@ enum ScreeningPages {
                                 "ブラウザの印刷機能（Ctrl+P / ⌘P）で A4 に印刷できます。回答は")),
                         .a(.href("/staff/screening?lang=\(w)"), .text(t("the screening form", "判定フォーム"))),
                         .text(t(".", "に記録してください。")))),
-                .main(
-                    .h1(.span(.attribute(named: "lang", value: person), .text(InterviewSheet.word("title", person))),
-                        .if(person != w, .text(" / " + InterviewSheet.word("title", w)))),
-                    .div(.class("intro"),
-                         .p(.attribute(named: "lang", value: person), .text(InterviewSheet.word("intro", person))),
-                         .if(person != w, .p(.text(InterviewSheet.word("intro", w))))),
-                    .group(sections))
-            )
-        )
+                .div(.class("intro"),
+                     .p(.attribute(named: "lang", value: person), .text(InterviewSheet.word("intro", person))),
+                     .if(person != w, .p(.text(InterviewSheet.word("intro", w))))),
+                .group(sections),
+        ])
         var headers = HTTPHeaders()
         headers.contentType = .html
         headers.add(name: .cacheControl, value: "no-store")
         headers.add(name: .contentLanguage, value: "\(person), \(w)")
-        return Response(status: .ok, headers: headers, body: .init(string: html.render(indentedBy: .spaces(1))))
+        return Response(status: .ok, headers: headers, body: .init(string: html))
     }
 }

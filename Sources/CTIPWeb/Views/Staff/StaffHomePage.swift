@@ -23,12 +23,11 @@ enum StaffHomePage {
     /// How many of each queue's items the home lists; the rest is one click away.
     static let shown = 5
 
-    static func render(_ request: Request, staff: StaffIdentity, queues: [WorkQueue], links: [(String, String)]) -> Response {
+    static func render(_ request: Request, staff: StaffIdentity, queues: [WorkQueue]) -> Response {
         let t = StaffPages.Text(language: request.staffLanguage)
         let language = request.staffLanguage
         let waiting = queues.filter { !$0.items.isEmpty }
         return StaffPages.render(request, title: t("What waits for you", "あなたの対応待ち"), .group(
-            .p(.text(t("Signed in as", "ログイン中：") + " \(staff.email) (\(staff.role.label.label(language)), \(staff.agency.name(language)))")),
             .if(waiting.isEmpty,
                 .p(.class("notice"), .text(t("Nothing waits for you right now.", "現在、対応待ちの案件はありません。")))),
             .forEach(waiting) { queue in
@@ -42,7 +41,9 @@ enum StaffHomePage {
                              .p(.a(.href(queue.allHref), .text(t("All \(queue.items.count)", "全\(queue.items.count)件を見る"))))))
             },
             .h2(.text(t("Pages", "ページ一覧"))),
-            .ul(.forEach(links) { href, text in .li(.a(.href(href), .text(text))) })
+            .ul(.forEach(StaffNavigation.destinations(for: staff, language: language)) { destination in
+                .li(.a(.href("\(destination.path)?lang=\(language.rawValue)"), .text(destination.label)))
+            })
         ))
     }
 }

@@ -11,49 +11,30 @@ enum StaffPages {
         func callAsFunction(_ en: String, _ ja: String) -> String { language == .ja ? ja : en }
     }
 
-    static let style = HomePage.pageStyle + """
-    form.inline { display: inline; }
-    label { display: block; margin-top: .6rem; font-weight: 600; }
-    input, select, textarea { font: inherit; padding: .3rem; max-width: 100%; }
-    .error { color: #a00; font-weight: 600; }
-    .notice { background: #eef6ee; padding: .5rem; }
-    .secret { background: #fff4e0; border-left: 4px solid #d80; padding: .5rem; }
-    fieldset { margin-top: 1rem; }
-    dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
-    dt { font-weight: 600; } dd { margin: 0; }
-    .queue { border-left: 4px solid #0b4f9c; padding: .1rem .9rem; margin: 1rem 0; } .queue.urgent { border-color: #a4161a; background: #fdecea; }
-    .queue .flag { color: #8a1116; }
-    """
-
     static func render(_ request: Request, title: String, status: HTTPResponseStatus = .ok, _ content: Node<HTML.BodyContext>) -> Response {
         let language = request.staffLanguage
-        let t = Text(language: language)
-        let path = request.url.path
-        let html = HTML(
-            .lang(language == .ja ? Plot.Language.japanese : Plot.Language.english),
-            .head(.encoding(.utf8), .title(title + " — CTIP"),
-                  .meta(.name("viewport"), .content("width=device-width, initial-scale=1")), .style(style)),
-            .body(
-                .header(
-                    .p(.a(.href("/staff"), "CTIP"), .text(" · "),
-                       .a(.href("\(path)?lang=en"), .attribute(named: "hreflang", value: "en"), "English"), .text(" · "),
-                       .a(.href("\(path)?lang=ja"), .attribute(named: "hreflang", value: "ja"), "日本語")),
-                    .unwrap(request.staff) { staff in
-                        .nav(.attribute(named: "aria-label", value: t("Staff", "職員")),
-                             .text("\(staff.email) — \(staff.agency.name(language)) — \(staff.role.label.label(language)) "),
-                             .form(.class("inline"), .method(.post), .action("/logout"),
-                                   csrfField(request),
-                                   .button(.type(.submit), .text(t("Sign out", "ログアウト")))))
-                    }
-                ),
-                .main(.h1(.text(title)), content)
-            )
-        )
         var headers = HTTPHeaders()
         headers.contentType = .html
         headers.add(name: .cacheControl, value: "no-store")
         headers.add(name: .contentLanguage, value: language.rawValue)
-        return Response(status: status, headers: headers, body: .init(string: html.render(indentedBy: .spaces(1))))
+        return Response(status: status, headers: headers, body: .init(string: frame(language: language, path: request.url.path, title: title,
+                                                                                        signedIn: request.staff.map { .init(staff: $0, csrfToken: request.csrfToken ?? "") })
+            .render([content])))
+    }
+
+    /// The frame of a staff page: the navigation marks the section the page belongs to, and a page
+    /// below a section's own gets breadcrumbs back to it.
+    static func frame(language: CTIPCore.Language, path: String, title: String, signedIn: PageFrame.SignedIn?) -> PageFrame {
+        let sections = signedIn.map { StaffNavigation.destinations(for: $0.staff, language: language, includingHome: true) } ?? []
+        let section = sections.filter { path == $0.path || path.hasPrefix($0.path + "/") }.max { $0.path.count < $1.path.count }
+        var crumbs: [PageFrame.Crumb] = []
+        if let section, section.path != path, let home = sections.first {
+            crumbs = [.init(label: home.shortLabel, href: "\(home.path)?lang=\(language.rawValue)")]
+            if section != home { crumbs.append(.init(label: section.shortLabel, href: "\(section.path)?lang=\(language.rawValue)")) }
+            crumbs.append(.init(label: title, href: nil))
+        }
+        return PageFrame(language: language.rawValue, title: title, heading: title, languagePath: path, breadcrumbs: crumbs,
+                         signedIn: signedIn, currentSection: section?.path, publicFooter: false)
     }
 
     static func csrfField(_ request: Request) -> Node<HTML.FormContext> {

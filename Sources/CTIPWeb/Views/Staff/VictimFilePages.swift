@@ -156,7 +156,10 @@ enum VictimFilePages {
             StaffPages.csrfField(request),
             StaffPages.agencySelect(t("Protecting agency", "保護機関"), name: "protecting_agency", agencies: agencies, language: language,
                                     selected: file.summary.protectingAgency ?? ""),
-            StaffPages.select(t("Kind of place", "所在の種別"), name: "whereabouts_kind", options: kinds),
+            // The kind of place is a fact: never preselected; required (by the server) with new whereabouts,
+            // not here, since the agency may change without them.
+            StaffPages.select(t("Kind of place", "所在の種別"), name: "whereabouts_kind", options: kinds,
+                              blank: t("Choose… (needed with new whereabouts)", "選択してください（新しい所在を入力する場合）")),
             StaffPages.field(t("New whereabouts", "新しい所在"), name: "whereabouts"),
             .p(.button(.type(.submit), .text(t("Record the move", "移動を記録する")))))
         return .section(.class("secret"), .h2(.text(t("Whereabouts — do not pass on", "所在 — 他に伝えないこと"))),
@@ -172,7 +175,7 @@ enum VictimFilePages {
                 let cells = [entry.on.written(in: request.staffLanguage), entry.step.rawValue, agencyName[entry.agency] ?? entry.agency]
                 return .tr(.forEach(cells) { .td(.text($0)) })
             }))
-        return .section(.h2(.text(t("Protection timeline", "保護の経過"))),
+        return .section(.id("timeline"), .h2(.text(t("Protection timeline", "保護の経過"))),
                         .if(timeline.isEmpty, .p(.text(t("No steps yet.", "記録はまだありません。"))), else: table))
     }
 
@@ -182,7 +185,7 @@ enum VictimFilePages {
         let steps = ProtectionStep.allCases.map { ($0.rawValue, $0.rawValue) }
         return .form(.method(.post), .action("\(base)/steps?lang=\(language.rawValue)"),
                      StaffPages.csrfField(request),
-                     StaffPages.select(t("Step", "段階"), name: "step", options: steps),
+                     StaffPages.requiredChoice(t("Step", "段階"), name: "step", groups: [(nil, steps)], selected: "", language: language),
                      StaffPages.field(t("Date", "日付"), name: "on", type: .date, required: true),
                      StaffPages.agencySelect(t("Responsible agency", "担当機関"), name: "agency", agencies: agencies, language: language,
                                              selected: request.staff?.agency.code ?? ""),
@@ -198,14 +201,16 @@ enum VictimFilePages {
         }))
         let refer: Node<HTML.BodyContext> = .form(.method(.post), .action("\(base)/referrals?lang=\(language.rawValue)"),
                StaffPages.csrfField(request),
-               StaffPages.agencySelect(t("Refer to", "照会先"), name: "to_agency", agencies: agencies, language: language),
+               StaffPages.agencySelect(t("Refer to", "照会先"), name: "to_agency", agencies: agencies, language: language,
+                                       blank: t("Choose…", "選択してください")),
                .fieldset(StaffPages.legend(t("Share", "共有する項目")),
                          .forEach(VictimFileSection.shareable) { section in
                             .label(.input(.type(.checkbox), .name("share_\(section.rawValue)")), .text(" " + section.rawValue))
                          }),
-               StaffPages.select(t("Basis", "根拠"), name: "basis",
-                                 options: [("consent", t("The victim consented (recorded)", "本人の同意（記録済み）")),
-                                           ("override", t("Supervisor's override where the law requires it", "法令に基づく監督者の判断"))]),
+               StaffPages.requiredChoice(t("Basis", "根拠"), name: "basis",
+                                         groups: [(nil, [("consent", t("The victim consented (recorded)", "本人の同意（記録済み）")),
+                                                         ("override", t("Supervisor's override where the law requires it", "法令に基づく監督者の判断"))])],
+                                         selected: "", language: language),
                StaffPages.field(t("Reason for an override", "同意なしとする理由"), name: "override_reason"),
                .p(.button(.type(.submit), .text(t("Refer", "照会する")))))
         let withdraw: Node<HTML.BodyContext> = .form(.method(.post), .action("\(base)/consent-withdrawal?lang=\(language.rawValue)"),
