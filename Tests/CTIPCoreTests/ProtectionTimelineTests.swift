@@ -52,4 +52,20 @@ struct ProtectionTimelineTests {
         try timeline.add(.init(step: .monitoring, on: Day(iso: "2024-05-01")!, agency: "iom"))
         #expect(timeline.supportEvents.map(\.event) == ["iom_voluntary_return"])
     }
+
+    @Test("what a timeline awaits: counselling after identification, a shelter after a request, reintegration after a return — oldest first, settled by the step")
+    func awaitedSteps() {
+        func entry(_ step: ProtectionStep, _ day: String) -> TimelineEntry { TimelineEntry(step: step, on: Day(iso: day)!, agency: "police-13") }
+        #expect(AwaitedStep.awaited(by: []).isEmpty, "no step, nothing awaited: the file is not yet identified")
+        let identified = [entry(.identification, "2024-03-05")]
+        #expect(AwaitedStep.awaited(by: identified) == [AwaitedStep(kind: .counseling, since: Day(iso: "2024-03-05")!)])
+        let requested = identified + [entry(.counseling, "2024-03-06"), entry(.protectionRequested, "2024-03-04")]
+        #expect(AwaitedStep.awaited(by: requested) == [AwaitedStep(kind: .placement, since: Day(iso: "2024-03-04")!)])
+        for shelter in [ProtectionStep.womenSupportCenterProtection, .privateShelter, .mojTemporaryAccommodation] {
+            #expect(AwaitedStep.awaited(by: requested + [entry(shelter, "2024-03-07")]).isEmpty, "\(shelter) settles the placement")
+        }
+        let returned = [entry(.identification, "2024-06-01"), entry(.iomVoluntaryReturn, "2024-06-10"), entry(.protectionRequested, "2024-06-02")]
+        #expect(AwaitedStep.awaited(by: returned).map(\.kind) == [.counseling, .placement, .reintegration], "oldest first")
+        #expect(AwaitedStep.awaited(by: returned + [entry(.reintegrationSupport, "2024-09-01")]).map(\.kind) == [.counseling, .placement])
+    }
 }

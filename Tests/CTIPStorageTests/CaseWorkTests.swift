@@ -146,6 +146,31 @@ struct CaseWorkTests {
         }
     }
 
+    @Test("the steps due are those of the files the agency holds or protects, oldest first; a role without case work is refused",
+          arguments: Engine.available)
+    func stepsDue(engine: Engine) async throws {
+        try await withFreshDatabase(engine) { storage in
+            let staff = Staff(accounts: AccountStore(database: storage.database))
+            let police = try await staff.make("police-13", .caseWorker)
+            let shelter = try await staff.make("wcsc-13", .caseWorker)
+            let osaka = try await staff.make("police-27", .caseWorker)
+            let analyst = try await staff.make("police-13", .analyst)
+            let store = VictimFileStore(database: storage.database, cipher: try FieldCipher(keys: [Self.k1]))
+            let first = try await store.create(Self.newFile(), by: police)
+            let second = try await store.create(Self.newFile(protecting: nil), by: police)
+            try await store.recordStep(first, step: .identification, on: Day(year: 2026, month: 5, day: 3)!, agency: "police-13", by: police)
+            try await store.recordStep(first, step: .protectionRequested, on: Day(year: 2026, month: 5, day: 3)!, agency: "police-13", by: police)
+            try await store.recordStep(second, step: .identification, on: Day(year: 2026, month: 5, day: 1)!, agency: "police-13", by: police)
+            let due = try await store.awaitedSteps(for: police)
+            #expect(due.map { "\($0.victimID) \($0.step.kind.rawValue)" } == ["\(second) counseling", "\(first) counseling", "\(first) placement"])
+            #expect(try await store.awaitedSteps(for: shelter).map(\.victimID) == [first, first], "the protecting agency sees the file it protects")
+            #expect(try await store.awaitedSteps(for: osaka).isEmpty, "another prefecture's police sees nothing")
+            await #expect(throws: CaseWorkError.self) { try await store.awaitedSteps(for: analyst) }
+            try await store.recordStep(first, step: .womenSupportCenterProtection, on: Day(year: 2026, month: 5, day: 4)!, agency: "wcsc-13", by: shelter)
+            #expect(try await store.awaitedSteps(for: police).map(\.step.kind) == [.counseling, .counseling], "the shelter settled the placement")
+        }
+    }
+
     @Test("steps recorded at once on one file are checked one after another: one identification, never two", arguments: Engine.available)
     func concurrentSteps(engine: Engine) async throws {
         try await withFreshDatabase(engine) { storage in

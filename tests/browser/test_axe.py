@@ -124,3 +124,53 @@ def test_staff_pages_have_no_serious_violations_for_every_demo_role(server, brow
         browser.set_window_size(1280, 1024)
         browser.delete_all_cookies()
     assert not problems, "serious or critical axe violations:\n" + "\n".join(problems)
+
+
+OTHER_LANGUAGES = ["zh", "ko", "es", "ru", "th", "tl", "id", "vi", "pt"]
+
+
+def test_public_pages_in_the_other_nine_languages_on_a_phone(server, browser, results):
+    """The public pages speak the eleven languages of /help: each is checked at phone width."""
+    problems = []
+    try:
+        browser.set_window_size(*WIDTHS["phone"])
+        for language in OTHER_LANGUAGES:
+            for path in [p for p in PUBLIC if p != "/login"] + ["/help/card"]:
+                browser.get(server.url(f"{path}?lang={language}"))
+                assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == language, f"{path} in {language}"
+                blocking = check(browser, f"{path} [{language}, phone]", results)
+                if blocking:
+                    problems.append(f"{path} [{language}, phone]: {summary(blocking)}")
+    finally:
+        browser.set_window_size(1280, 1024)
+    assert not problems, "serious or critical axe violations:\n" + "\n".join(problems)
+
+
+def test_dark_mode_keeps_contrast_and_print_hides_the_navigation(server, browser, results):
+    """The stylesheet's dark colours (prefers-color-scheme: dark, emulated through the DevTools protocol)
+    pass axe's contrast rules on the public pages and a staff home; printing hides the header's controls."""
+    password = demo_password(server)
+    problems = []
+    try:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+        pages = [(f"{path}?lang={language}", None) for language in ("en", "ja") for path in PUBLIC]
+        pages += [("/staff?lang=en", "police.caseworker"), ("/staff/victims/new?lang=ja", "police.caseworker"),
+                  ("/staff/hotline?lang=en", "hotline.triage")]
+        for url, account in pages:
+            if account:
+                sign_in_as(browser, server, f"{account}@demo.ctip.invalid", password)
+            browser.get(server.url(url))
+            background = browser.execute_script("return getComputedStyle(document.body).backgroundColor")
+            assert background == "rgb(18, 20, 23)", f"{url} is not drawn in the dark colours: {background}"
+            blocking = check(browser, f"{url} [dark]", results)
+            if blocking:
+                problems.append(f"{url} [dark]: {summary(blocking)}")
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print", "features": []})
+        browser.get(server.url("/staff?lang=en"))
+        for selector in (".primary-nav", ".language-switch", ".account", ".skip-link"):
+            shown = browser.execute_script(f"const e = document.querySelector('{selector}'); return e && getComputedStyle(e).display")
+            assert shown == "none", f"{selector} is printed ({shown})"
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "", "features": []})
+        browser.delete_all_cookies()
+    assert not problems, "serious or critical axe violations in dark mode:\n" + "\n".join(problems)

@@ -170,6 +170,7 @@ public struct AwaitedStep: Sendable, Equatable {
 
     public let kind: Kind
     public let since: Day
+    public init(kind: Kind, since: Day) { self.kind = kind; self.since = since }
 
     /// What the timeline awaits, oldest first. Steps recorded since (at any date) settle it.
     public static func awaited(by entries: [TimelineEntry]) -> [AwaitedStep] {

@@ -64,8 +64,9 @@ struct AccountAdminController: RouteCollection {
         let form: Node<HTML.BodyContext> = .form(.method(.post), .action("/staff/accounts?lang=\(language.rawValue)"),
             StaffPages.csrfField(request),
             StaffPages.field(t("Email", "メールアドレス"), name: "email", type: .email, required: true),
-            StaffPages.select(t("Agency", "機関"), name: "agency", options: agencies, selected: request.staff?.agency.code ?? ""),
-            StaffPages.select(t("Role", "役割"), name: "role", options: roles, selected: StaffRole.caseWorker.rawValue),
+            // Who the account is for is the administrator's decision, never a preselected option.
+            StaffPages.requiredChoice(t("Agency", "機関"), name: "agency", groups: [(nil, agencies)], selected: "", language: language),
+            StaffPages.requiredChoice(t("Role", "役割"), name: "role", groups: [(nil, roles)], selected: "", language: language),
             .p(.button(.type(.submit), .text(t("Create the account", "アカウントを作成する")))))
         return StaffPages.render(request, title: t("Staff accounts", "職員アカウント"), status: status, .group(
             StaffPages.errors(errors, language: request.staffLanguage),

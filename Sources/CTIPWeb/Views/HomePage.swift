@@ -46,8 +46,8 @@ enum HomePage {
                          .p(.text(t["empty"])),
                          // On a phone the table scrolls sideways inside its own region, reachable by keyboard.
                          else: .div(.class("scroll"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
-                                    .attribute(named: "aria-labelledby", value: "series"), .table(
-                             .caption(.text(t["seriesCaption"])),
+                                    .attribute(named: "aria-labelledby", value: "series-caption"), .table(
+                             .caption(.id("series-caption"), .text(t["seriesCaption"])),
                              .thead(.tr(
                                  .th(.attribute(named: "scope", value: "col"), .text(t["year"])),
                                  .th(.attribute(named: "scope", value: "col"), .text(t["victims"])),

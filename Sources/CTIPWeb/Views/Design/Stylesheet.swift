@@ -45,7 +45,7 @@ enum Stylesheet {
     /* Header: service name, language switch, who is signed in; then the navigation and breadcrumbs. */
     .site-header{background:var(--accent);color:var(--on-accent);border-bottom:4px solid var(--focus-ring)}
     .site-header .wrap{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem 1.5rem;padding-top:.5rem;padding-bottom:.5rem}
-    .site-header a,.site-header a:visited{color:var(--on-accent)}
+    .site-header .wrap a,.site-header .wrap a:visited{color:var(--on-accent)}
     .service-name{font-weight:700;font-size:1.25rem;text-decoration:none;margin-right:auto}
     .service-name span{font-weight:400;font-size:.95rem;margin-left:.5rem}
     .language-switch ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.1rem .8rem;font-size:.95rem}
@@ -54,8 +54,8 @@ enum Stylesheet {
     .account button{background:transparent;color:var(--on-accent);border:1px solid var(--on-accent);border-radius:.25rem;padding:.15rem .6rem;font:inherit;cursor:pointer;min-height:0}
     .primary-nav{background:var(--surface);border-bottom:1px solid var(--rule)}
     .primary-nav ul{list-style:none;margin:0 auto;max-width:64rem;padding:.25rem 1rem;display:flex;flex-wrap:wrap;gap:.15rem 1.25rem}
-    .primary-nav a{display:inline-block;padding:.3rem 0;font-weight:600}
-    .primary-nav [aria-current]{color:var(--text);border-bottom:3px solid var(--accent);text-decoration:none}
+    .primary-nav a,.primary-nav a:visited{display:inline-block;padding:.3rem 0;font-weight:600;color:var(--link)}
+    .primary-nav a[aria-current]{color:var(--text);border-bottom:3px solid var(--accent);text-decoration:none}
     .breadcrumbs ol{list-style:none;margin:.75rem 0 0;padding:0;display:flex;flex-wrap:wrap;font-size:.9rem;color:var(--muted)}
     .breadcrumbs li+li::before{content:"›";margin:0 .5rem;color:var(--muted)}
     main{display:block;padding-bottom:2rem}main:focus{outline:none}
