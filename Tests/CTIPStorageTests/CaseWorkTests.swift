@@ -93,7 +93,7 @@ struct CaseWorkTests {
                 try await store.refer(id, to: "iom", sections: [.basic], basis: .override, overrideReason: "child in danger at home", by: police)
             }
             // A hot line passes reports to the police; it takes no part in a victim's protection.
-            await #expect(throws: CaseWorkError.invalid([FieldError(field: "to_agency", message:
+            await #expect(throws: CaseWorkError.conflict([FieldError(field: "to_agency", message:
                 "hotline is a hot line: it passes reports to the police and takes no part in a victim's protection")])) {
                 try await store.refer(id, to: "hotline", sections: [.basic], basis: .consent, overrideReason: nil, by: police)
             }
@@ -102,7 +102,7 @@ struct CaseWorkTests {
             }
             let referral = try await store.refer(id, to: "iom", sections: [.basic, .identity], basis: .consent, overrideReason: nil, by: police)
             await #expect(throws: CaseWorkError.notFound) { try await store.open(id, for: iom) }
-            #expect(try await store.inbox(for: iom).map(\.id) == [referral.id])
+            #expect(try await store.inbox(for: iom).items.map(\.id) == [referral.id])
 
             _ = try await store.answer(referral: referral.id, .accept, by: iom)
             let shared = try await store.open(id, for: iom)
@@ -131,7 +131,7 @@ struct CaseWorkTests {
             do {
                 try await store.recordStep(id, step: .residenceStatusChanged, on: Day(year: 2026, month: 5, day: 2)!, agency: "isa-tokyo", by: bureau)
                 Issue.record("a change of status before identification was accepted")
-            } catch CaseWorkError.invalid(let errors) {
+            } catch CaseWorkError.conflict(let errors) {
                 #expect(errors.map(\.field) == ["step"])
             }
             try await store.recordStep(id, step: .identification, on: Day(year: 2026, month: 5, day: 1)!, agency: "isa-tokyo", by: bureau)

@@ -31,7 +31,7 @@ struct CriminalCaseTests {
             do {
                 try await store.addSuspect(suspect, charges: ["no_such_offense"], toCase: "C2026-TEST0001", by: police)
                 Issue.record("an unknown offense was accepted")
-            } catch CaseWorkError.invalid(let errors) { #expect(errors.map(\.field) == ["charges"]) }
+            } catch CaseWorkError.conflict(let errors) { #expect(errors.map(\.field) == ["charges"]) }
             let offense = try #require(CodeLists.shipped.offenseOrder.first)
             try await store.addSuspect(suspect, charges: [offense], toCase: "C2026-TEST0001", by: police)
             await #expect(throws: CaseWorkError.notFound) { try await store.addSuspect(suspect, charges: [offense], toCase: "C2026-TEST0001", by: liaison) }

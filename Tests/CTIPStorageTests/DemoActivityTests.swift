@@ -26,7 +26,7 @@ struct DemoActivityTests {
 
             let files = VictimFileStore(database: storage.database, cipher: cipher)
             // The shelter sees the referral waiting, and the sheltered woman's whereabouts (its agency protects her).
-            #expect(try await files.inbox(for: shelter).filter { $0.status == .pending }.count == 1)
+            #expect(try await files.inbox(for: shelter).items.filter { $0.status == .pending }.count == 1)
             let sheltered = try #require(try await files.list(for: shelter).first { $0.protectingAgency == "wcsc-13" })
             let view = try await files.open(sheltered.id, for: shelter)
             #expect(view.whereabouts?.description.contains(DemoActivity.marker) == true)

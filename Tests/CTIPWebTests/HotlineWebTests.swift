@@ -158,7 +158,7 @@ struct HotlineWebTests {
                 (["lang": "en", "category": "other", "prefecture": "Tokyo", "description": "x"], "api/public/tips", "prefecture", "choose a prefecture"),
                 (["lang": "th", "category": "other", "prefecture": "JP-13", "description": "a\u{7}b"], "api/public/tips", "description", "อักขระควบคุม"),
                 (["lang": "xx", "category": "other", "prefecture": "JP-13", "description": "x"], "api/public/tips", "lang", "not offered"),
-                (["lang": "en", "category": "other", "prefecture": "JP-13", "description": 42], "api/public/tips", "description", "control characters"),
+                (["lang": "en", "category": "other", "prefecture": "JP-13", "description": 42], "api/public/tips", "description", "could not be read"),
                 (["lang": "en", "category": "csam", "url": "javascript:alert(1)"], "api/public/internet-reports", "url", "only http and https"),
                 (["lang": "ja", "category": "csam"], "api/public/internet-reports", "url", "入力してください"),
             ]

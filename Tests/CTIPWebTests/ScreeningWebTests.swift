@@ -35,8 +35,8 @@ struct ScreeningWebTests {
 
             // Named with a file: stored, and shown with the file to those who see its screening section.
             let attached = try await app.testing().sendRequest(.POST, "/api/screenings", headers: intake.bearer) { request in
-                try request.content.encode(["control_methods": "WithholdsDocuments;DebtBondage", "acts": "recruitment", "purposes": "forced_labour_or_services",
-                                            "age": "30", "nationality": "VNM", "file": fixture.fileID], as: .json)
+                request.headers.contentType = .json
+                request.body = ByteBuffer(string: #"{"control_methods": ["WithholdsDocuments", "DebtBondage"], "acts": ["recruitment"], "purposes": ["forced_labour_or_services"], "age": 30, "nationality": "VNM", "file": "\#(fixture.fileID)"}"#)
             }
             #expect(attached.status == .created)
             let stored = try Self.object(attached.body.string)
@@ -46,12 +46,13 @@ struct ScreeningWebTests {
             let screenings = try #require(try Self.object(file.body.string)["screenings"] as? [[String: Any]])
             #expect(screenings.count == 1 && (screenings[0]["result"] as? [String: Any])?["outcome"] as? String == "meets_definition")
 
-            // Bad input: 422 naming the field, nothing stored.
+            // Bad input: a 400 naming the field (the document's list of methods), nothing stored.
             let bad = try await app.testing().sendRequest(.POST, "/api/screenings", headers: intake.bearer) { request in
-                try request.content.encode(["control_methods": "Kidnapping", "file": fixture.fileID], as: .json)
+                request.headers.contentType = .json
+                request.body = ByteBuffer(string: #"{"control_methods": ["Kidnapping"], "file": "\#(fixture.fileID)"}"#)
             }
             let problem = try Self.object(bad.body.string)
-            #expect(bad.status == .unprocessableEntity && problem["field"] as? String == "control_methods")
+            #expect(bad.status == .badRequest && problem["field"] as? String == "control_methods[0]")
             let after = try await app.testing().sendRequest(.GET, "/api/victims/\(fixture.fileID)", headers: intake.bearer)
             let afterFile = try Self.object(after.body.string)
             #expect((afterFile["screenings"] as? [[String: Any]])?.count == 1)

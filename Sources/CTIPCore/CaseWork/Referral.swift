@@ -2,7 +2,7 @@
 /// sections of the file. Allowed only on the victim's recorded consent, or on a supervisor's override
 /// where the law requires it (a child in danger), with the reason written down.
 public struct Referral: Sendable, Equatable, Codable {
-    public enum Basis: String, Sendable, Codable { case consent, override }
+    public enum Basis: String, Sendable, Codable, CaseIterable { case consent, override }
 
     public enum Status: String, Sendable, Codable, CaseIterable {
         case pending, accepted, declined, revoked
@@ -13,7 +13,7 @@ public struct Referral: Sendable, Equatable, Codable {
         public var shares: Bool { self == .accepted }
     }
 
-    public enum Answer: String, Sendable, Codable { case accept, decline, revoke }
+    public enum Answer: String, Sendable, Codable, CaseIterable { case accept, decline, revoke }
 
     public var id: String
     public var victimID: String

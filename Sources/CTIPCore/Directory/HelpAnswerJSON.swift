@@ -3,9 +3,9 @@ import Foundation
 /// The JSON form of an answer: the contract of `GET /api/public/help` and `ctip help-finder --format json`.
 /// Every service carries `open_now` (true, false, or null when the hours are not known) and both
 /// `closes_at` and `opens_at` (ISO 8601 in Japan time, null when they do not apply).
-public struct HelpAnswerJSON: Encodable, Sendable {
-    struct Notice: Encodable { let code: String; let message: String }
-    struct Service: Encodable {
+public struct HelpAnswerJSON: Codable, Sendable {
+    struct Notice: Codable { let code: String; let message: String }
+    struct Service: Codable {
         let id: String
         let name: String
         let name_ja: String

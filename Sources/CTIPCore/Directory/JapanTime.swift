@@ -32,6 +32,15 @@ public struct JapanTime: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses ISO 8601 `YYYY-MM-DDTHH:MM[:SS][.fff](Z|±HH:MM|±HHMM)`. The offset is required: a time
     /// without one is ambiguous, and a help line's hours must never be guessed in the wrong zone.
+    /// An instant typed into a query string: its unescaped `+09:00` arrives as ` 09:00`.
+    public static func repairingQueryPlus(_ text: String) -> String {
+        var text = text
+        if let space = text.range(of: " ", options: .backwards), text.distance(from: text.startIndex, to: space.lowerBound) > 10 {
+            text.replaceSubrange(space, with: "+")
+        }
+        return text
+    }
+
     public init(iso text: String) throws(InvalidInstant) {
         let characters = Array(text.trimmingSpaces())
         func fail(_ reason: String) -> InvalidInstant { InvalidInstant(text: text, reason: reason) }
@@ -62,6 +71,8 @@ public struct JapanTime: Sendable, Hashable, Comparable, CustomStringConvertible
                 while index < characters.count, characters[index].isASCII, characters[index].isNumber { index += 1 }
             }
         }
+        // RFC 3339 allows a leap second (:60); Japan time counts it as the second before.
+        if second == 60 { second = 59 }
         guard hour < 24, minute < 60, second < 60 else { throw fail("\(twoDigits(hour)):\(twoDigits(minute)) is not a time of day") }
         guard index < characters.count else { throw fail("the offset is missing: add +09:00 (Japan) or Z (UTC)") }
         var offset = 0

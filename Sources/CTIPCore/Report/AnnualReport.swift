@@ -31,7 +31,7 @@ public struct AnnualReport: Codable, Sendable, Equatable {
 
     /// Something the reader must know to read the figures right (missing data, an unusual cut-off).
     public struct Notice: Codable, Sendable, Equatable {
-        public enum Kind: String, Codable, Sendable {
+        public enum Kind: String, Codable, Sendable, CaseIterable {
             case noRecords = "no_records"
             case noPreviousYear = "no_previous_year"
             case previousYearFromHistory = "previous_year_from_history"
@@ -142,7 +142,7 @@ public struct AnnualReport: Codable, Sendable, Equatable {
     }
 
     public struct TrialTable: Codable, Sendable, Equatable {
-        public enum Kind: String, Codable, Sendable { case prosecuted, carryOver = "carry_over" }
+        public enum Kind: String, Codable, Sendable, CaseIterable { case prosecuted, carryOver = "carry_over" }
         public var number: Int
         public var kind: Kind
         public var firstReportedIn: Int?

@@ -84,15 +84,15 @@ public struct ScreeningAnswers: Sendable, Equatable, Codable {
 
 /// CTIP's answer: whether the definition is met, which elements hold, and why.
 public struct ScreeningResult: Sendable, Equatable, Codable {
-    public enum Outcome: String, Sendable, Codable {
+    public enum Outcome: String, Sendable, Codable, CaseIterable {
         case meetsDefinition = "meets_definition"
         case possible = "possible_interview_further"
         case notIndicated = "not_indicated"
     }
 
-    public enum Element: String, Sendable, Codable { case act, means, purpose }
+    public enum Element: String, Sendable, Codable, CaseIterable { case act, means, purpose }
 
-    public enum Finding: String, Sendable, Codable {
+    public enum Finding: String, Sendable, Codable, CaseIterable {
         case holds
         case missing
         /// Means, for a child (Art. 3 (c)).

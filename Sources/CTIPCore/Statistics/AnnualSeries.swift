@@ -1,6 +1,6 @@
 /// One year of the long series (Figures 3 and 6): victims, cleared cases and cleared suspects.
 public struct AnnualTotals: Sendable, Equatable, Codable {
-    public enum Source: String, Sendable, Codable { case records, history }
+    public enum Source: String, Sendable, Codable, CaseIterable { case records, history }
     public let year: Int
     public let victims: Int?
     public let clearedCases: Int?

@@ -109,9 +109,11 @@ public struct AuditLog: Sendable {
         public var hash: String
     }
 
-    /// Entries newest first, optionally only those about one record, actor or agency.
-    public func entries(record: String? = nil, actor: String? = nil, agency: String? = nil, limit: Int = 500) async throws -> [Entry] {
+    /// Entries newest first, optionally only those about one record, actor or agency, and only those
+    /// older than `before` (a page's cursor: the last sequence number seen).
+    public func entries(record: String? = nil, actor: String? = nil, agency: String? = nil, before: Int? = nil, limit: Int = 500) async throws -> [Entry] {
         var query = database.sql.select().columns("seq", "at", "actor", "agency", "action", "record", "fields", "purpose", "hash").from("audit_log")
+        if let before { query = query.where("seq", .lessThan, before) }
         if let record, !record.isEmpty { query = query.where("record", .equal, record) }
         if let actor, !actor.isEmpty { query = query.where("actor", .equal, actor) }
         if let agency, !agency.isEmpty { query = query.where("agency", .equal, agency) }

@@ -9,6 +9,9 @@ public enum CaseWorkError: Error, Equatable, CustomStringConvertible {
     /// The person may see the file but not do this.
     case forbidden(String)
     case invalid([FieldError])
+    /// Well formed, but the record's state, the timeline's rules or the agency directory do not allow it
+    /// now (a step out of order, a referral already answered, an agency that does not protect victims).
+    case conflict([FieldError])
     /// Encryption at rest is not configured, so personal details cannot be stored or read.
     case noDataKey
 
@@ -16,7 +19,7 @@ public enum CaseWorkError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .notFound: "no such file"
         case .forbidden(let what): "not allowed: \(what)"
-        case .invalid(let errors): errors.map(\.description).joined(separator: "; ")
+        case .invalid(let errors), .conflict(let errors): errors.map(\.description).joined(separator: "; ")
         case .noDataKey: "no data key is configured (set CTIP_DATA_KEY or --data-key-file)"
         }
     }

@@ -60,7 +60,7 @@ public struct CriminalCaseStore: Sendable {
             let sql = transaction.sql
             // Checked under the write lock: two clerks entering one case at once get one case and one refusal.
             if try await sql.select().column("case_id").from("cases").where("case_id", .equal, record.id).first() != nil {
-                throw CaseWorkError.invalid([FieldError(field: "case_id", message: "a case \(record.id) already exists", japanese: "事件 \(record.id) は既に登録されています")])
+                throw CaseWorkError.conflict([FieldError(field: "case_id", message: "a case \(record.id) already exists", japanese: "事件 \(record.id) は既に登録されています")])
             }
             try await sql.insert(into: "cases").columns("case_id", "cleared_on", "prefecture", "agency", "summary")
                 .values(SQLBind(record.id), SQLBind(record.clearedOn.description), SQLBind(record.prefecture ?? staff.agency.prefecture),
@@ -79,13 +79,13 @@ public struct CriminalCaseStore: Sendable {
         let known = Set(CodeLists.shipped.offenses.keys)
             .union(try await database.sql.select().column("code").from("offenses").all().map { try $0.decode(column: "code", as: String.self) })
         if let unknown = charges.first(where: { !known.contains($0) }) {
-            throw CaseWorkError.invalid([FieldError(field: "charges", message: "unknown offense code `\(unknown.prefix(40))`",
+            throw CaseWorkError.conflict([FieldError(field: "charges", message: "unknown offense code `\(unknown.prefix(40))`",
                                                                  japanese: "「\(unknown.prefix(40))」は罪名のコードではありません")])
         }
         try await database.writeTransaction { transaction in
             let sql = transaction.sql
             if try await sql.select().column("suspect_id").from("suspects").where("suspect_id", .equal, record.id).first() != nil {
-                throw CaseWorkError.invalid([FieldError(field: "suspect_id", message: "a suspect \(record.id) already exists", japanese: "被疑者 \(record.id) は既に登録されています")])
+                throw CaseWorkError.conflict([FieldError(field: "suspect_id", message: "a suspect \(record.id) already exists", japanese: "被疑者 \(record.id) は既に登録されています")])
             }
             try await sql.insert(into: "suspects")
                 .columns("suspect_id", "arrested_on", "sex", "nationality", "broker", "organized_crime", "disposition", "disposition_on",
@@ -111,7 +111,7 @@ public struct CriminalCaseStore: Sendable {
         let caseID = try await caseOf(suspect: suspectID, staff: staff)
         try await requireCase(caseID, by: staff, changingCharges: false)
         if reason != nil && disposition != .notProsecuted {
-            throw CaseWorkError.invalid([FieldError(field: "not_prosecuted_reason", message: "only for a suspect not prosecuted", japanese: "不起訴の被疑者についてだけ入力します")])
+            throw CaseWorkError.conflict([FieldError(field: "not_prosecuted_reason", message: "only for a suspect not prosecuted", japanese: "不起訴の被疑者についてだけ入力します")])
         }
         try await database.writeTransaction { transaction in
             try await transaction.sql.update("suspects").set("disposition", to: disposition.rawValue).set("disposition_on", to: day.description)
@@ -129,7 +129,7 @@ public struct CriminalCaseStore: Sendable {
         let disposition = try await database.sql.select().column("disposition").from("suspects").where("suspect_id", .equal, trial.suspectID).first()?
             .decode(column: "disposition", as: String?.self)
         guard let disposition, Disposition(rawValue: disposition)?.countsAsProsecuted == true else {
-            throw CaseWorkError.invalid([FieldError(field: "verdict", message: "record the prosecution before the trial", japanese: "公判の前に起訴を記録してください")])
+            throw CaseWorkError.conflict([FieldError(field: "verdict", message: "record the prosecution before the trial", japanese: "公判の前に起訴を記録してください")])
         }
         try await database.writeTransaction { transaction in
             let sql = transaction.sql
@@ -143,12 +143,22 @@ public struct CriminalCaseStore: Sendable {
     }
 
     /// The cases this agency keeps (all entered cases for the prosecutors' liaison), newest first.
-    public func cases(for staff: StaffIdentity, limit: Int = 200) async throws -> [CriminalCaseView] {
+    /// The cases the caller keeps (all, for the prosecutors' liaison), most recently cleared first, then
+    /// by case id; only those after `after` (a page's cursor: `[cleared_on, case_id]`).
+    public func cases(for staff: StaffIdentity, limit: Int = 200, after: PageCursor? = nil) async throws -> [CriminalCaseView] {
         try await require(staff, .recordSuspectsAndTrials, record: "case:list")
-        var query = database.sql.select().columns(SQLColumn("case_id", table: "cases")).from("cases")
-            .join("case_owners", on: SQLColumn("case_id", table: "case_owners"), .equal, SQLColumn("case_id", table: "cases"))
+        let clearedOn = SQLColumn("cleared_on", table: "cases"), caseID = SQLColumn("case_id", table: "cases")
+        var query = database.sql.select().columns(caseID).from("cases")
+            .join("case_owners", on: SQLColumn("case_id", table: "case_owners"), .equal, caseID)
         if staff.agency.code != Self.prosecutorsLiaison { query = query.where(SQLColumn("agency", table: "case_owners"), .equal, SQLBind(staff.agency.code)) }
-        let ids = try await query.orderBy(SQLOrderBy(expression: SQLColumn("cleared_on", table: "cases"), direction: SQLDirection.descending))
+        if let after {
+            query = query.where { group in
+                group.where(clearedOn, .lessThan, SQLBind(after.keys[0]))
+                    .orWhere { tie in tie.where(clearedOn, .equal, SQLBind(after.keys[0])).where(caseID, .greaterThan, SQLBind(after.keys[1])) }
+            }
+        }
+        let ids = try await query.orderBy(SQLOrderBy(expression: clearedOn, direction: SQLDirection.descending))
+            .orderBy(SQLOrderBy(expression: caseID, direction: SQLDirection.ascending))
             .limit(limit).all().map { try $0.decode(column: "case_id", as: String.self) }
         let views = try await load(ids)
         return ids.compactMap { views[$0] }

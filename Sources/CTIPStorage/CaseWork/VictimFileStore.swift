@@ -50,11 +50,16 @@ public struct VictimFileFilter: Sendable, Equatable {
     public var year: Int?
     public var minorsOnly: Bool
     public var limit: Int
+    /// Only files after this one in the list's order (newest protection first, then file number).
+    public var after: PageCursor?
     public init(idPrefix: String? = nil, nationality: String? = nil, exploitation: String? = nil, year: Int? = nil,
-                minorsOnly: Bool = false, limit: Int = 200) {
+                minorsOnly: Bool = false, limit: Int = 200, after: PageCursor? = nil) {
         self.idPrefix = idPrefix; self.nationality = nationality; self.exploitation = exploitation; self.year = year
-        self.minorsOnly = minorsOnly; self.limit = limit
+        self.minorsOnly = minorsOnly; self.limit = limit; self.after = after
     }
+
+    /// The cursor of the page after `summary`.
+    public static func cursor(after summary: VictimFileSummary) -> [String] { [summary.protectedOn, summary.id] }
 }
 
 /// Victim files: the bundle's row in `victims` (so the report counts it) and the sealed personal
@@ -145,8 +150,15 @@ public struct VictimFileStore: Sendable {
                 .where(SQLColumn("protected_on", table: "victims"), .lessThanOrEqual, SQLBind("\(year)-12-31"))
         }
         if filter.minorsOnly { query = query.where(SQLColumn("age", table: "victims"), .lessThan, SQLBind(18)) }
+        if let after = filter.after {
+            let protectedOn = SQLColumn("protected_on", table: "victims"), id = SQLColumn("victim_id", table: "victims")
+            query = query.where { group in
+                group.where(protectedOn, .lessThan, SQLBind(after.keys[0]))
+                    .orWhere { tie in tie.where(protectedOn, .equal, SQLBind(after.keys[0])).where(id, .greaterThan, SQLBind(after.keys[1])) }
+            }
+        }
         let rows = try await query.orderBy(SQLOrderBy(expression: SQLColumn("protected_on", table: "victims"), direction: SQLDirection.descending))
-            .orderBy(SQLOrderBy(expression: SQLColumn("victim_id", table: "victims"), direction: SQLDirection.ascending)).limit(max(1, min(filter.limit, 1000))).all()
+            .orderBy(SQLOrderBy(expression: SQLColumn("victim_id", table: "victims"), direction: SQLDirection.ascending)).limit(max(1, min(filter.limit, Paging.maximumLimit + 1))).all()
         // Which agency protects someone is for the agencies that hold or protect the file, not for those a file was referred to.
         let summaries = try rows.map(Self.summary(from:)).map { summary in
             var summary = summary
@@ -229,7 +241,7 @@ public struct VictimFileStore: Sendable {
             do {
                 try timeline.add(TimelineEntry(step: step, on: day, agency: agency.kind.rawValue))
             } catch let violation as TimelineViolation {
-                throw CaseWorkError.invalid([FieldError(field: violation.field, message: violation.explanation(.en), japanese: violation.explanation(.ja))])
+                throw CaseWorkError.conflict([FieldError(field: violation.field, message: violation.explanation(.en), japanese: violation.explanation(.ja))])
             }
             let supportEvents = timeline.supportEvents
             try await sql.insert(into: "protection_steps").columns("victim_id", "step", "on_date", "agency", "recorded_by", "recorded_at")
@@ -303,11 +315,17 @@ public struct VictimFileStore: Sendable {
                       by staff: StaffIdentity, purpose: String = "refer to another agency") async throws -> Referral {
         _ = try await requireChangeable(id, by: staff, purpose: purpose)
         guard AccessPolicy.allows(staff, .refer) else { throw CaseWorkError.forbidden("refer a file") }
-        var errors = Referral.validate(sections: sections, basis: basis, overrideReason: overrideReason, from: staff.agency.code,
-                                       to: agencyCode, by: staff)
+        // What was asked is checked first (the sections, a reason); then who asks (only a supervisor
+        // overrides consent); then whether the directory and the file allow it (the receiving agency).
+        let problems = Referral.validate(sections: sections, basis: basis, overrideReason: overrideReason, from: staff.agency.code,
+                                         to: agencyCode, by: staff)
+        var conflicts = problems.filter { $0.field == "to_agency" }
         do { _ = try await protectionAgency(agencyCode, field: "to_agency", in: AccountStore(database: database)) }
-        catch CaseWorkError.invalid(let problems) { errors += problems }
-        guard errors.isEmpty else { throw CaseWorkError.invalid(errors) }
+        catch CaseWorkError.conflict(let found) { conflicts += found }
+        let invalid = problems.filter { $0.field != "to_agency" && $0.field != "basis" }
+        if !invalid.isEmpty { throw CaseWorkError.invalid(invalid + conflicts) }
+        if let refusal = problems.first(where: { $0.field == "basis" }) { throw CaseWorkError.forbidden(refusal.message) }
+        if !conflicts.isEmpty { throw CaseWorkError.conflict(conflicts) }
         let referral = Referral(id: "R-" + AccountStore.newSecret().prefix(12), victimID: id, fromAgency: staff.agency.code,
                                 toAgency: agencyCode, sections: sections, basis: basis,
                                 overrideReason: basis == .override ? overrideReason : nil, status: .pending)
@@ -354,10 +372,21 @@ public struct VictimFileStore: Sendable {
         return awaited
     }
 
-    /// Referrals addressed to this person's agency, newest first.
-    public func inbox(for staff: StaffIdentity) async throws -> [Referral] {
+    /// Referrals addressed to this person's agency, newest first; a page of them after `after`.
+    public func inbox(for staff: StaffIdentity, after: PageCursor? = nil, limit: Int? = nil) async throws -> Page<Referral> {
         guard AccessPolicy.allows(staff, .answerReferrals) else { throw CaseWorkError.forbidden("see referrals") }
-        return try await referralQuery().where("to_agency", .equal, staff.agency.code).orderBy("created_at", .descending).all().map(Self.referral(from:))
+        var query = referralQuery().column("created_at").where("to_agency", .equal, staff.agency.code)
+        if let after, let seconds = Int64(after.keys[0]) {
+            query = query.where { group in
+                group.where("created_at", .lessThan, seconds)
+                    .orWhere { tie in tie.where("created_at", .equal, seconds).where("referral_id", .greaterThan, after.keys[1]) }
+            }
+        }
+        query = query.orderBy("created_at", .descending).orderBy("referral_id", .ascending)
+        if let limit { query = query.limit(limit + 1) }
+        let rows = try await query.all().map { (try Self.referral(from: $0), try $0.decode(column: "created_at", as: Int64.self)) }
+        let created = Dictionary(rows.map { ($0.0.id, $0.1) }, uniquingKeysWith: { first, _ in first })
+        return Page(reading: rows.map(\.0), limit: limit ?? rows.count) { [String(created[$0.id] ?? 0), $0.id] }
     }
 
     public func answer(referral referralID: String, _ answer: Referral.Answer, by staff: StaffIdentity,
@@ -369,7 +398,7 @@ public struct VictimFileStore: Sendable {
             throw CaseWorkError.notFound
         }
         guard let status = referral.status(after: answer, byAgency: staff.agency.code) else {
-            throw CaseWorkError.invalid([FieldError(field: "answer", message: "cannot \(answer.rawValue) a referral that is \(referral.status.rawValue)",
+            throw CaseWorkError.conflict([FieldError(field: "answer", message: "cannot \(answer.rawValue) a referral that is \(referral.status.rawValue)",
                                                     japanese: "状態が \(referral.status.rawValue) の照会には \(answer.rawValue) できません")])
         }
         referral.status = status
@@ -555,10 +584,10 @@ public struct VictimFileStore: Sendable {
     /// hot line); otherwise the field's error.
     private func protectionAgency(_ code: String, field: String, in accounts: AccountStore) async throws -> Agency {
         guard let agency = try await accounts.agency(code: code) else {
-            throw CaseWorkError.invalid([FieldError(field: field, message: "no agency has the code \(code)", japanese: "機関コード \(code) の機関はありません")])
+            throw CaseWorkError.conflict([FieldError(field: field, message: "no agency has the code \(code)", japanese: "機関コード \(code) の機関はありません")])
         }
         guard agency.kind.protectsVictims else {
-            throw CaseWorkError.invalid([FieldError(field: field, message: "\(code) is a hot line: it passes reports to the police and takes no part in a victim's protection",
+            throw CaseWorkError.conflict([FieldError(field: field, message: "\(code) is a hot line: it passes reports to the police and takes no part in a victim's protection",
                                                     japanese: "\(code) は通報窓口です。通報を警察に送付する機関で、被害者の保護には加わりません")])
         }
         return agency

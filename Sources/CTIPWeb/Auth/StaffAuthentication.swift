@@ -109,25 +109,33 @@ struct StaffErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch is StaffRequired {
-            if request.wantsJSON { return try Response.json(["error": "sign in first: send an API token as Authorization: Bearer"], status: .unauthorized) }
+            if request.wantsJSON { return try Response.json(APIError(error: "sign in first: send an API token as Authorization: Bearer"), status: .unauthorized) }
             let next = request.url.path + (request.url.query.map { "?\($0)" } ?? "")
             return request.redirect(to: "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/staff"))
         } catch let error as CaseWorkError {
-            let (status, body): (HTTPResponseStatus, [String: String]) = switch error {
-            case .notFound: (.notFound, ["error": "no such file"])
-            case .forbidden(let what): (.forbidden, ["error": "not allowed: \(what)"])
-            case .invalid(let errors): (.unprocessableEntity, ["error": errors.map(\.description).joined(separator: "; "),
-                                                               "field": errors.first?.field ?? ""])
-            case .noDataKey: (.serviceUnavailable, ["error": error.description])
+            let (status, body): (HTTPResponseStatus, APIError) = switch error {
+            case .notFound: (.notFound, APIError(error: "no such file"))
+            case .forbidden(let what): (.forbidden, APIError(error: "not allowed: \(what)"))
+            case .invalid(let errors): (.unprocessableEntity, APIError(error: errors.map(\.description).joined(separator: "; "), field: errors.first?.field))
+            case .conflict(let errors): (.conflict, APIError(error: errors.map(\.description).joined(separator: "; "), field: errors.first?.field))
+            case .noDataKey: (.serviceUnavailable, APIError(error: error.description))
             }
             if request.wantsJSON { return try Response.json(body, status: status) }
-            if case .invalid(let errors) = error {
+            switch error {
+            case .invalid(let errors), .conflict(let errors):
                 let language = request.staffLanguage
                 return StaffPages.message(request, status: status, text: errors.map { "\($0.field): \($0.message(language))" }.joined(separator: "; "))
+            default: break
             }
-            return StaffPages.message(request, status: status, text: body["error"] ?? "")
+            return StaffPages.message(request, status: status, text: body.error)
+        } catch let refusal as APIError {
+            return try Response.json(refusal, status: .badRequest)
         } catch let abort as AbortError where request.url.path.hasPrefix("/staff") || request.url.path.hasPrefix("/api/") || request.url.path == "/login" {
-            if request.wantsJSON { return try Response.json(["error": abort.reason], status: abort.status) }
+            if request.wantsJSON {
+                let response = try Response.json(APIError(error: abort.reason), status: abort.status)
+                for (name, value) in abort.headers where name.lowercased() != "content-type" { response.headers.replaceOrAdd(name: name, value: value) }
+                return response
+            }
             return StaffPages.message(request, status: abort.status, text: abort.reason)
         }
     }

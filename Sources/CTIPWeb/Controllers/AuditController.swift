@@ -12,18 +12,20 @@ struct AuditController: RouteCollection {
         routes.get("api", "audit", use: json)
     }
 
-    func entries(_ request: Request, limit: Int) async throws -> [AuditLog.Entry] {
+    func entries(_ request: Request, limit: Int, before: Int? = nil) async throws -> [AuditLog.Entry] {
         let staff = try await request.requireStaff(.viewAudit)
         let log = AuditLog(database: request.db)
         let found = try await log.entries(record: request.query[String.self, at: "record"], actor: request.query[String.self, at: "actor"],
-                                          agency: request.query[String.self, at: "agency"], limit: limit)
+                                          agency: request.query[String.self, at: "agency"], before: before, limit: limit)
         try await log.append(AuditEvent(at: request.application.ctipConfiguration.now(), by: staff,
                                         action: .read, record: "audit_log", purpose: "audit review (\(found.count) entries)"))
         return found
     }
 
     func json(request: Request) async throws -> Response {
-        try Response.json(try await entries(request, limit: request.query[Int.self, at: "limit"] ?? 500))
+        let page = try Paging.request(request, parts: 1)
+        let found = try await entries(request, limit: page.limit + 1, before: page.after.flatMap { Int($0.keys[0]) })
+        return try Response.page(Page(reading: found, limit: page.limit) { [String($0.sequence)] }, request)
     }
 
     func csv(request: Request) async throws -> Response {

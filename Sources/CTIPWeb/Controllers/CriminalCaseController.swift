@@ -24,14 +24,16 @@ struct CriminalCaseController: RouteCollection {
         let api = routes.grouped("api")
         api.get("cases", use: { request in
             let staff = try await request.requireStaff(.recordSuspectsAndTrials)
-            return try Response.json(try await store(request).cases(for: staff))
+            let page = try Paging.request(request, parts: 2)
+            let cases = try await store(request).cases(for: staff, limit: page.limit + 1, after: page.after)
+            return try Response.page(Page(reading: cases, limit: page.limit) { [$0.clearedOn, $0.id] }, request)
         })
-        api.post("cases", use: { request in try Response.json(["id": try await openCase(request)], status: .created) })
+        api.post("cases", use: { request in try Response.json(Created(id: try await openCase(request)), status: .created) })
         api.get("cases", ":case", use: { request in
             let staff = try await request.requireStaff(.recordSuspectsAndTrials)
             return try Response.json(try await store(request).view(request.parameters.get("case") ?? "", by: staff))
         })
-        api.post("cases", ":case", "suspects", use: { request in try Response.json(["id": try await addSuspect(request)], status: .created) })
+        api.post("cases", ":case", "suspects", use: { request in try Response.json(Created(id: try await addSuspect(request)), status: .created) })
         api.put("suspects", ":suspect", "disposition", use: { request in _ = try await recordDisposition(request); return Response(status: .noContent) })
         api.put("suspects", ":suspect", "trial", use: { request in _ = try await recordTrial(request); return Response(status: .noContent) })
     }

@@ -26,12 +26,8 @@ struct HelpController: RouteCollection {
             language = request.query[String.self, at: "lang"] ?? request.acceptedHelpLanguage ?? "en"
             emergency = ["1", "true", "on", "yes"].contains((request.query[String.self, at: "emergency"] ?? "").lowercased())
             let now = JapanTime(secondsSinceEpoch: Int(request.application.ctipConfiguration.now().timeIntervalSince1970))
-            if var text = request.query[String.self, at: "at"], !text.isEmpty {
-                // An unescaped `+09:00` in a query string arrives as ` 09:00`.
-                if let space = text.range(of: " ", options: .backwards), text.distance(from: text.startIndex, to: space.lowerBound) > 10 {
-                    text.replaceSubrange(space, with: "+")
-                }
-                do { at = try JapanTime(iso: text); badTime = nil } catch { at = now; badTime = error }
+            if let text = request.query[String.self, at: "at"], !text.isEmpty {
+                do { at = try JapanTime(iso: JapanTime.repairingQueryPlus(text)); badTime = nil } catch { at = now; badTime = error }
             } else {
                 at = now; badTime = nil
             }
@@ -60,24 +56,31 @@ struct HelpController: RouteCollection {
 
     func api(request: Request) async throws -> Response {
         let question = Question(request)
-        let directory = await Self.directory(request)
-        var json: HelpAnswerJSON
-        let status: HTTPResponseStatus
-        if let badTime = question.badTime {
-            // Refused, but the emergency numbers still come back.
-            let emergencyOnly = HelpDirectory(services: directory.services.filter(\.emergency))
-            json = HelpAnswerJSON(HelpFinder(directory: emergencyOnly).find(topic: nil, language: question.language, emergency: true, at: question.at))
-            json.error = "at: \(badTime.description)"
-            status = .badRequest
-        } else {
-            json = HelpAnswerJSON(HelpFinder(directory: directory)
-                .find(topic: question.topic, language: question.language, emergency: question.emergency, at: question.at))
-            status = .ok
-        }
+        if let badTime = question.badTime { return try await Self.refused(request, problem: "at: \(badTime.description)") }
+        let json = HelpAnswerJSON(HelpFinder(directory: await Self.directory(request))
+            .find(topic: question.topic, language: question.language, emergency: question.emergency, at: question.at))
+        return Self.json(json, status: .ok)
+    }
+
+    /// A question that does not follow the document is refused, but the emergency numbers still come back.
+    static func refused(_ request: Request, _ violation: SchemaViolation) async throws -> Response {
+        try await refused(request, problem: violation.description)
+    }
+
+    static func refused(_ request: Request, problem: String) async throws -> Response {
+        let now = JapanTime(secondsSinceEpoch: Int(request.application.ctipConfiguration.now().timeIntervalSince1970))
+        let emergencyOnly = HelpDirectory(services: await directory(request).services.filter(\.emergency))
+        let language = String((request.query[String.self, at: "lang"] ?? request.acceptedHelpLanguage ?? "en").prefix(35))
+        var json = HelpAnswerJSON(HelpFinder(directory: emergencyOnly).find(topic: nil, language: language, emergency: true, at: now))
+        json.error = problem
+        return Self.json(json, status: .badRequest)
+    }
+
+    static func json(_ answer: HelpAnswerJSON, status: HTTPResponseStatus) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .json
         headers.add(name: .cacheControl, value: "no-store")
-        return Response(status: status, headers: headers, body: .init(data: json.data()))
+        return Response(status: status, headers: headers, body: .init(data: answer.data()))
     }
 
     func card(request: Request) async throws -> Response {

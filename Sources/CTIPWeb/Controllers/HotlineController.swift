@@ -28,7 +28,8 @@ struct HotlineController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let limitedBody = ByteCount(value: HotlineLimits.bodyBytes)
-        let guarded = routes.grouped(HotlineBodyLimitMiddleware())
+        // The body's size first (the reporter's own words when it is too large), then the document.
+        let guarded = routes.grouped(HotlineBodyLimitMiddleware(), APIContractMiddleware())
         guarded.get("report", use: { try await self.form(.tip, $0) })
         guarded.on(.POST, "report", body: .collect(maxSize: limitedBody), use: { try await self.submitForm(.tip, $0) })
         guarded.get("internet-hotline", use: { try await self.form(.internet, $0) })
@@ -68,32 +69,54 @@ struct HotlineController: RouteCollection {
     }
 
     func submitJSON(_ form: HotlinePages.Form, _ request: Request) async throws -> Response {
-        guard let data = request.body.data, let object = try? JSONSerialization.jsonObject(with: Data(data.readableBytesView)) as? [String: Any] else {
-            let t = HotlineText(language: request.hotlineLanguage(nil))
-            return Self.json(["error": "body: " + t["err.format"], "field": "body"], status: .badRequest)
-        }
-        // Values that are not text are passed on as text, so that the field they are in is the one named.
-        var fields: [String: String] = [:]
-        for (name, value) in object {
-            switch value {
-            case let text as String: fields[name] = text
-            case let number as NSNumber where name == "danger_now": fields[name] = number.boolValue ? "1" : nil
-            default: fields[name] = "\u{1}" + String(describing: value)
-            }
-        }
+        // The body follows the document (`APIContractMiddleware`); `danger_now: false` is no danger.
+        var fields = request.storage[APIBodyKey.self] ?? [:]
+        if fields["danger_now"] != "true" { fields["danger_now"] = nil }
         let t = HotlineText(language: request.hotlineLanguage(fields["lang"]))
         guard try await allowed(request, by: submissions) else {
-            return Self.json(["error": t["err.rateLimited"]], status: .tooManyRequests)
+            let response = Self.json(["error": t["err.rateLimited"]], status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(submissions.secondsLeft(now: Int(now().timeIntervalSince1970))))
+            return response
         }
         do {
             let issued = try await submit(form, fields, request)
-            return Self.json(["receipt": issued.receipt, "passcode": issued.passcode], status: .created)
+            return try Response.json(HotlineReceipt(receipt: issued.receipt, passcode: issued.passcode), status: .created)
         } catch let error as HotlineInputError {
             return Self.json(["error": "\(error.field): \(t.error(error))", "field": error.field], status: .badRequest)
         } catch {
             request.logger.error("hotline: a report could not be saved: \(String(reflecting: error))")
-            return Self.json(["error": t["err.saved"]], status: .serviceUnavailable)
+            let response = Self.json(["error": t["err.saved"]], status: .serviceUnavailable)
+            response.headers.replaceOrAdd(name: .retryAfter, value: "5")
+            return response
         }
+    }
+
+    /// A report that does not follow the document, refused in the reporter's language, naming the field.
+    static func refused(_ request: Request, _ violation: SchemaViolation) -> Response {
+        let sent = (try? request.body.data.map { try JSONDecoder().decode([String: JSONInput].self, from: Data(buffer: $0)) }) ?? nil
+        var chosen: String?
+        if case .string(let lang)? = sent?["lang"] { chosen = lang }
+        let t = HotlineText(language: request.hotlineLanguage(chosen))
+        let field = violation.path.split(separator: ".").first.map(String.init) ?? ""
+        guard !field.isEmpty else { return json(["error": "body: " + t["err.format"], "field": "body"], status: .badRequest) }
+        let problem: HotlineInputError.Problem?
+        switch (violation.kind, field) {
+        case (.missing, _): problem = .missing
+        case (.notListed, "lang"): problem = .unknownLanguage
+        case (.notListed, "category"): problem = .unknownCategory
+        case (.notListed, "prefecture"): problem = .unknownPrefecture
+        case (.tooLong(let limit), _): problem = .tooLong(limit: limit)
+        case (_, "url"):
+            if case .string(let url)? = sent?["url"] {
+                do { _ = try URLNormaliser.normalise(url); problem = nil } catch { problem = .malformedURL(error) }
+            } else { problem = nil }
+        case (.pattern, _), (.tooShort, _):
+            if case .string(let text)? = sent?[field], text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problem = .missing }
+            else { problem = .controlCharacters }
+        default: problem = nil
+        }
+        let message = "\(field): " + (problem.map { t.error(HotlineInputError(field: field, problem: $0)) } ?? (field == "url" ? t["err.url"] : t["err.format"]))
+        return json(["error": message, "field": field], status: .badRequest)
     }
 
     func submit(_ form: HotlinePages.Form, _ fields: [String: String], _ request: Request) async throws -> HotlineCredentialsIssued {

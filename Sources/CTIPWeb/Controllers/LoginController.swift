@@ -117,7 +117,7 @@ struct LoginController: RouteCollection {
         }
         if AccessPolicy.allows(staff, .answerReferrals) {
             let files = VictimFileStore(database: request.db, cipher: configuration.cipher, now: configuration.now)
-            let pending = try await files.inbox(for: staff).filter { $0.status == .pending }.reversed()
+            let pending = try await files.inbox(for: staff).items.filter { $0.status == .pending }.reversed()
             queues.append(WorkQueue(title: t("Referrals to accept or decline", "受諾・辞退の回答待ちの照会"), items: pending.map { referral in
                 .init(text: "\(referral.victimID) · " + t("from", "照会元") + " \(referral.fromAgency)", href: "/staff/referrals?\(lang)", flag: nil)
             }, allHref: "/staff/referrals?\(lang)"))

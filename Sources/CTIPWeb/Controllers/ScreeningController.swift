@@ -41,13 +41,13 @@ struct ScreeningController: RouteCollection {
 
     // MARK: JSON
 
-    struct Labelled: Encodable { let code: String; let label: String }
-    struct Explained: Encodable { let code: String; let text: String }
-    struct AnswersJSON: Encodable {
+    struct Labelled: Codable { let code: String; let label: String }
+    struct Explained: Codable { let code: String; let text: String }
+    struct AnswersJSON: Codable {
         let acts: [String], means: [String], controlMethods: [String], purposes: [String]
         let age: Int?, nationality: String?, saysTheyConsented: Bool?
     }
-    struct ScreeningJSON: Encodable {
+    struct ScreeningJSON: Codable {
         let outcome: String
         let elements: [String: String]
         let reasons: [Explained]

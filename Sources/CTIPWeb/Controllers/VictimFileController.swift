@@ -26,8 +26,12 @@ struct VictimFileController: RouteCollection {
         api.post("victims", ":id", "steps", use: { request in try await recordStep(request); return try await fileJSON(request: request) })
         api.put("victims", ":id", "whereabouts", use: { request in try await setWhereabouts(request); return Response(status: .noContent) })
         api.post("victims", ":id", "referrals", use: { request in try Response.json(try await refer(request), status: .created) })
-        api.post("victims", ":id", "consent-withdrawal", use: { request in try Response.json(["ended": try await withdrawConsent(request)]) })
-        api.get("referrals", use: { request in try Response.json(try await store(request).inbox(for: try await request.requireStaff(.answerReferrals))) })
+        api.post("victims", ":id", "consent-withdrawal", use: { request in try Response.json(ConsentWithdrawn(ended: try await withdrawConsent(request))) })
+        api.get("referrals", use: { request in
+            let page = try Paging.request(request, parts: 2)
+            let found = try await store(request).inbox(for: try await request.requireStaff(.answerReferrals), after: page.after, limit: page.limit)
+            return try Response.page(found, request)
+        })
         api.post("referrals", ":referral", use: { request in try Response.json(try await answer(request)) })
     }
 
@@ -38,15 +42,13 @@ struct VictimFileController: RouteCollection {
 
     /// The text fields of a form or of a JSON object (numbers and booleans as text), by name.
     static func fields(_ request: Request) throws -> [String: String] {
-        // The API takes JSON only: no body is a 400 and a form or anything else a 415, never a record
-        // made of defaults (a screening posted without answers was once stored).
+        // The API's bodies were checked against the document by `APIContractMiddleware`: JSON only,
+        // following the operation's schema — never a record made of defaults.
         if request.url.path.hasPrefix("/api/") {
-            guard let body = request.body.data, body.readableBytes > 0 else {
+            guard let fields = request.storage[APIBodyKey.self] else {
                 throw Abort(.badRequest, reason: "body: send a JSON object (Content-Type: application/json)")
             }
-            guard request.headers.contentType == .json else {
-                throw Abort(.unsupportedMediaType, reason: "body: send a JSON object with Content-Type: application/json")
-            }
+            return fields
         }
         if request.headers.contentType == .json {
             guard let body = request.body.data, let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else {
@@ -169,12 +171,17 @@ struct VictimFileController: RouteCollection {
 
     func listJSON(request: Request) async throws -> Response {
         let staff = try await request.requireStaff(.viewCases)
-        return try Response.json(try await store(request).list(for: staff, filter: Self.filter(request)))
+        let page = try Paging.request(request, parts: 2)
+        var filter = Self.filter(request)
+        filter.limit = page.limit + 1
+        filter.after = page.after
+        let files = try await store(request).list(for: staff, filter: filter)
+        return try Response.page(Page(reading: files, limit: page.limit, key: VictimFileFilter.cursor(after:)), request)
     }
 
     func createJSON(request: Request) async throws -> Response {
         let id = try await create(request)
-        let response = try Response.json(["id": id], status: .created)
+        let response = try Response.json(Created(id: id), status: .created)
         response.headers.replaceOrAdd(name: .location, value: "/api/victims/\(id)")
         return response
     }
@@ -221,7 +228,7 @@ struct VictimFileController: RouteCollection {
 
     func inboxPage(request: Request) async throws -> Response {
         let staff = try await request.requireStaff(.answerReferrals)
-        return VictimFilePages.inbox(request, referrals: try await store(request).inbox(for: staff))
+        return VictimFilePages.inbox(request, referrals: try await store(request).inbox(for: staff).items)
     }
 
     func answerPage(request: Request) async throws -> Response {

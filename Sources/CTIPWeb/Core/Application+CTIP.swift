@@ -59,13 +59,16 @@ public func configure(_ app: Application, _ configuration: WebConfiguration) asy
 }
 
 func routes(_ app: Application) throws {
-    try app.register(collection: HealthController())
+    // Every operation of the JSON API is held to its document (`APIContract`) by `APIContractMiddleware`,
+    // after the caller is known.
+    let contract = app.grouped(APIContractMiddleware())
+    try contract.register(collection: HealthController())
     try app.register(collection: MetricsController())
     try app.register(collection: HomeController())
     try app.register(collection: AssetController())
-    try app.register(collection: ReportController())
-    try app.register(collection: HelpController())
-    let staff = app.grouped(StaffAuthenticationMiddleware())
+    try contract.register(collection: ReportController())
+    try contract.register(collection: HelpController())
+    let staff = app.grouped(StaffAuthenticationMiddleware(), APIContractMiddleware())
     let hotline = try HotlineController(app: app)
     try staff.register(collection: LoginController(hasher: hotline.hasher))
     try staff.register(collection: VictimFileController())

@@ -57,6 +57,9 @@ final class AnonymousRateLimiter: @unchecked Sendable {  // `current` is only to
         return uses <= limit
     }
 
+    /// How long until the window ends and the allowance starts again: a refusal's `Retry-After`.
+    func secondsLeft(now: Int) -> Int { windowSeconds - now % windowSeconds }
+
     /// Reports per window per address from `CTIP_HOTLINE_RATE_LIMIT` (default 20 per 600 s); the
     /// benchmark raises it and says so.
     static func fromEnvironment(_ name: String, scope: String, defaultLimit: Int, secret: PasscodeHasher) -> AnonymousRateLimiter {

@@ -1,0 +1,338 @@
+import CTIPCore
+import CTIPStorage
+import Foundation
+import Vapor
+
+/// One operation of the JSON API as a contract: its path and method, who may call it, what it takes
+/// and every answer it gives. The table below is the one place these are written: `/openapi.json` and
+/// `/api/docs` are built from it, `APIContractMiddleware` checks every request against it, and a test
+/// checks that the routes the application serves are exactly these.
+struct APIOperation: Sendable {
+    struct Parameter: Sendable {
+        let name: String
+        let location: OpenAPI.Parameter.Location
+        let description: String
+        let required: Bool
+        let schema: @Sendable () -> OpenAPI.Schema
+        var example: JSONValue? = nil
+    }
+
+    struct Answer: Sendable {
+        let status: Int
+        let description: String
+        /// The body's schema, reflected from the Swift type the handler encodes; nil for no body.
+        var body: (@Sendable (SchemaReflector) -> OpenAPI.Schema)? = nil
+        var headers: [String: String] = [:]
+        /// What this answer opens next: link name → (operation, parameter → runtime expression).
+        var links: [String: (operation: String, parameters: [String: String])] = [:]
+    }
+
+    let id: String
+    let method: HTTPMethod
+    /// The OpenAPI path template, e.g. `/api/victims/{id}`.
+    let path: String
+    let tag: String
+    let summary: String
+    let summaryJapanese: String
+    var description: String? = nil
+    /// nil for a public operation; otherwise the permission the caller's role needs (deny by default).
+    let permission: Permission?
+    var parameters: [Parameter] = []
+    var body: OpenAPI.Schema? = nil
+    var bodyName: String? = nil
+    var bodyExample: JSONValue? = nil
+    var answers: [Answer]
+    /// Lists that can grow are paged: `limit` and `cursor`, the next page in a `Link` header.
+    var paged = false
+    /// The largest body the operation takes, when not the server's default.
+    var maximumBodyBytes: Int? = nil
+}
+
+enum APIContract {
+    // MARK: Shared parts
+
+    static func path(_ name: String, _ description: String, example: String) -> APIOperation.Parameter {
+        .init(name: name, location: .path, description: description, required: true, schema: {
+            let schema = OpenAPI.Schema.string()
+            schema.minLength = 1
+            schema.maxLength = 64
+            return schema
+        }, example: .string(example))
+    }
+
+    static func query(_ name: String, _ description: String, _ schema: @escaping @Sendable () -> OpenAPI.Schema) -> APIOperation.Parameter {
+        .init(name: name, location: .query, description: description, required: false, schema: schema)
+    }
+
+    static let pageParameters: [APIOperation.Parameter] = [
+        query("limit", "At most this many items (1–\(Paging.maximumLimit), default \(Paging.defaultLimit)).") {
+            APIRequestSchemas.integer("Items per page.", 1...Paging.maximumLimit)
+        },
+        query("cursor", "Where the page starts: the `cursor` of the `Link: <…>; rel=\"next\"` header of the page before.") {
+            let schema = OpenAPI.Schema.string(description: "An opaque cursor.")
+            schema.pattern = PageCursor.pattern
+            schema.maxLength = 400
+            return schema
+        },
+    ]
+
+    static func error(_ status: Int, _ description: String, headers: [String: String] = [:]) -> APIOperation.Answer {
+        .init(status: status, description: description, body: { $0.schema(for: APIError.self) }, headers: headers)
+    }
+
+    static let retryAfter = ["Retry-After": "Seconds to wait before trying again."]
+
+    /// The answers any operation may give besides its own: a request that does not follow the document,
+    /// no or a bad token, a role without the permission, the database out of reach.
+    static func common(_ operation: APIOperation) -> [APIOperation.Answer] {
+        var answers = [error(400, "The request does not follow this document: `field` names the parameter or body field, `error` says why.")]
+        if operation.body != nil {
+            answers.append(error(413, "The body is larger than the server takes."))
+            answers.append(error(415, "The body is not JSON: send `Content-Type: application/json`."))
+        }
+        if operation.permission != nil {
+            answers.append(error(401, "No API token, or one that is unknown, revoked or expired: send `Authorization: Bearer ctip_…`."))
+            answers.append(error(403, "The token's role or agency may not do this (the refusal is audited)."))
+        }
+        answers.append(error(503, "The database is out of reach for a moment.", headers: retryAfter))
+        return answers
+    }
+
+    static func json<T: Decodable>(_ type: T.Type) -> @Sendable (SchemaReflector) -> OpenAPI.Schema { { $0.schema(for: T.self) } }
+
+    // MARK: The operations
+
+    static let operations: [APIOperation] = [
+        APIOperation(id: "listVictimFiles", method: .GET, path: "/api/victims", tag: "victims",
+                     summary: "Victim files visible to the caller's agency (no identity, contact or whereabouts)",
+                     summaryJapanese: "自機関が閲覧できる被害者ファイル（氏名・連絡先・所在を除く）",
+                     permission: .viewCases,
+                     parameters: [
+                        query("q", "File number prefix.") {
+                            let schema = OpenAPI.Schema.string(description: "Beginning of a file number.")
+                            schema.pattern = "^[A-Za-z0-9-]{1,40}$"
+                            return schema
+                        },
+                        query("year", "Year the person was protected.") { APIRequestSchemas.integer("Year.", 1900...2200) },
+                        query("nationality", "ISO 3166-1 alpha-3.") { APIRequestSchemas.nationality },
+                        query("exploitation", "Form of exploitation.") { APIRequestSchemas.codes(Exploitation.self, "Form of exploitation.") },
+                        query("minors", "`on`: under-18s only.") { APIRequestSchemas.code(["on"], "Under-18s only.") },
+                     ] + pageParameters,
+                     answers: [.init(status: 200, description: "The files, newest protection first.", body: json([VictimFileSummary].self),
+                                     headers: ["Link": "`<…?cursor=…>; rel=\"next\"` when there are more."])],
+                     paged: true),
+        APIOperation(id: "openVictimFile", method: .POST, path: "/api/victims", tag: "victims",
+                     summary: "Open a victim file", summaryJapanese: "被害者ファイルを作成する",
+                     permission: .createVictimFile, body: APIRequestSchemas.newVictimFile, bodyName: "NewVictimFile",
+                     bodyExample: .object(["protected_on": .string("2026-04-02"), "sex": .string("female"), "age": .integer(17),
+                                           "nationality": .string("THA"), "residence_status": .string("temporary_visitor"),
+                                           "exploitation": .string("sexual"), "protecting_agency": .string("wcsc-13"),
+                                           "whereabouts_kind": .string("shelter"), "whereabouts": .string("Shelter A, room 3")]),
+                     answers: [
+                        .init(status: 201, description: "Created: its `id`; `Location` names the file.", body: json(Created.self),
+                              headers: ["Location": "The new file's address, `/api/victims/{id}`."],
+                              links: ["GetVictimFile": ("getVictimFile", ["id": "$response.body#/id"]),
+                                      "AddProtectionStep": ("addProtectionStep", ["id": "$response.body#/id"]),
+                                      "SetWhereabouts": ("setWhereabouts", ["id": "$response.body#/id"]),
+                                      "ReferVictimFile": ("referVictimFile", ["id": "$response.body#/id"]),
+                                      "WithdrawConsent": ("withdrawConsent", ["id": "$response.body#/id"])]),
+                        error(409, "The protecting agency is not one of the directory's protecting agencies (`field`: `protecting_agency`)."),
+                     ]),
+        APIOperation(id: "getVictimFile", method: .GET, path: "/api/victims/{id}", tag: "victims",
+                     summary: "One victim file, with the sections the caller needs to know", summaryJapanese: "被害者ファイル（必要な範囲の項目のみ）",
+                     permission: .viewCases, parameters: [path("id", "File number.", example: "V2026-ABCD2345")],
+                     answers: [.init(status: 200, description: "The file: sections the caller needs to know, whereabouts only to the protecting agency.",
+                                     body: json(VictimFileView.self)),
+                               error(404, "No such file, or not the caller's business (audited).")]),
+        APIOperation(id: "addProtectionStep", method: .POST, path: "/api/victims/{id}/steps", tag: "victims",
+                     summary: "Add a step to the protection timeline", summaryJapanese: "保護の経過に段階を追加する",
+                     permission: .recordProtection, parameters: [path("id", "File number.", example: "V2026-ABCD2345")],
+                     body: APIRequestSchemas.protectionStep, bodyName: "ProtectionStep",
+                     bodyExample: .object(["step": .string("identification"), "on": .string("2026-04-02")]),
+                     answers: [.init(status: 200, description: "The file after the step.", body: json(VictimFileView.self)),
+                               error(404, "No such file, or not the caller's business."),
+                               error(409, "The timeline's rules do not allow this step now (`field` says which: the step, its day or its agency).")]),
+        APIOperation(id: "setWhereabouts", method: .PUT, path: "/api/victims/{id}/whereabouts", tag: "victims",
+                     summary: "Record where the person is now and who protects them", summaryJapanese: "所在と保護機関を記録する",
+                     permission: .recordProtection, parameters: [path("id", "File number.", example: "V2026-ABCD2345")],
+                     body: APIRequestSchemas.whereabouts, bodyName: "Whereabouts",
+                     bodyExample: .object(["protecting_agency": .string("wcsc-13"), "whereabouts_kind": .string("shelter"),
+                                           "whereabouts": .string("Shelter B")]),
+                     answers: [.init(status: 204, description: "Recorded."),
+                               error(404, "No such file, or not the caller's business."),
+                               error(409, "The protecting agency is not one of the directory's protecting agencies.")]),
+        APIOperation(id: "referVictimFile", method: .POST, path: "/api/victims/{id}/referrals", tag: "referrals",
+                     summary: "Refer the file to another agency (consent, or a supervisor's override)", summaryJapanese: "他機関へ照会する（同意または責任者の判断）",
+                     permission: .refer, parameters: [path("id", "File number.", example: "V2026-ABCD2345")],
+                     body: APIRequestSchemas.newReferral, bodyName: "NewReferral",
+                     bodyExample: .object(["to_agency": .string("iom"), "sections": .array([.string("basic"), .string("timeline")]),
+                                           "basis": .string("consent")]),
+                     answers: [.init(status: 201, description: "The referral, pending the other agency's answer.", body: json(Referral.self),
+                                     links: ["AnswerReferral": ("answerReferral", ["referral": "$response.body#/id"])]),
+                               error(404, "No such file, or not the caller's business."),
+                               error(409, "The agency is not a protecting agency of the directory, or is the caller's own (`field`: `to_agency`).")]),
+        APIOperation(id: "withdrawConsent", method: .POST, path: "/api/victims/{id}/consent-withdrawal", tag: "referrals",
+                     summary: "The victim withdrew consent: every consent-based referral stops sharing", summaryJapanese: "同意の撤回：同意に基づく照会の共有をすべて止める",
+                     permission: .recordProtection, parameters: [path("id", "File number.", example: "V2026-ABCD2345")],
+                     answers: [.init(status: 200, description: "How many referrals ended.", body: json(ConsentWithdrawn.self)),
+                               error(404, "No such file, or not the caller's business.")]),
+        APIOperation(id: "screenArticle3", method: .POST, path: "/api/screenings", tag: "screening",
+                     summary: "Screen against Article 3 of the Protocol", summaryJapanese: "議定書第3条に照らして判定する",
+                     description: "The outcome (`meets_definition`, `possible_interview_further`, `not_indicated`), the elements found, the reasons, the offenses and the protecting agency to consider. With `file` the screening is kept with that victim file.",
+                     permission: .screen, body: APIRequestSchemas.screening, bodyName: "Screening",
+                     bodyExample: .object(["acts": .array([.string("recruitment")]), "means": .array([.string("deception")]),
+                                           "purposes": .array([.string("forced_labour_or_services")]), "age": .integer(24),
+                                           "nationality": .string("VNM")]),
+                     answers: [.init(status: 201, description: "The result; `stored` says whether it was kept with `file`.", body: json(ScreeningController.ScreeningJSON.self)),
+                               error(404, "No such file, or not the caller's business (audited).")]),
+        APIOperation(id: "listReferrals", method: .GET, path: "/api/referrals", tag: "referrals",
+                     summary: "Referrals addressed to the caller's agency, newest first", summaryJapanese: "自機関あての照会（新しい順）",
+                     permission: .answerReferrals, parameters: pageParameters,
+                     answers: [.init(status: 200, description: "The referrals.", body: json([Referral].self),
+                                     headers: ["Link": "`<…?cursor=…>; rel=\"next\"` when there are more."])],
+                     paged: true),
+        APIOperation(id: "answerReferral", method: .POST, path: "/api/referrals/{referral}", tag: "referrals",
+                     summary: "Accept, decline or revoke a referral", summaryJapanese: "照会を受諾・辞退・取消する",
+                     permission: .answerReferrals, parameters: [path("referral", "Referral id.", example: "R-abcdef123456")],
+                     body: APIRequestSchemas.referralAnswer, bodyName: "ReferralAnswer", bodyExample: .object(["answer": .string("accept")]),
+                     answers: [.init(status: 200, description: "The referral after the answer.", body: json(Referral.self)),
+                               error(404, "No such referral, or not between the caller's agency and another."),
+                               error(409, "Not allowed in the referral's state, or not by the caller's side (only the receiver accepts or declines; only the referrer revokes).")]),
+        APIOperation(id: "listCases", method: .GET, path: "/api/cases", tag: "cases",
+                     summary: "Cleared cases kept by the caller's agency (all, for the prosecutors' liaison)", summaryJapanese: "自機関の検挙事件（検察連絡担当はすべて）",
+                     permission: .recordSuspectsAndTrials, parameters: pageParameters,
+                     answers: [.init(status: 200, description: "The cases, most recently cleared first.", body: json([CriminalCaseView].self),
+                                     headers: ["Link": "`<…?cursor=…>; rel=\"next\"` when there are more."])],
+                     paged: true),
+        APIOperation(id: "openCase", method: .POST, path: "/api/cases", tag: "cases",
+                     summary: "Open a cleared case (police, coast guard)", summaryJapanese: "検挙事件を登録する（警察・海上保安庁）",
+                     permission: .recordSuspectsAndTrials, body: APIRequestSchemas.newCase, bodyName: "NewCase",
+                     bodyExample: .object(["cleared_on": .string("2026-04-01"), "prefecture": .string("JP-13"), "agency": .string("police")]),
+                     answers: [.init(status: 201, description: "Created: its `id`.", body: json(Created.self),
+                                     links: ["GetCase": ("getCase", ["case": "$response.body#/id"]),
+                                             "AddSuspect": ("addSuspect", ["case": "$response.body#/id"])]),
+                               error(403, "Only the police and the coast guard open cases.")]),
+        APIOperation(id: "getCase", method: .GET, path: "/api/cases/{case}", tag: "cases",
+                     summary: "A cleared case with its suspects, charges and trials", summaryJapanese: "検挙事件（被疑者・罪名・裁判）",
+                     permission: .recordSuspectsAndTrials, parameters: [path("case", "Case id.", example: "C2026-ABCD2345")],
+                     answers: [.init(status: 200, description: "The case.", body: json(CriminalCaseView.self)),
+                               error(404, "No such case, or not the caller's.")]),
+        APIOperation(id: "addSuspect", method: .POST, path: "/api/cases/{case}/suspects", tag: "cases",
+                     summary: "Add a suspect with their charges", summaryJapanese: "被疑者と罪名を追加する",
+                     permission: .recordSuspectsAndTrials, parameters: [path("case", "Case id.", example: "C2026-ABCD2345")],
+                     body: APIRequestSchemas.newSuspect, bodyName: "NewSuspect",
+                     bodyExample: .object(["arrested_on": .string("2026-04-01"), "sex": .string("male"), "nationality": .string("JPN"),
+                                           "charges": .array([.string(CodeLists.shipped.offenseOrder.first ?? "")])]),
+                     answers: [.init(status: 201, description: "Created: the suspect's `id`.", body: json(Created.self),
+                                     links: ["RecordDisposition": ("recordDisposition", ["suspect": "$response.body#/id"]),
+                                             "RecordTrial": ("recordTrial", ["suspect": "$response.body#/id"])]),
+                               error(404, "No such case, or not the caller's."),
+                               error(409, "The case's charges are not the caller's to change, or an offense code is not in this instance's list.")]),
+        APIOperation(id: "recordDisposition", method: .PUT, path: "/api/suspects/{suspect}/disposition", tag: "cases",
+                     summary: "Record the prosecutors' decision", summaryJapanese: "検察の処分を記録する",
+                     permission: .recordSuspectsAndTrials, parameters: [path("suspect", "Suspect id.", example: "S2026-ABCD2345")],
+                     body: APIRequestSchemas.disposition, bodyName: "Disposition",
+                     bodyExample: .object(["disposition": .string("prosecuted"), "disposition_on": .string("2026-05-01")]),
+                     answers: [.init(status: 204, description: "Recorded."),
+                               error(404, "No such suspect, or not the caller's."),
+                               error(409, "The decision's day is before the arrest.")]),
+        APIOperation(id: "recordTrial", method: .PUT, path: "/api/suspects/{suspect}/trial", tag: "cases",
+                     summary: "Record a trial result", summaryJapanese: "裁判結果を記録する",
+                     permission: .recordSuspectsAndTrials, parameters: [path("suspect", "Suspect id.", example: "S2026-ABCD2345")],
+                     body: APIRequestSchemas.trial, bodyName: "Trial",
+                     bodyExample: .object(["verdict": .string("pending")]),
+                     answers: [.init(status: 204, description: "Recorded."),
+                               error(404, "No such suspect, or not the caller's."),
+                               error(409, "The suspect was not prosecuted, or the judgment's day is before the decision to prosecute.")]),
+        APIOperation(id: "listAuditEntries", method: .GET, path: "/api/audit", tag: "audit",
+                     summary: "The audit trail, newest first (auditors)", summaryJapanese: "監査ログ（新しい順、監査担当）",
+                     permission: .viewAudit,
+                     parameters: [
+                        query("record", "Only entries about this record, e.g. `victim:V2026-…`.") { APIRequestSchemas.text("A record.", max: 200) },
+                        query("actor", "Only entries by this account, `user:…`.") { APIRequestSchemas.text("An account.", max: 200) },
+                        query("agency", "Only entries by this agency.") { APIRequestSchemas.agency("An agency.") },
+                     ] + pageParameters,
+                     answers: [.init(status: 200, description: "The entries.", body: json([AuditLog.Entry].self),
+                                     headers: ["Link": "`<…?cursor=…>; rel=\"next\"` when there are more."])],
+                     paged: true),
+        APIOperation(id: "getAnnualReport", method: .GET, path: "/api/reports/{year}", tag: "reports",
+                     summary: "Section 2 of the annual report for a data year", summaryJapanese: "年次報告第2章（データ年）",
+                     permission: nil,
+                     parameters: [
+                        .init(name: "year", location: .path, description: "Data year.", required: true,
+                              schema: { APIRequestSchemas.integer("Data year.", 1900...2200) }, example: .integer(2024)),
+                        query("as_of", "Cut-off for trial results (default: March 31 of the next year).") { APIRequestSchemas.date("Cut-off.") },
+                        query("lang", "Language of the labels.") { APIRequestSchemas.code(["en", "ja"], "Language.") },
+                     ],
+                     answers: [.init(status: 200, description: "The report's facts, tables and figures.", body: json(AnnualReport.self)),
+                               error(404, "No records for that year.")]),
+        APIOperation(id: "findHelp", method: .GET, path: "/api/public/help", tag: "public",
+                     summary: "Who can help now, in the asker's language", summaryJapanese: "いま相談できる窓口（相談者の言語で）",
+                     description: "Unknown topics and languages fall back with a notice. A time that is not one is refused, but the emergency numbers still come back in the answer.",
+                     permission: nil,
+                     parameters: [
+                        query("topic", "What happened.") { APIRequestSchemas.text("A topic: " + HelpTopic.allCases.map(\.rawValue).joined(separator: ", ") + "; another word falls back to every service with a notice.", max: 100) },
+                        query("lang", "The asker's language (ISO 639-1; another falls back to English with a notice).") { APIRequestSchemas.text("A language.", max: 35) },
+                        query("emergency", "`true`: someone is in danger now.") { APIRequestSchemas.code(["true", "false", "1", "0", "on", "yes"], "Danger now.") },
+                        query("at", "The instant to answer for (RFC 3339); now when absent.") {
+                            let schema = OpenAPI.Schema.string(format: "date-time", description: "An instant with its offset.")
+                            schema.examples = [.string("2026-01-05T22:30:00+09:00")]
+                            return schema
+                        },
+                     ],
+                     answers: [.init(status: 200, description: "The services, open ones first.", body: json(HelpAnswerJSON.self)),
+                               .init(status: 400, description: "`at` is not an instant: `error` says why, and the emergency numbers are in the answer.",
+                                     body: json(HelpAnswerJSON.self))]),
+        APIOperation(id: "sendTip", method: .POST, path: "/api/public/tips", tag: "public",
+                     summary: "An anonymous tip to the Anonymous-Reporting Hot Line", summaryJapanese: "匿名通報ダイヤルへの通報",
+                     permission: nil, body: APIRequestSchemas.tip, bodyName: "Tip",
+                     bodyExample: .object(["lang": .string("en"), "category": .string("trafficking"), "prefecture": .string("JP-13"),
+                                           "description": .string("A woman at a bar in Shinjuku says her passport was taken.")]),
+                     answers: [.init(status: 201, description: "The receipt number and passcode, shown once: with them the sender follows the tip.",
+                                     body: json(HotlineReceipt.self)),
+                               error(429, "Too many reports from this address just now.", headers: retryAfter)],
+                     maximumBodyBytes: HotlineLimits.bodyBytes),
+        APIOperation(id: "sendInternetReport", method: .POST, path: "/api/public/internet-reports", tag: "public",
+                     summary: "A report of illegal or harmful information on the internet", summaryJapanese: "インターネット上の違法・有害情報の通報",
+                     permission: nil, body: APIRequestSchemas.internetReport, bodyName: "InternetReport",
+                     bodyExample: .object(["lang": .string("ja"), "category": .string("prostitution_inducement"),
+                                           "url": .string("https://example.jp/ads/123")]),
+                     answers: [.init(status: 201, description: "The receipt number and passcode, shown once.", body: json(HotlineReceipt.self)),
+                               error(429, "Too many reports from this address just now.", headers: retryAfter)],
+                     maximumBodyBytes: HotlineLimits.bodyBytes),
+        APIOperation(id: "getHealth", method: .GET, path: "/health", tag: "operations",
+                     summary: "Whether this instance and its database answer", summaryJapanese: "このインスタンスとデータベースの稼働状況",
+                     permission: nil,
+                     answers: [.init(status: 200, description: "Serving.", body: json(HealthController.Health.self)),
+                               .init(status: 503, description: "The database is out of reach: `error` says why (load balancers take the instance out).",
+                                     body: json(HealthController.Health.self), headers: retryAfter)]),
+    ]
+
+    static let byRoute: [String: APIOperation] = Dictionary(uniqueKeysWithValues: operations.map { ("\($0.method.rawValue) \($0.path)", $0) })
+
+    /// The operation a request was routed to, by its route's path (`:id` written `{id}`).
+    static func operation(for request: Request) -> APIOperation? {
+        guard let route = request.route else { return nil }
+        return byRoute["\(route.method.rawValue) \(template(route.path))"]
+    }
+
+    static func template(_ components: [PathComponent]) -> String {
+        "/" + components.map { component in
+            switch component {
+            case .parameter(let name): "{\(name)}"
+            default: component.description
+            }
+        }.joined(separator: "/")
+    }
+
+    static let tags: [OpenAPI.Tag] = [
+        .init(name: "victims", description: "Victim files: need-to-know, sealed identity and whereabouts, the protection timeline."),
+        .init(name: "referrals", description: "Referrals between agencies, with the victim's consent."),
+        .init(name: "screening", description: "Identification against Article 3 of the Protocol."),
+        .init(name: "cases", description: "Cleared cases, suspects, prosecutors' decisions and trials."),
+        .init(name: "audit", description: "The audit trail."),
+        .init(name: "reports", description: "The annual report's statistics."),
+        .init(name: "public", description: "For everyone, without an account: help, anonymous reports."),
+        .init(name: "operations", description: "For load balancers and operators."),
+    ]
+}
