@@ -85,7 +85,7 @@ public struct JapanTime: Sendable, Hashable, Comparable, CustomStringConvertible
             var next = index + 3
             if next < characters.count, characters[next] == ":" { next += 1 }
             guard let minutes = number(next..<next + 2) else { throw fail("expected the offset as ±HH:MM") }
-            guard hours <= 14, minutes < 60 else { throw fail("the offset \(String(characters[index..<next + 2])) does not exist") }
+            guard hours < 24, minutes < 60 else { throw fail("the offset \(String(characters[index..<next + 2])) does not exist") }
             offset = sign * (hours * 3600 + minutes * 60)
             index = next + 2
         default:

@@ -8,30 +8,29 @@ public enum Paging {
     public static let maximumLimit = 1000
 }
 
-/// Where a page starts: the sort key of the item before it, as an opaque token (base64url of the key's
-/// parts). Clients pass it back as they got it.
+/// Where a page starts: the sort key of the item before it, its parts joined by `~` (`2026-04-02~V2026-…`).
+/// Any text of a list's pattern is a place in that list's order, so a cursor can never be "wrong":
+/// at worst it points past the end and the page is empty.
 public struct PageCursor: Sendable, Equatable {
     public let keys: [String]
 
     public init(keys: [String]) { self.keys = keys }
 
-    public static let pattern = "^[A-Za-z0-9_-]{1,400}$"
+    /// The cursors of lists ordered by a day, then an identifier (victim files, cases).
+    public static let dayPattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}(~[A-Za-z0-9_-]{0,64})?$"
+    /// Lists ordered by a number, then an identifier (referrals by when they were made).
+    public static let numberPattern = "^[0-9]{1,18}(~[A-Za-z0-9_-]{0,64})?$"
+    /// Lists ordered by a number alone (the audit trail's sequence).
+    public static let sequencePattern = "^[0-9]{1,18}$"
 
-    /// nil for a token CTIP did not make (or with a different number of parts than `parts`).
-    public init?(token: String, parts: Int) {
-        var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard token.count <= 400, token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
-              let data = Data(base64Encoded: base64),
-              let keys = try? JSONDecoder().decode([String].self, from: data), keys.count == parts else { return nil }
+    /// The key of `token`'s first `parts` parts; missing parts are empty (before every identifier).
+    public init(token: String, parts: Int) {
+        var keys = token.split(separator: "~", maxSplits: max(0, parts - 1), omittingEmptySubsequences: false).map(String.init)
+        while keys.count < parts { keys.append("") }
         self.keys = keys
     }
 
-    public var token: String {
-        let data = (try? JSONEncoder().encode(keys)) ?? Data()
-        return data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
+    public var token: String { keys.joined(separator: "~") }
 }
 
 /// One page: its items and, when there may be more, where the next one starts.

@@ -22,15 +22,19 @@ public struct YearStatistics: Sendable {
                 """).first()
             guard let earliest = try span?.decode(column: "earliest", as: String?.self).flatMap({ Int($0.prefix(4)) }),
                   let latest = try span?.decode(column: "latest", as: String?.self).flatMap({ Int($0.prefix(4)) }), earliest <= latest else { continue }
-            let counts: [SQLQueryString] = (earliest...latest).map { year in
-                """
-                SELECT \(literal: year) AS year, COUNT(*) AS n FROM \(ident: table)
-                WHERE \(ident: column) >= \(bind: Self.yearStart(year)) AND \(ident: column) < \(bind: Self.yearStart(year + 1))
-                """
-            }
-            for row in try await sql.raw(counts.joined(separator: " UNION ALL ")).all() {
-                let n = try row.decode(column: "n", as: Int.self)
-                if n > 0 { result[try row.decode(column: "year", as: Int.self), default: RecordCounts()][keyPath: keyPath] = n }
+            // One range count per year, at most 250 in one statement: SQLite refuses a compound SELECT of
+            // more than 500 terms, and one record dated centuries away must not break the statistics.
+            for years in Array(earliest...latest).inListChunks {
+                let counts: [SQLQueryString] = years.map { year in
+                    """
+                    SELECT \(literal: year) AS year, COUNT(*) AS n FROM \(ident: table)
+                    WHERE \(ident: column) >= \(bind: Self.yearStart(year)) AND \(ident: column) < \(bind: Self.yearStart(year + 1))
+                    """
+                }
+                for row in try await sql.raw(counts.joined(separator: " UNION ALL ")).all() {
+                    let n = try row.decode(column: "n", as: Int.self)
+                    if n > 0 { result[try row.decode(column: "year", as: Int.self), default: RecordCounts()][keyPath: keyPath] = n }
+                }
             }
         }
         return result
@@ -48,7 +52,9 @@ public struct YearStatistics: Sendable {
     }
 
     /// `YYYY-01-01`: dates are ISO text, so a year is the range from its first day to the next year's.
-    static func yearStart(_ year: Int) -> String { Day(year: year, month: 1, day: 1)!.description }
+    /// `2024-01-01`: where a year's days begin in the text order dates are kept in (year 10000, the end
+    /// of year 9999, sorts after every date).
+    static func yearStart(_ year: Int) -> String { year > 9999 ? "9999-12-31~" : String(format: "%04d-01-01", year) }
 
     public func historyRows() async throws -> [HistoryRecord] {
         try await sql.select().columns("year", "victims", "cleared_cases", "cleared_suspects").from("history").orderBy("year").all()

@@ -64,17 +64,17 @@ enum APIContract {
         .init(name: name, location: .query, description: description, required: false, schema: schema)
     }
 
-    static let pageParameters: [APIOperation.Parameter] = [
+    /// `limit` and `cursor`; `pattern` is the form of the list's sort key.
+    static func pageParameters(_ pattern: String) -> [APIOperation.Parameter] { [
         query("limit", "At most this many items (1–\(Paging.maximumLimit), default \(Paging.defaultLimit)).") {
             APIRequestSchemas.integer("Items per page.", 1...Paging.maximumLimit)
         },
-        query("cursor", "Where the page starts: the `cursor` of the `Link: <…>; rel=\"next\"` header of the page before.") {
-            let schema = OpenAPI.Schema.string(description: "An opaque cursor.")
-            schema.pattern = PageCursor.pattern
-            schema.maxLength = 400
+        query("cursor", "Where the page starts: the `cursor` of the `Link: <…>; rel=\"next\"` header of the page before (the sort key of its last item).") {
+            let schema = OpenAPI.Schema.string(description: "The sort key of the last item seen, as the `Link` header gives it.")
+            schema.pattern = pattern
             return schema
         },
-    ]
+    ] }
 
     static func error(_ status: Int, _ description: String, headers: [String: String] = [:]) -> APIOperation.Answer {
         .init(status: status, description: description, body: { $0.schema(for: APIError.self) }, headers: headers)
@@ -117,7 +117,7 @@ enum APIContract {
                         query("nationality", "ISO 3166-1 alpha-3.") { APIRequestSchemas.nationality },
                         query("exploitation", "Form of exploitation.") { APIRequestSchemas.codes(Exploitation.self, "Form of exploitation.") },
                         query("minors", "`on`: under-18s only.") { APIRequestSchemas.code(["on"], "Under-18s only.") },
-                     ] + pageParameters,
+                     ] + pageParameters(PageCursor.dayPattern),
                      answers: [.init(status: 200, description: "The files, newest protection first.", body: json([VictimFileSummary].self),
                                      headers: ["Link": "`<…?cursor=…>; rel=\"next\"` when there are more."])],
                      paged: true),
@@ -187,7 +187,7 @@ enum APIContract {
                                error(404, "No such file, or not the caller's business (audited).")]),
         APIOperation(id: "listReferrals", method: .GET, path: "/api/referrals", tag: "referrals",
                      summary: "Referrals addressed to the caller's agency, newest first", summaryJapanese: "自機関あての照会（新しい順）",
-                     permission: .answerReferrals, parameters: pageParameters,
+                     permission: .answerReferrals, parameters: pageParameters(PageCursor.numberPattern),
                      answers: [.init(status: 200, description: "The referrals.", body: json([Referral].self),
                                      headers: ["Link": "`<…?cursor=…>; rel=\"next\"` when there are more."])],
                      paged: true),
@@ -200,7 +200,7 @@ enum APIContract {
                                error(409, "Not allowed in the referral's state, or not by the caller's side (only the receiver accepts or declines; only the referrer revokes).")]),
         APIOperation(id: "listCases", method: .GET, path: "/api/cases", tag: "cases",
                      summary: "Cleared cases kept by the caller's agency (all, for the prosecutors' liaison)", summaryJapanese: "自機関の検挙事件（検察連絡担当はすべて）",
-                     permission: .recordSuspectsAndTrials, parameters: pageParameters,
+                     permission: .recordSuspectsAndTrials, parameters: pageParameters(PageCursor.dayPattern),
                      answers: [.init(status: 200, description: "The cases, most recently cleared first.", body: json([CriminalCaseView].self),
                                      headers: ["Link": "`<…?cursor=…>; rel=\"next\"` when there are more."])],
                      paged: true),
@@ -251,7 +251,7 @@ enum APIContract {
                         query("record", "Only entries about this record, e.g. `victim:V2026-…`.") { APIRequestSchemas.text("A record.", max: 200) },
                         query("actor", "Only entries by this account, `user:…`.") { APIRequestSchemas.text("An account.", max: 200) },
                         query("agency", "Only entries by this agency.") { APIRequestSchemas.agency("An agency.") },
-                     ] + pageParameters,
+                     ] + pageParameters(PageCursor.sequencePattern),
                      answers: [.init(status: 200, description: "The entries.", body: json([AuditLog.Entry].self),
                                      headers: ["Link": "`<…?cursor=…>; rel=\"next\"` when there are more."])],
                      paged: true),
@@ -275,7 +275,8 @@ enum APIContract {
                         query("lang", "The asker's language (ISO 639-1; another falls back to English with a notice).") { APIRequestSchemas.text("A language.", max: 35) },
                         query("emergency", "`true`: someone is in danger now.") { APIRequestSchemas.code(["true", "false", "1", "0", "on", "yes"], "Danger now.") },
                         query("at", "The instant to answer for (RFC 3339); now when absent.") {
-                            let schema = OpenAPI.Schema.string(format: "date-time", description: "An instant with its offset.")
+                            let schema = OpenAPI.Schema.string(format: "date-time", description: "An instant with its offset; seconds may be left out.")
+                            schema.pattern = "^\(APIRequestSchemas.year)-"
                             schema.examples = [.string("2026-01-05T22:30:00+09:00")]
                             return schema
                         },

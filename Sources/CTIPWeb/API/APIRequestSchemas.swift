@@ -17,14 +17,19 @@ enum APIRequestSchemas {
     /// What trimming removes (Unicode White_Space) and every control character.
     static let blank = "\\u0000-\\u0020\\u007F-\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\u202A-\\u202E\\u2066-\\u2069"
 
-    /// Free text: something besides spaces, no control characters.
+    /// Free text: no control characters, and at least `minimum` characters once the spaces around it
+    /// are trimmed (what the case-work rules read). One quantifier per pattern: test generators fold
+    /// `maxLength` into a pattern's quantifiers, and several would let them overshoot it.
     static func text(_ description: String, max: Int, atLeast minimum: Int = 1) -> Schema {
         let schema = Schema.string(description: description)
         schema.maxLength = max
         schema.minLength = minimum
-        schema.pattern = minimum <= 1
-            ? "^[^\(control)]*[^\(blank)][^\(control)]*$"
-            : "^[^\(control)]*[^\(blank)][^\(control)]{\(minimum - 2),}[^\(blank)][^\(control)]*$"
+        schema.pattern = "^[^\(control)]*$"
+        let tooShort = Schema(description: minimum <= 1 ? "must not be blank" : "needs at least \(minimum) characters besides spaces")
+        tooShort.pattern = minimum <= 1
+            ? "^[\(blank)]*$"
+            : "^[\(blank)]*([^\(blank)]([\\s\\S]{0,\(minimum - 3)}[^\(blank)])?)?[\(blank)]*$"
+        schema.not = tooShort
         return schema
     }
 
@@ -35,9 +40,12 @@ enum APIRequestSchemas {
         code(E.allCases.map(\.rawValue).filter { !except.contains($0) }, description)
     }
 
+    /// A year of the calendar CTIP counts days in: 0001 to 9999 (RFC 3339 also allows 0000).
+    static let year = "([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
+
     static func date(_ description: String) -> Schema {
         let schema = Schema.string(format: "date", description: description)
-        schema.pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        schema.pattern = "^\(year)-[0-9]{2}-[0-9]{2}$"
         schema.examples = [.string("2026-04-02")]
         return schema
     }
@@ -100,7 +108,7 @@ enum APIRequestSchemas {
             ("phone", text("Telephone (sealed).", max: 2000)),
             ("email", {
                 let email = text("Email address (sealed).", max: 2000)
-                email.pattern = "^[^\(control)@]*[^\(blank)@][^\(control)@]*@[^\(control)]*$"
+                email.pattern = "^[^\(control)@]*@[^\(control)]*$"
                 return email
             }()),
             ("language", text("Language the person speaks.", max: 2000)),

@@ -111,7 +111,7 @@ struct JSONSchemaValidator {
             }
         }
         if let not = schema.not, (try? validate(value, against: not, at: path)) != nil {
-            throw SchemaViolation(path: path, problem: not.description ?? "is not allowed here")
+            throw SchemaViolation(path: path, problem: not.description ?? "is not allowed here", kind: .pattern)
         }
     }
 

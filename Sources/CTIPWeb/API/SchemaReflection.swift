@@ -52,26 +52,22 @@ final class SchemaReflector {
         catch { preconditionFailure("the API type \(T.self) cannot be described: \(error)") }
     }
 
-    /// Property names as JSON writes them: the encoder's `convertToSnakeCase`.
+    /// Property names as JSON writes them: whatever the encoder's `convertToSnakeCase` makes of them
+    /// (asked of the encoder itself, whose rules for acronyms are its own: `URLValue` → `u_rl_value`).
     static func jsonName(_ key: String) -> String {
         guard key.contains(where: \.isUppercase) else { return key }
-        var words: [String] = []
-        var current = ""
-        let characters = Array(key)
-        for (index, character) in characters.enumerated() {
-            let next = index + 1 < characters.count ? characters[index + 1] : nil
-            let previous = index > 0 ? characters[index - 1] : nil
-            // A new word starts at an uppercase letter after a lowercase one, or at the last capital of
-            // an acronym followed by lowercase ("URLValue" → url, value); "victimID" → victim, id.
-            if character.isUppercase, let previous,
-               previous.isLowercase || previous.isNumber || (previous.isUppercase && next?.isLowercase == true) {
-                words.append(current)
-                current = ""
+        struct One: Encodable {
+            let key: String
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: OpenAPI.AnyKey.self)
+                try container.encode(0, forKey: OpenAPI.AnyKey(key))
             }
-            current.append(character)
         }
-        words.append(current)
-        return words.map { $0.lowercased() }.joined(separator: "_")
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        guard let data = try? encoder.encode(One(key: key)),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let name = object.keys.first else { return key }
+        return name
     }
 
     func reflect<T: Decodable>(_ type: T.Type, note: FieldNote?) throws -> (schema: OpenAPI.Schema, value: T) {

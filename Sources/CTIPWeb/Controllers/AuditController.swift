@@ -23,7 +23,7 @@ struct AuditController: RouteCollection {
     }
 
     func json(request: Request) async throws -> Response {
-        let page = try Paging.request(request, parts: 1)
+        let page = Paging.request(request, parts: 1)
         let found = try await entries(request, limit: page.limit + 1, before: page.after.flatMap { Int($0.keys[0]) })
         return try Response.page(Page(reading: found, limit: page.limit) { [String($0.sequence)] }, request)
     }

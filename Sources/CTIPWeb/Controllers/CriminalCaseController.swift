@@ -24,7 +24,7 @@ struct CriminalCaseController: RouteCollection {
         let api = routes.grouped("api")
         api.get("cases", use: { request in
             let staff = try await request.requireStaff(.recordSuspectsAndTrials)
-            let page = try Paging.request(request, parts: 2)
+            let page = Paging.request(request, parts: 2)
             let cases = try await store(request).cases(for: staff, limit: page.limit + 1, after: page.after)
             return try Response.page(Page(reading: cases, limit: page.limit) { [$0.clearedOn, $0.id] }, request)
         })

@@ -28,7 +28,7 @@ struct VictimFileController: RouteCollection {
         api.post("victims", ":id", "referrals", use: { request in try Response.json(try await refer(request), status: .created) })
         api.post("victims", ":id", "consent-withdrawal", use: { request in try Response.json(ConsentWithdrawn(ended: try await withdrawConsent(request))) })
         api.get("referrals", use: { request in
-            let page = try Paging.request(request, parts: 2)
+            let page = Paging.request(request, parts: 2)
             let found = try await store(request).inbox(for: try await request.requireStaff(.answerReferrals), after: page.after, limit: page.limit)
             return try Response.page(found, request)
         })
@@ -171,7 +171,7 @@ struct VictimFileController: RouteCollection {
 
     func listJSON(request: Request) async throws -> Response {
         let staff = try await request.requireStaff(.viewCases)
-        let page = try Paging.request(request, parts: 2)
+        let page = Paging.request(request, parts: 2)
         var filter = Self.filter(request)
         filter.limit = page.limit + 1
         filter.after = page.after
