@@ -16,6 +16,7 @@ struct CTIPCommand: AsyncParsableCommand {
         subcommands: [DemoCommand.self, ServeCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self,
                       GenerateCommand.self, ReportCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self,
                       UsersCommand.self, AgenciesCommand.self, KeysCommand.self,
-                      HolidaysCommand.self, HelpFinderCommand.self, DirectoryCommand.self, HotlineCommand.self]
+                      HolidaysCommand.self, HelpFinderCommand.self, DirectoryCommand.self, HotlineCommand.self,
+                      OversightCommand.self]
     )
 }

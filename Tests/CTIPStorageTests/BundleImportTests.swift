@@ -31,7 +31,8 @@ struct BundleImportTests {
         try await withFreshDatabase(engine) { storage in
             try await importReference(storage)
             let first = try await exportedBytes(storage)
-            #expect(first.keys.sorted() == BundleFile.allCases.map(\.fileName).sorted())
+            #expect(first.keys.sorted() == BundleFile.allCases.filter { !$0.isOversight }.map(\.fileName).sorted(),
+                    "the oversight files are written only when they hold rows")
             let folder = try writeBundle(first.mapValues { String(decoding: $0, as: UTF8.self) })
             defer { try? FileManager.default.removeItem(at: folder) }
             try await withFreshDatabase(engine) { empty in
@@ -150,7 +151,7 @@ struct BundleImportTests {
             #expect(issues == [
                 "cases.csv:3: case_id: duplicate key `C1`: it appears earlier in this file",
                 "suspects.csv:1: sex: required column is missing",
-                "victim.csv:1: unknown bundle file; expected one of offenses.csv, cases.csv, victims.csv, suspects.csv, charges.csv, trials.csv, support.csv, history.csv",
+                "victim.csv:1: unknown bundle file; expected one of offenses.csv, cases.csv, victims.csv, suspects.csv, charges.csv, trials.csv, support.csv, history.csv, organisations.csv, inspections.csv, actions.csv, agreements.csv",
                 "victims.csv:1: protectd_by: unknown column; expected one of: victim_id, protected_on, sex, age, nationality, residence_status, exploitation, protected_by, case_ids",
             ])
         }

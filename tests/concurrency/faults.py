@@ -44,7 +44,7 @@ def visible(body, limit=170):
 
 
 def victim_payload(tag):
-    return {"protected_on": "2026-02-03", "sex": "female", "age": "22", "nationality": "VNM",
+    return {"protected_on": "2026-02-03", "sex": "female", "age": 22, "nationality": "VNM",
             "residence_status": "technical_intern_training_2", "exploitation": "labour", "name": f"Fault Person {tag}",
             "protecting_agency": "wcsc-13", "whereabouts_kind": "shelter", "whereabouts": f"Fault shelter {tag}"}
 

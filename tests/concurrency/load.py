@@ -186,7 +186,7 @@ class Suite:
         police = self.staff["police"]
         http = Http()
         r = http.request(self.instances[0].base, "POST", "/api/victims", headers=police.bearer(),
-                         json_body={"protected_on": f"{self.year}-01-05", "sex": "female", "age": "30", "nationality": "VNM",
+                         json_body={"protected_on": f"{self.year}-01-05", "sex": "female", "age": 30, "nationality": "VNM",
                                     "residence_status": "technical_intern_training_2", "exploitation": "labour"})
         if r.status != 201:
             raise RuntimeError(f"could not open the shared file: {r}\nserver log: {lib.grep_log(self.instances[0].log, limit=4)}")
@@ -390,7 +390,7 @@ class Client(threading.Thread):
         # ---- victim file through the API
         on = self.day()
         r, wi = self.call("POST /api/victims", "POST", "/api/victims", staff=police, expect=(201,), json_body={
-            "protected_on": on, "sex": self.rng.choice(["female", "male"]), "age": str(self.rng.randint(15, 50)),
+            "protected_on": on, "sex": self.rng.choice(["female", "male"]), "age": self.rng.randint(15, 50),
             "nationality": self.rng.choice(NATIONALITIES), "residence_status": "technical_intern_training_2",
             "exploitation": self.rng.choice(["labour", "sexual"]), "name": f"Conc Person {tag}",
             "protecting_agency": "wcsc-13", "whereabouts": f"Shelter {tag} a", "whereabouts_kind": "shelter"})
@@ -430,7 +430,7 @@ class Client(threading.Thread):
                     s.ledger.unexpected[("read-your-write whereabouts", 200)].append((None, f"{vid}: {got!r} != {exp['whereabouts']!r}"))
         # screening through the API, stored with the file
         r, _ = self.call("POST /api/screenings", "POST", "/api/screenings", staff=police, expect=(201,), json_body={
-            "acts": "recruitment", "means": "deception", "purposes": "forced_labour_or_services", "age": "25", "file": vid})
+            "acts": ["recruitment"], "means": ["deception"], "purposes": ["forced_labour_or_services"], "age": 25, "file": vid})
         if r.status == 201:
             exp["screenings"] += 1
             sid = (r.json() or {}).get("screening_id")
@@ -439,7 +439,7 @@ class Client(threading.Thread):
         # referral with consent, answered by IOM (accept or decline), through the API
         answer = "accept" if (self.index + round_) % 2 == 0 else "decline"
         r, _ = self.call("POST /api/victims/:id/referrals", "POST", f"/api/victims/{vid}/referrals", staff=police, expect=(201,),
-                         json_body={"to_agency": "iom", "sections": "basic;identity", "basis": "consent"})
+                         json_body={"to_agency": "iom", "sections": ["basic", "identity"], "basis": "consent"})
         rid = (r.json() or {}).get("id") if r.status == 201 else None
         if rid:
             s.new_id("referral", rid)
@@ -449,7 +449,7 @@ class Client(threading.Thread):
                 exp["referrals"][rid] = "accepted" if answer == "accept" else "declined"
         # a referral the sending agency revokes before it is answered
         r, _ = self.call("POST /api/victims/:id/referrals", "POST", f"/api/victims/{vid}/referrals", staff=police, expect=(201,),
-                         json_body={"to_agency": "iom", "sections": "basic", "basis": "consent"})
+                         json_body={"to_agency": "iom", "sections": ["basic"], "basis": "consent"})
         rid3 = (r.json() or {}).get("id") if r.status == 201 else None
         if rid3:
             s.new_id("referral", rid3)
@@ -460,7 +460,7 @@ class Client(threading.Thread):
                 exp["referrals"][rid3] = "revoked"
         # a supervisor's override referral (no consent) to IOM, answered through IOM's referral form
         r, _ = self.call("POST /api/victims/:id/referrals (override)", "POST", f"/api/victims/{vid}/referrals", staff=sup, expect=(201,),
-                         json_body={"to_agency": "iom", "sections": "basic", "basis": "override",
+                         json_body={"to_agency": "iom", "sections": ["basic"], "basis": "override",
                                     "override_reason": "a court order requires sharing this file now"})
         rid2 = (r.json() or {}).get("id") if r.status == 201 else None
         if rid2:
@@ -535,7 +535,7 @@ class Client(threading.Thread):
             with s.lock:
                 s.cases[cid] = cexp
             r, _ = self.call("POST /api/cases/:id/suspects", "POST", f"/api/cases/{cid}/suspects", staff=police, expect=(201,),
-                             json_body={"arrested_on": cleared, "sex": "male", "nationality": "JPN", "charges": CHARGE, "broker": True})
+                             json_body={"arrested_on": cleared, "sex": "male", "nationality": "JPN", "charges": [CHARGE], "broker": True})
             if r.status == 201:
                 sid = r.json()["id"]
                 s.new_id("suspect", sid)
@@ -547,8 +547,8 @@ class Client(threading.Thread):
                     sexp["disposition"] = "prosecuted"
                     sexp["verdict"] = "pending"
                     r, _ = self.call("PUT /api/suspects/:id/trial", "PUT", f"/api/suspects/{sid}/trial", staff=moj, expect=(204,),
-                                     json_body={"verdict": "guilty", "decided_on": cleared, "imprisonment_months": "24",
-                                                "suspension_months": "36"})
+                                     json_body={"verdict": "guilty", "decided_on": cleared, "imprisonment_months": 24,
+                                                "suspension_months": 36})
                     if r.ok:
                         sexp["verdict"] = "guilty"
         # ---- and through the staff forms

@@ -8,13 +8,16 @@ public protocol BundleRecord: Sendable {
     init?(decoding row: inout RowDecoder, context: ValidationContext)
 }
 
-/// What row validation needs to know beyond the row: the code lists and the offense codes in force.
+/// What row validation needs to know beyond the row: the code lists, the offense codes in force, and
+/// today (the dates of what has happened — an inspection, an action — cannot be after it).
 public struct ValidationContext: Sendable {
     public let codeLists: CodeLists
     public let offenseCodes: Set<String>
-    public init(codeLists: CodeLists, offenseCodes: Set<String>) {
+    public let today: Day?
+    public init(codeLists: CodeLists, offenseCodes: Set<String>, today: Day? = nil) {
         self.codeLists = codeLists
         self.offenseCodes = offenseCodes
+        self.today = today
     }
 }
 

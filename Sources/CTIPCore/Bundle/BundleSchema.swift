@@ -1,9 +1,16 @@
-/// The files of a dataset bundle (shared/spec/bundle.md, version 1) and their columns, in export order.
+/// The files of a dataset bundle (shared/spec/bundle.md and oversight.md, version 1) and their columns, in
+/// export order.
 public enum BundleFile: String, Sendable, CaseIterable, Comparable {
     // Import order: a file's references point only to files before it.
     case offenses, cases, victims, suspects, charges, trials, support, history
+    // Programme oversight (shared/spec/oversight.md).
+    case organisations, inspections, actions, agreements
 
     public var fileName: String { rawValue + ".csv" }
+
+    /// The programme-oversight files (oversight.md): exported only when they hold rows, so that a bundle
+    /// of case-level statistics exports as it did before them.
+    public var isOversight: Bool { [.organisations, .inspections, .actions, .agreements].contains(self) }
 
     public struct Column: Sendable {
         public let name: String
@@ -28,6 +35,16 @@ public enum BundleFile: String, Sendable, CaseIterable, Comparable {
                     c("suspension_months"), c("fine_yen")]
         case .support: return [c("victim_id", true), c("event", true), c("on", true), c("agency"), c("note")]
         case .history: return [c("year", true), c("victims"), c("cleared_cases"), c("cleared_suspects")]
+        case .organisations:
+            return [c("org_id", true), c("kind", true), c("name"), c("name_ja"), c("prefecture"), c("country"), c("licence_no"),
+                    c("licence_type"), c("licensed_on"), c("supervised_by"), c("industry")]
+        case .inspections:
+            return [c("inspection_id", true), c("org_id", true), c("inspector", true), c("inspected_on", true), c("kind"),
+                    c("violation_found"), c("findings")]
+        case .actions:
+            return [c("action_id", true), c("org_id", true), c("kind", true), c("by", true), c("on", true), c("inspection_id"),
+                    c("until"), c("due_on"), c("closed_on"), c("published")]
+        case .agreements: return [c("agreement_id", true), c("country", true), c("scheme", true), c("signed_on", true), c("ended_on")]
         }
     }
 

@@ -17,6 +17,9 @@ public struct BundleExporter {
         catch { throw StorageError.cannotWrite(path: directory.path, reason: error.localizedDescription) }
         var counts: [ImportSummary.FileCount] = []
         for file in BundleFile.allCases {
+            if file.isOversight, try await database.sql.select().column(SQLLiteral.all).from(BundleTable.of(file).name).limit(1).first() == nil {
+                continue
+            }
             counts.append(.init(file: file, rows: try await export(file, to: directory.appendingPathComponent(file.fileName))))
         }
         return counts

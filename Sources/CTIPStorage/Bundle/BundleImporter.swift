@@ -144,6 +144,10 @@ private struct ImportRun {
         case .trials: try await load(TrialRecord.self, entry)
         case .support: try await load(SupportRecord.self, entry)
         case .history: try await load(HistoryRecord.self, entry)
+        case .organisations: try await load(OrganisationRecord.self, entry)
+        case .inspections: try await load(InspectionRecord.self, entry)
+        case .actions: try await load(OversightActionRecord.self, entry)
+        case .agreements: try await load(AgreementRecord.self, entry)
         }
     }
 
@@ -154,7 +158,8 @@ private struct ImportRun {
         let table = BundleTable.of(Record.file)
         let loader = try await transaction.tableLoader(for: LoadTarget(table: table, replacesLinks: entry.columns.contains("case_ids"),
                                                                        tableHadRows: tableHadRows[table.name] ?? true))
-        let context = ValidationContext(codeLists: codeLists, offenseCodes: offenseCodes)
+        let context = ValidationContext(codeLists: codeLists, offenseCodes: offenseCodes,
+                                        today: JapanTime(secondsSinceEpoch: Int(Date().timeIntervalSince1970)).day)
         var stream = try RecordStream<Record>(url: entry.url, context: context, bytesRead: bytesRead)
         var batch: [Record] = []
         batch.reserveCapacity(batchSize)
@@ -188,9 +193,10 @@ private struct ImportRun {
             batch.append(record)
             if batch.count >= batchSize || validator.pendingCount >= batchSize { try await flush(&self) }
         }
+        // Rules across the file's rows first: they may leave references for the database to answer.
+        validator.finishFile(Record.file, issues: &issues)
         try await flush(&self)
         issues += stream.issues
-        validator.finishFile(Record.file)
         if writing {
             let logger = transaction.logger, name = Record.file.fileName, late = lateIssues
             try await pipeline.submit(ahead: loader.workAhead) {

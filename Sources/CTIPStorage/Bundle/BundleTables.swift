@@ -23,6 +23,12 @@ struct BundleTable {
             return BundleTable(name: "support_events", columns: ["victim_id", "event", "on_date", "agency", "note"],
                                keyColumns: ["victim_id", "event", "on_date"], linkTable: nil)
         case .history: return BundleTable(name: "history", columns: file.columnNames, keyColumns: ["year"], linkTable: nil)
+        case .organisations: return BundleTable(name: "organisations", columns: file.columnNames, keyColumns: ["org_id"], linkTable: nil)
+        case .inspections: return BundleTable(name: "inspections", columns: file.columnNames, keyColumns: ["inspection_id"], linkTable: nil)
+        case .actions:
+            return BundleTable(name: "oversight_actions", columns: file.columnNames.map { $0 == "on" ? "on_date" : $0 }, keyColumns: ["action_id"],
+                               linkTable: nil)
+        case .agreements: return BundleTable(name: "agreements", columns: file.columnNames, keyColumns: ["agreement_id"], linkTable: nil)
         }
     }
 }
@@ -173,6 +179,72 @@ extension HistoryRecord: StoredRecord {
     }
 }
 
+private extension CellWriter {
+    /// A boolean that may be unknown: 1, 0 or NULL.
+    mutating func flag(_ value: Bool?) { integer(value.map { $0 ? 1 : 0 }) }
+}
+
+private extension SQLRow {
+    func flag(_ column: String) throws -> Bool? { try decode(column: column, as: Int?.self).map { $0 != 0 } }
+    func codes<Value: CodedValue>(_ column: String, as type: Value.Type) throws -> [Value] {
+        guard let text = try decode(column: column, as: String?.self), !text.isEmpty else { return [] }
+        return try text.split(separator: ";").map { part in
+            guard let value = Value(rawValue: String(part)) else { throw StorageError.corruptValue(column: column, value: String(part)) }
+            return value
+        }
+    }
+}
+
+extension OrganisationRecord: StoredRecord {
+    func writeCells(to writer: inout some CellWriter) {
+        writer.text(id); writer.code(kind); writer.text(name); writer.text(nameJA); writer.text(prefecture); writer.text(country)
+        writer.text(licenceNumber); writer.code(licenceType); writer.day(licensedOn); writer.text(supervisedBy); writer.text(industry)
+    }
+    init(row: any SQLRow, caseIDs: [String]) throws {
+        self.init(id: try row.requiredText("org_id"), kind: try row.requiredCode("kind", as: OrganisationKind.self), name: try row.text("name"),
+                  nameJA: try row.text("name_ja"), prefecture: try row.text("prefecture"), country: try row.text("country"),
+                  licenceNumber: try row.text("licence_no"), licenceType: try row.code("licence_type", as: LicenceType.self),
+                  licensedOn: try row.day("licensed_on"), supervisedBy: try row.text("supervised_by"), industry: try row.text("industry"))
+    }
+}
+
+extension InspectionRecord: StoredRecord {
+    func writeCells(to writer: inout some CellWriter) {
+        writer.text(id); writer.text(organisationID); writer.code(inspector); writer.day(inspectedOn); writer.code(kind)
+        writer.flag(violationFound); writer.text(findings.isEmpty ? nil : findings.map(\.rawValue).joined(separator: ";"))
+    }
+    init(row: any SQLRow, caseIDs: [String]) throws {
+        self.init(id: try row.requiredText("inspection_id"), organisationID: try row.requiredText("org_id"),
+                  inspector: try row.requiredCode("inspector", as: Inspector.self), inspectedOn: try row.requiredDay("inspected_on"),
+                  kind: try row.code("kind", as: InspectionKind.self), violationFound: try row.flag("violation_found"),
+                  findings: try row.codes("findings", as: InspectionFinding.self))
+    }
+}
+
+extension OversightActionRecord: StoredRecord {
+    func writeCells(to writer: inout some CellWriter) {
+        writer.text(id); writer.text(organisationID); writer.code(kind); writer.code(by); writer.day(on); writer.text(inspectionID)
+        writer.day(until); writer.day(dueOn); writer.day(closedOn); writer.flag(published)
+    }
+    init(row: any SQLRow, caseIDs: [String]) throws {
+        self.init(id: try row.requiredText("action_id"), organisationID: try row.requiredText("org_id"),
+                  kind: try row.requiredCode("kind", as: OversightActionKind.self), by: try row.requiredCode("by", as: OversightAuthority.self),
+                  on: try row.requiredDay("on_date"), inspectionID: try row.text("inspection_id"), until: try row.day("until"),
+                  dueOn: try row.day("due_on"), closedOn: try row.day("closed_on"), published: try row.flag("published"))
+    }
+}
+
+extension AgreementRecord: StoredRecord {
+    func writeCells(to writer: inout some CellWriter) {
+        writer.text(id); writer.text(country); writer.code(scheme); writer.day(signedOn); writer.day(endedOn)
+    }
+    init(row: any SQLRow, caseIDs: [String]) throws {
+        self.init(id: try row.requiredText("agreement_id"), country: try row.requiredText("country"),
+                  scheme: try row.requiredCode("scheme", as: OversightScheme.self), signedOn: try row.requiredDay("signed_on"),
+                  endedOn: try row.day("ended_on"))
+    }
+}
+
 extension BundleFile {
     var recordType: any StoredRecord.Type {
         switch self {
@@ -184,6 +256,10 @@ extension BundleFile {
         case .trials: return TrialRecord.self
         case .support: return SupportRecord.self
         case .history: return HistoryRecord.self
+        case .organisations: return OrganisationRecord.self
+        case .inspections: return InspectionRecord.self
+        case .actions: return OversightActionRecord.self
+        case .agreements: return AgreementRecord.self
         }
     }
 }

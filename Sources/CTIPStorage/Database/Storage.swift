@@ -42,6 +42,7 @@ public let ctipMigrations: [any Migration] = [
     CreateScreenings(),
     AddReportIndexes(),
     CreateAnonymousUseCounts(),
+    CreateOversightTables(),
 ]
 
 /// Brings the schema up to date and sets per-file options (SQLite: write-ahead log).

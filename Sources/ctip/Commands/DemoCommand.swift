@@ -25,6 +25,10 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let url = try database.resolved()
         guard try await importBundle(at: ReferenceBundle.directory, into: url) != nil else { throw exitDataError }
+        // The programme-oversight records, generated from the seed's totals (`ctip oversight stats --fiscal-year 2024`).
+        let oversight = try ReferenceBundle.writeOversightFiles()
+        defer { try? FileManager.default.removeItem(at: oversight) }
+        guard try await importBundle(at: oversight, into: url) != nil else { throw exitDataError }
         let cipher = try dataKey.cipher() ?? demoCipher(for: url)
         if DemoAccounts.isLoopback(server.host) {
             try await DemoAccounts.prepare(url: url, cipher: cipher)
