@@ -45,4 +45,16 @@ struct AccessPolicyTests {
         #expect(!AccessPolicy.allows(Self.staff("wcsc-13", .caseWorker), .recordSuspectsAndTrials))
         #expect(!AccessPolicy.allows(Self.staff("hotline", .supervisor), .recordSuspectsAndTrials))
     }
+
+    @Test("programme oversight: the OTIT, the ISA and labour inspection keep the records; the MHLW and the MOJ read them; no one else sees them")
+    func oversight() {
+        #expect(AccessPolicy.allows(Self.staff("otit", .caseWorker), .recordOversight))
+        #expect(AccessPolicy.allows(Self.staff("isa", .supervisor), .recordOversight))
+        #expect(AccessPolicy.allows(Self.staff("labour-13", .caseWorker), .recordOversight))
+        #expect(AccessPolicy.allows(Self.staff("mhlw", .analyst), .viewOversight) && !AccessPolicy.allows(Self.staff("mhlw", .caseWorker), .recordOversight))
+        #expect(!AccessPolicy.allows(Self.staff("otit", .intake), .recordOversight) && AccessPolicy.allows(Self.staff("otit", .intake), .viewOversight))
+        #expect(!AccessPolicy.allows(Self.staff("police-13", .supervisor), .viewOversight))
+        #expect(!AccessPolicy.allows(Self.staff("wcsc-13", .caseWorker), .viewOversight))
+        #expect(!AccessPolicy.allows(Self.staff("otit", .auditor), .viewOversight))
+    }
 }

@@ -98,4 +98,28 @@ struct OversightStatisticsTests {
         #expect(!InspectionFinding.unpaidOvertimePremium.isTraffickingIndicator)
         #expect(InspectionFinding.allCases.filter(\.isTraffickingIndicator).allSatisfy { $0.controlMethod != nil })
     }
+
+    @Test("the inspection plan: due a year (supervising) or three years (implementing) after the last inspection, 90 days after a finding that may be trafficking; overdue first, then by risk")
+    func inspectionPlan() {
+        let today = Self.day("2025-04-15")
+        func facts(_ id: String, _ kind: OrganisationKind, last: String?, violations: Int = 0, indicators: Int = 0, indicatorOn: String? = nil,
+                   open: Int = 0, late: Int = 0) -> InspectionPlan.Facts {
+            .init(organisationID: id, name: nil, kind: kind, prefecture: nil, licensedOn: Self.day("2020-04-01"), lastInspection: last.map(Self.day),
+                  recentViolations: violations, indicatorFindings: indicators, lastIndicatorFinding: indicatorOn.map(Self.day), openOrders: open, lateReports: late)
+        }
+        let plan = InspectionPlan.plan([
+            facts("S-recent", .supervising, last: "2024-09-01"),                    // due 2025-09-01: not listed
+            facts("S-due-soon", .supervising, last: "2024-04-30"),                  // due 2025-04-30: within 30 days, not overdue
+            facts("S-overdue", .supervising, last: "2024-01-10"),                   // overdue 96 days
+            facts("I-regular", .implementing, last: "2023-01-01"),                  // due 2026: not listed
+            facts("I-indicator", .implementing, last: "2024-12-01", indicators: 1, indicatorOn: "2024-12-01"),  // follow-up due 2025-03-01: overdue
+            facts("I-never", .implementing, last: nil, open: 1, late: 1),
+            facts("X-sending", .sending, last: nil),                                // the OTIT does not inspect sending organisations
+        ], on: today)
+        #expect(plan.map(\.facts.organisationID) == ["I-indicator", "I-never", "S-overdue", "S-due-soon"])
+        #expect(plan[0].reasons.contains(.traffickingIndicators(1)) && plan[0].overdue)
+        #expect(plan[1].reasons == [.neverInspected, .overdue(days: Self.day("2025-04-15").daysSinceEpoch - Self.day("2020-04-01").daysSinceEpoch),
+                                    .openOrders(1), .lateReports(1)])
+        #expect(!plan[3].overdue && plan[3].reasons.isEmpty)
+    }
 }

@@ -16,14 +16,15 @@ from selenium.webdriver.common.by import By
 
 from pages import follow, wait
 
-PUBLIC = ["/", "/about", "/help", "/report", "/internet-hotline", "/report/status", "/reports", "/login", "/api/docs"]
-# Pages for staff and programmers, in Japanese and English only.
-EN_JA_ONLY = {"/login", "/api/docs"}
+PUBLIC = ["/", "/about", "/help", "/report", "/internet-hotline", "/report/status", "/reports", "/login", "/api/docs",
+          "/oversight/published"]
+# Pages for staff, programmers and the ministries' publications, in Japanese and English only.
+EN_JA_ONLY = {"/login", "/api/docs", "/oversight/published"}
 WIDTHS = {"desktop": (1280, 1024), "phone": (390, 844)}
 BLOCKING = {"serious", "critical"}
 # Demo accounts (see Sources/ctip/Commands/DemoAccounts.swift): one per role and kind of agency.
 DEMO = ["police.caseworker", "police.supervisor", "police.intake", "shelter.caseworker", "hotline.intake", "hotline.triage",
-        "hotline.supervisor", "internet.analyst", "npa.officer", "analyst", "auditor", "administrator"]
+        "hotline.supervisor", "internet.analyst", "npa.officer", "analyst", "auditor", "administrator", "otit.inspector"]
 
 
 AXE_SCRIPT = None

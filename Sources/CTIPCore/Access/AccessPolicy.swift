@@ -29,6 +29,8 @@ public enum Permission: String, CaseIterable, Sendable {
     /// The National Police Agency, which entrusts the Internet Hotline Center: the internet content the
     /// hot line judged illegal and reported to the police.
     case receiveInternetReports
+    /// Programme oversight: the registry, the inspection plan, inspections, findings and actions.
+    case viewOversight, recordOversight
 
     public var roles: Set<StaffRole> {
         switch self {
@@ -40,6 +42,8 @@ public enum Permission: String, CaseIterable, Sendable {
         case .viewAudit: [.auditor]
         case .manageAccounts: [.administrator]
         case .manageDirectory: [.administrator, .supervisor]
+        case .viewOversight: [.intake, .caseWorker, .supervisor, .analyst]
+        case .recordOversight: [.caseWorker, .supervisor]
         }
     }
 }
@@ -52,6 +56,10 @@ public enum AccessPolicy {
         case .takeHotlineReports, .triageHotlineReports, .decideRewards: return staff.agency.kind == .hotline
         case .answerForwardedReports: return staff.agency.kind == .police && staff.agency.prefecture != nil
         case .receiveInternetReports: return staff.agency.kind == .police && staff.agency.prefecture == nil
+        // The OTIT, the Immigration Services Agency and the labour inspection offices hold the oversight
+        // records together; the MHLW and the MOJ, which license and revoke, read them.
+        case .viewOversight: return [.otit, .immigration, .labourInspection].contains(staff.agency.kind) || ["mhlw", "moj"].contains(staff.agency.code)
+        case .recordOversight: return [.otit, .immigration, .labourInspection].contains(staff.agency.kind)
         default: return true
         }
     }

@@ -133,6 +133,16 @@ struct LoginController: RouteCollection {
                              href: "/staff/victims/\(victimID)?\(lang)#timeline", flag: nil)
             }, allHref: "/staff/victims?\(lang)"))
         }
+        if AccessPolicy.allows(staff, .recordOversight) {
+            let today = JapanTime(secondsSinceEpoch: now).day
+            let overdue = InspectionPlan.plan(try await OversightStore(sql: request.db.sql).planFacts(on: today), on: today).filter(\.overdue)
+            queues.append(WorkQueue(title: t("Inspections overdue, riskiest first", "期限を過ぎた検査（リスクの高い順）"), items: overdue.map { entry in
+                .init(text: (entry.facts.name ?? entry.facts.organisationID) + " · "
+                          + entry.reasons.prefix(2).map { language == .ja ? $0.text.ja : $0.text.en }.joined(separator: ", "),
+                      href: "/staff/oversight/organisations/\(entry.facts.organisationID)?\(lang)",
+                      flag: entry.reasons.contains { if case .traffickingIndicators = $0 { true } else { false } } ? t("may be trafficking", "人身取引の疑い") : nil)
+            }, allHref: "/staff/oversight/plan?\(lang)"))
+        }
         // A life in danger comes first, whatever the queue.
         return queues.filter(\.urgent) + queues.filter { !$0.urgent }
     }

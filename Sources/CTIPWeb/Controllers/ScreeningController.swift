@@ -82,9 +82,16 @@ struct ScreeningController: RouteCollection {
 
     // MARK: Pages
 
+    /// The form, empty or prefilled by a link (an inspection's findings that may be trafficking open it
+    /// with their methods of control ticked): only `file` and the choices' boxes are taken from the link.
     func formPage(request: Request) async throws -> Response {
         try await request.requireStaff(.screen)
-        return ScreeningPages.form(request, values: ["file": request.query[String.self, at: "file"] ?? ""], errors: [])
+        var values = ["file": request.query[String.self, at: "file"] ?? ""]
+        for (name, value) in APIContractMiddleware.query(request.url.query) where value == "on"
+            && ["act_", "means_", "control_", "purpose_"].contains(where: { name.hasPrefix($0) }) {
+            values[name] = "on"
+        }
+        return ScreeningPages.form(request, values: values, errors: [])
     }
 
     func resultPage(request: Request) async throws -> Response {

@@ -21,6 +21,7 @@ enum DemoAccounts {
         ("analyst@demo.ctip.invalid", "cas", .analyst, "statistics and the annual report, never a person"),
         ("auditor@demo.ctip.invalid", "cas", .auditor, "the audit trail"),
         ("administrator@demo.ctip.invalid", "cas", .administrator, "staff accounts"),
+        ("otit.inspector@demo.ctip.invalid", "otit", .caseWorker, "programme oversight: the registry, the inspection plan, findings that may be trafficking"),
     ]
 
     static func isLoopback(_ host: String) -> Bool {

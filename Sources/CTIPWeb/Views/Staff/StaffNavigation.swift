@@ -40,6 +40,9 @@ enum StaffNavigation {
             add("/staff/hotline/police/internet", ("Internet content", "インターネット上の情報"),
                 ("Internet content reported to the police", "警察に通報されたインターネット上の情報"))
         }
+        if allows(.viewOversight) {
+            add("/staff/oversight", ("Oversight", "監督"), ("Programme oversight: registry, inspection plan, figures", "技能実習等の監督：機関、検査計画、統計"))
+        }
         if allows(.viewStatistics) { add("/reports", ("Statistics", "統計"), ("Statistics (annual report)", "統計（年次報告）")) }
         if allows(.manageAccounts) { add("/staff/accounts", ("Accounts", "アカウント"), ("Staff accounts", "職員アカウント")) }
         if allows(.manageDirectory) {
