@@ -68,4 +68,19 @@ struct ProtectionTimelineTests {
         #expect(AwaitedStep.awaited(by: returned).map(\.kind) == [.counseling, .placement, .reintegration], "oldest first")
         #expect(AwaitedStep.awaited(by: returned + [entry(.reintegrationSupport, "2024-09-01")]).map(\.kind) == [.counseling, .placement])
     }
+
+    @Test("within a day, every step comes after the steps it requires: the order a timeline is read back in")
+    func sameDayOrder() throws {
+        for step in ProtectionStep.allCases {
+            for required in step.requires { #expect(required.order < step.order, "\(required) before \(step)") }
+        }
+        // Read back with a same-day counselling first, the timeline must still accept the steps in `order`.
+        let day = Day(iso: "2026-04-02")!
+        var timeline = ProtectionTimeline(foreignNational: true)
+        for entry in [TimelineEntry(step: .counseling, on: day, agency: "police"), TimelineEntry(step: .identification, on: day, agency: "police")]
+            .sorted(by: { ($0.on, $0.step.order) < ($1.on, $1.step.order) }) {
+            try timeline.add(entry)
+        }
+        #expect(timeline.entries.map(\.step) == [.identification, .counseling])
+    }
 }

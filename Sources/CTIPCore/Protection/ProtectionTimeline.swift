@@ -18,8 +18,12 @@ public enum ProtectionStep: String, CaseIterable, Sendable, Codable {
     case reintegrationSupport = "reintegration_support"
     case monitoring
 
+    /// Where the step stands among the steps of one day: after every step it requires (the cases are
+    /// declared in that order).
+    public var order: Int { Self.allCases.firstIndex(of: self)! }
+
     /// Steps that must already be on the timeline, at an earlier or the same date.
-    var requires: [ProtectionStep] {
+    public var requires: [ProtectionStep] {
         switch self {
         case .identification: return []
         case .counseling, .protectionRequested, .legalAid, .investigationInformation, .videoLinkTestimony,

@@ -534,13 +534,17 @@ public struct VictimFileStore: Sendable {
         try await Self.timelineEntries(id, in: database.sql)
     }
 
+    /// The timeline in the order its rules read it: by day, and within a day each step after the steps it
+    /// requires (identification before counselling on the same day) — the database keeps no order among
+    /// rows of one day, and PostgreSQL returned a same-day counselling first (a 500 schemathesis found).
     private static func timelineEntries(_ id: String, in sql: any SQLDatabase) async throws -> [TimelineEntry] {
         try await sql.select().columns("step", "on_date", "agency").from("protection_steps").where("victim_id", .equal, id)
-            .orderBy("on_date").all().compactMap { row in
+            .all().compactMap { row in
                 guard let step = ProtectionStep(rawValue: try row.decode(column: "step", as: String.self)),
                       let day = Day(iso: try row.decode(column: "on_date", as: String.self)) else { return nil }
                 return TimelineEntry(step: step, on: day, agency: try row.decode(column: "agency", as: String.self))
             }
+            .sorted { ($0.on, $0.step.order) < ($1.on, $1.step.order) }
     }
 
     private func referralQuery() -> SQLSelectBuilder {
