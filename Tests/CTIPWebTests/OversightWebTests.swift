@@ -74,6 +74,7 @@ struct OversightWebTests {
             #expect(!entries.contains { $0.facts.organisationID == "SUP-03756" }, "an organisation whose licence ended is not planned")
             let (status, page) = try await Self.page(app, "/staff/oversight/plan?lang=ja", as: inspector)
             #expect(status == .ok && page.contains("人身取引が疑われる指摘"))
+            try assertSnapshot(page, named: "staff-oversight-plan-ja.html")
             let (_, home) = try await Self.page(app, "/staff?lang=en", as: inspector)
             #expect(home.contains("Inspections overdue, riskiest first") && home.contains("may be trafficking"))
         }

@@ -13,8 +13,15 @@ struct APIOperation: Sendable {
         let location: OpenAPI.Parameter.Location
         let description: String
         let required: Bool
-        let schema: @Sendable () -> OpenAPI.Schema
+        /// Built once with the table: every request to the operation is checked against it.
+        let schema: OpenAPI.Schema
         var example: JSONValue? = nil
+
+        init(name: String, location: OpenAPI.Parameter.Location, description: String, required: Bool,
+             schema: () -> OpenAPI.Schema, example: JSONValue? = nil) {
+            self.name = name; self.location = location; self.description = description; self.required = required
+            self.schema = schema(); self.example = example
+        }
     }
 
     struct Answer: Sendable {
@@ -60,7 +67,7 @@ enum APIContract {
         }, example: .string(example))
     }
 
-    static func query(_ name: String, _ description: String, _ schema: @escaping @Sendable () -> OpenAPI.Schema) -> APIOperation.Parameter {
+    static func query(_ name: String, _ description: String, _ schema: () -> OpenAPI.Schema) -> APIOperation.Parameter {
         .init(name: name, location: .query, description: description, required: false, schema: schema)
     }
 

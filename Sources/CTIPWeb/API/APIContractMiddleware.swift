@@ -29,7 +29,7 @@ struct APIContractMiddleware: AsyncMiddleware {
     static func checkParameters(_ operation: APIOperation, _ request: Request, _ validator: JSONSchemaValidator) throws {
         let query = Self.query(request.url.query)
         for parameter in operation.parameters {
-            let schema = parameter.schema()
+            let schema = parameter.schema
             let raw: String?
             switch parameter.location {
             case .query: raw = query[parameter.name]

@@ -31,7 +31,7 @@ enum APIDocument {
             }
             let parameters = operation.parameters.map { parameter in
                 OpenAPI.Parameter(name: parameter.name, location: parameter.location, description: parameter.description,
-                                  required: parameter.required, schema: parameter.schema(), example: parameter.example)
+                                  required: parameter.required, schema: parameter.schema, example: parameter.example)
             }
             let item = OpenAPI.Operation(
                 operationId: operation.id, summary: operation.summary, description: operation.description, tags: [operation.tag],

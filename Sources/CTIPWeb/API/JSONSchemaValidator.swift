@@ -182,20 +182,8 @@ struct JSONSchemaValidator {
         }
     }
 
-    static func isDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard text.count == 10, parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              parts[0].count == 4, parts[1].count == 2, parts[2].count == 2, text.allSatisfy({ $0.isASCII }) else { return false }
-        return (1...12).contains(month) && (1...daysIn(month: month, year: year)).contains(day)
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
+    /// A date as the case-work rules read it (`Day`), so the check and the handler cannot disagree.
+    static func isDate(_ text: String) -> Bool { Day(iso: text) != nil }
 
     /// RFC 3339's date-time, read by the parser the help finder uses (seconds may be left out).
     static func isDateTime(_ text: String) -> Bool { (try? JapanTime(iso: JapanTime.repairingQueryPlus(text))) != nil }

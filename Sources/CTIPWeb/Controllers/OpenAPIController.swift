@@ -15,7 +15,7 @@ struct OpenAPIController: RouteCollection {
         })
         routes.get("api", "docs", use: { request in
             let language = request.preferredLanguage
-            return HomeController.html(APIDocsPage.render(language: language), language: language.rawValue)
+            return HomeController.html(APIDocsPage.rendered[language] ?? APIDocsPage.render(language: language), language: language.rawValue)
         })
     }
 }

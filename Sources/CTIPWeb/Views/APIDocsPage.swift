@@ -5,6 +5,9 @@ import Plot
 /// `/openapi.json` — every operation with who may call it, its parameters, its body's fields and every
 /// answer. Summaries in English or Japanese; field descriptions as the document gives them (English).
 enum APIDocsPage {
+    /// The page depends only on the contract and the language: drawn once per language, not per request.
+    static let rendered: [CTIPCore.Language: String] = Dictionary(uniqueKeysWithValues: CTIPCore.Language.allCases.map { ($0, render(language: $0)) })
+
     static func render(language: CTIPCore.Language) -> String {
         let ja = language == .ja
         func t(_ en: String, _ jaText: String) -> String { ja ? jaText : en }
@@ -47,7 +50,7 @@ enum APIDocsPage {
             .if(!operation.parameters.isEmpty, .group(
                 .h3(.text(t("Parameters", "パラメーター"))),
                 table("\(operation.id): " + t("parameters", "パラメーター"), [t("Name", "名前"), t("In", "場所"), t("Required", "必須"), t("Schema", "型"), t("Description", "説明")],
-                      operation.parameters.map { [$0.name, $0.location.rawValue, $0.required ? t("yes", "はい") : "", describe($0.schema()), $0.description] }))),
+                      operation.parameters.map { [$0.name, $0.location.rawValue, $0.required ? t("yes", "はい") : "", describe($0.schema), $0.description] }))),
             .unwrap(operation.body) { body in
                 .group(.h3(.text(t("Body", "本文") + " (\(operation.bodyName ?? ""), application/json)")),
                        .unwrap(body.description) { .p(.text($0)) },
