@@ -21,13 +21,28 @@ public enum InspectionPlan {
         public let openOrders: Int
         /// Of those, the ones past their due date.
         public let lateReports: Int
+        /// Signs pointing at it in the year before the plan's day, by kind (a disappearance of three
+        /// trainees counts three).
+        public let signals: [OversightSignalKind: Int]
+        /// The earliest open request of a labour bureau for a joint inspection, and who asked.
+        public let jointInspectionRequested: (on: Day, by: String)?
 
         public init(organisationID: String, name: String?, kind: OrganisationKind, prefecture: String?, licensedOn: Day?, lastInspection: Day?,
-                    recentViolations: Int, indicatorFindings: Int, lastIndicatorFinding: Day? = nil, openOrders: Int, lateReports: Int) {
+                    recentViolations: Int, indicatorFindings: Int, lastIndicatorFinding: Day? = nil, openOrders: Int, lateReports: Int,
+                    signals: [OversightSignalKind: Int] = [:], jointInspectionRequested: (on: Day, by: String)? = nil) {
             self.organisationID = organisationID; self.name = name; self.kind = kind; self.prefecture = prefecture; self.licensedOn = licensedOn
             self.lastInspection = lastInspection; self.recentViolations = recentViolations; self.indicatorFindings = indicatorFindings
             self.lastIndicatorFinding = lastIndicatorFinding
             self.openOrders = openOrders; self.lateReports = lateReports
+            self.signals = signals; self.jointInspectionRequested = jointInspectionRequested
+        }
+
+        public static func == (a: Facts, b: Facts) -> Bool {
+            a.organisationID == b.organisationID && a.name == b.name && a.kind == b.kind && a.prefecture == b.prefecture
+                && a.licensedOn == b.licensedOn && a.lastInspection == b.lastInspection && a.recentViolations == b.recentViolations
+                && a.indicatorFindings == b.indicatorFindings && a.lastIndicatorFinding == b.lastIndicatorFinding && a.openOrders == b.openOrders
+                && a.lateReports == b.lateReports && a.signals == b.signals
+                && a.jointInspectionRequested?.on == b.jointInspectionRequested?.on && a.jointInspectionRequested?.by == b.jointInspectionRequested?.by
         }
     }
 
@@ -38,6 +53,8 @@ public enum InspectionPlan {
         case traffickingIndicators(Int)
         case openOrders(Int)
         case lateReports(Int)
+        case signals(OversightSignalKind, Int)
+        case jointInspectionRequested(by: String, on: Day)
 
         public var text: (en: String, ja: String) {
             switch self {
@@ -47,6 +64,8 @@ public enum InspectionPlan {
             case .traffickingIndicators(let count): ("\(count) finding\(count == 1 ? "" : "s") that may be trafficking", "人身取引が疑われる指摘 \(count)件")
             case .openOrders(let count): ("\(count) order\(count == 1 ? "" : "s") not yet resolved", "未了の命令・勧告 \(count)件")
             case .lateReports(let count): ("\(count) improvement report\(count == 1 ? "" : "s") late", "改善報告の遅延 \(count)件")
+            case .signals(let kind, let count): ("\(count) × \(kind.label.en) in the last year", "過去1年の\(kind.label.ja) \(count)件")
+            case .jointInspectionRequested(let by, let on): ("joint inspection requested by \(by) on \(on)", "\(by) が \(on) に合同検査を要請")
             }
         }
     }
@@ -81,7 +100,7 @@ public enum InspectionPlan {
             guard let interval = interval(for: facts.kind) else { continue }
             let regular = facts.lastInspection.map { $0.adding(days: interval) } ?? facts.licensedOn
             let followUp = facts.lastIndicatorFinding.map { $0.adding(days: followUpDays) }
-            let due = [regular, followUp].compactMap { $0 }.min() ?? regular
+            let due = [regular, followUp, facts.jointInspectionRequested?.on].compactMap { $0 }.min() ?? regular
             if let due, due > today.adding(days: horizon) { continue }
             var reasons: [Reason] = []
             var risk = 0
@@ -93,6 +112,15 @@ public enum InspectionPlan {
             if facts.recentViolations > 0 { reasons.append(.recentViolations(facts.recentViolations)); risk += 2 * facts.recentViolations }
             if facts.openOrders > 0 { reasons.append(.openOrders(facts.openOrders)); risk += 2 * facts.openOrders }
             if facts.lateReports > 0 { reasons.append(.lateReports(facts.lateReports)); risk += 3 * facts.lateReports }
+            for kind in OversightSignalKind.allCases {
+                guard let count = facts.signals[kind], count > 0 else { continue }
+                reasons.append(.signals(kind, count))
+                // However many, signs of one kind never outweigh a finding that may be trafficking.
+                risk += min(kind.weight * count, 10)
+            }
+            if let request = facts.jointInspectionRequested {
+                reasons.append(.jointInspectionRequested(by: request.by, on: request.on)); risk += 8
+            }
             entries.append(Entry(facts: facts, due: due, overdue: overdueDays > 0 || facts.lastInspection == nil, risk: risk, reasons: reasons))
         }
         return entries.sorted { a, b in

@@ -43,6 +43,7 @@ public let ctipMigrations: [any Migration] = [
     AddReportIndexes(),
     CreateAnonymousUseCounts(),
     CreateOversightTables(),
+    CreateOversightFollowUp(),
 ]
 
 /// Brings the schema up to date and sets per-file options (SQLite: write-ahead log).

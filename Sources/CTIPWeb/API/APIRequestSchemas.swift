@@ -192,6 +192,66 @@ enum APIRequestSchemas {
         }()),
     ], required: [])
 
+    // MARK: Programme oversight
+
+    static let identifier: Schema = {
+        let schema = Schema.string(description: "An identifier: 1–64 of A-Z a-z 0-9 . _ -")
+        schema.pattern = "^[A-Za-z0-9._-]{1,64}$"
+        return schema
+    }()
+
+    static let newInspection: Schema = {
+        let schema = object("An inspection of the organisation, checked as an import checks inspections.csv. A finding that may be trafficking is answered with the screening to open and where to record that the police were informed.", [
+            ("inspector", codes(Inspector.self, "Who inspected: the caller's agency may record its own (`otit`, `labour_inspection`, `isa`) and `joint`.")),
+            ("inspected_on", date("Day of the inspection; not in the future.")),
+            ("kind", codes(InspectionKind.self, "Regular or ad hoc.")),
+            ("violation_found", boolean("Whether a violation was found; absent when not yet judged.")),
+            ("findings", list(codes(InspectionFinding.self, "A finding."), "What was found; none when no violation was found.")),
+        ], required: ["inspector", "inspected_on"])
+        let noViolation = Schema()
+        let constant = Schema()
+        constant.constant = .bool(false)
+        noViolation.properties = [("violation_found", constant)]
+        noViolation.required = ["violation_found"]
+        schema.ifSchema = noViolation
+        let emptyFindings = Schema.array(of: Schema())
+        emptyFindings.maxItems = 0
+        let findingsEmpty = Schema.object([("findings", emptyFindings)], required: [], closed: false)
+        findingsEmpty.description = "no findings when `violation_found` is false"
+        schema.thenSchema = findingsEmpty
+        return schema
+    }()
+
+    static let newAction = object("An action against the organisation, checked as an import checks actions.csv: no order after its licence ended, `inspection_id` one of its inspections.", [
+        ("kind", codes(OversightActionKind.self, "The action.")),
+        ("by", codes(OversightAuthority.self, "The authority that took it: one the caller's agency acts for.")),
+        ("on", date("Day it was taken; not in the future.")),
+        ("inspection_id", identifier),
+        ("until", date("End of a suspension; not before `on`.")),
+        ("due_on", date("Day the improvement report is due; not before `on`.")),
+        ("published", boolean("Publicly announced.")),
+    ], required: ["kind", "by", "on"])
+
+    static let reportAccepted = object("The organisation's improvement report was accepted.", [
+        ("closed_on", date("Day it was accepted: not before the order, not in the future.")),
+    ], required: ["closed_on"])
+
+    static let policeInformed = object("The police were told of the inspection's findings that may be trafficking. No trainee's identity goes with it.", [
+        ("police", agency("The police agency informed, e.g. `police-13`.")),
+        ("informed_on", date("Day they were informed: not before the inspection, not in the future.")),
+    ], required: ["police", "informed_on"])
+
+    static let jointInspectionRequest = object("A labour bureau asks the OTIT to inspect the organisation with it.", [
+        ("findings", list(code(InspectionFinding.allCases.filter(\.isTraffickingIndicator).map(\.rawValue), "A finding that may be trafficking."),
+                          "What the bureau suspects.")),
+    ], required: [])
+
+    static let signal = object("A sign pointing at the organisation, weighed by the inspection plan: numbers only, never who.", [
+        ("kind", codes(OversightSignalKind.self, "The sign.")),
+        ("noted_on", date("Day it was noted; not in the future.")),
+        ("count", integer("How many (tips, consultations, people).", 1...10_000)),
+    ], required: ["kind", "noted_on"])
+
     static let tip = object("An anonymous tip. Nothing about the sender is kept.", [
         ("lang", code(HotlineFields.languages, "Language of the report and of the answers.")),
         ("category", codes(TipCategory.self, "What the tip is about.")),

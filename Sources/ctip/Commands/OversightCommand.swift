@@ -11,9 +11,14 @@ struct OversightCommand: AsyncParsableCommand {
         The organisations, inspections, actions and agreements of the bundle's oversight files \
         (organisations.csv, inspections.csv, actions.csv, agreements.csv; see `ctip import`).
 
-        Example: ctip oversight stats --fiscal-year 2024
+        `stats` prints the figures; `report` writes them into the annual report's sentences \
+        (sections 3 (3), 5 (1) and 7 (1)), in English or Japanese.
+
+        Examples:
+          ctip oversight stats --fiscal-year 2024
+          ctip oversight report --fiscal-year 2024 --language ja
         """,
-        subcommands: [OversightStatsCommand.self])
+        subcommands: [OversightStatsCommand.self, OversightReportCommand.self])
 }
 
 struct OversightStatsCommand: AsyncParsableCommand {
@@ -81,5 +86,59 @@ struct OversightStatsCommand: AsyncParsableCommand {
         for (key, value) in figures.rows {
             print(key.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + Numerals.grouped(value))
         }
+    }
+}
+
+struct OversightReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The annual report's oversight sentences for a fiscal year, every figure computed from the records.",
+        discussion: """
+        The paragraphs of sections 3 (3) i), iii), iv) and v) of "Measures to Combat Trafficking in \
+        Persons" that state oversight figures, and their repeats in 5 (1) vi), 5 (1) vii) and \
+        7 (1) ii) c), each headed by its section. As the report counts them: the OTIT's inspections, \
+        revocations and sending organisations reported over the fiscal year (2024: April 1, 2024 to \
+        March 31, 2025), supervising organisations licensed and MOCs in force on its last day, labour \
+        inspection and joint inspections over the calendar year (2024). A repeated paragraph prints the \
+        same figures as the original. --json adds both sets of figures (the keys of `ctip oversight stats`).
+
+        Examples:
+          ctip oversight report --fiscal-year 2024
+          ctip oversight report --fiscal-year 2024 --language ja
+          ctip oversight report --fiscal-year 2024 --json
+        """)
+
+    @Option(help: "A fiscal year: 2024 is April 2024 to March 2025 (labour inspection: calendar 2024).") var fiscalYear: Int
+    @Option(name: [.customLong("language"), .customLong("lang")], help: "The language of the sentences: en or ja.") var language: Language = .en
+    @Flag(help: "Print JSON (fiscal_year, language, paragraphs, and the fiscal and calendar figures) instead of text.") var json = false
+    @OptionGroup var database: DatabaseOptions
+
+    func periods() throws -> (fiscal: OversightPeriod, calendar: OversightPeriod) {
+        guard (1990...2200).contains(fiscalYear), let periods = OversightReport.periods(fiscalYear: fiscalYear) else {
+            throw ValidationError("--fiscal-year: \(fiscalYear) is not a year such as 2024")
+        }
+        return periods
+    }
+
+    func validate() throws { _ = try periods() }
+
+    func run() async throws {
+        let periods = try periods()
+        let (fiscal, calendar) = try await withStorage(try database.resolved()) { storage -> (OversightFigures, OversightFigures) in
+            let query = OversightStatisticsQuery(sql: storage.database.sql)
+            let fiscal = try await query.figures(periods.fiscal)
+            let calendar = try await query.figures(periods.calendar)
+            return (fiscal, calendar)
+        }
+        let report = OversightReport(fiscalYear: fiscalYear, fiscal: fiscal, calendar: calendar)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            FileHandle.standardOutput.write(try encoder.encode(report.json(language)))
+            print()
+            return
+        }
+        print(report.text(language))
     }
 }

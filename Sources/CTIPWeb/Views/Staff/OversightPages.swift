@@ -51,6 +51,8 @@ enum OversightPages {
             .p(.text(t("Supervising, implementing, SSW accepting, registered support and sending organisations: their licences, inspections, findings and actions.",
                        "監理団体・実習実施者・特定技能所属機関・登録支援機関・送出機関の許可、検査、指摘事項及び処分。"))),
             .ul(.li(.a(.href("/staff/oversight/plan?lang=\(language.rawValue)"), .text(t("Inspection plan: who is due, riskiest first", "検査計画（リスクの高い順）")))),
+                .li(.a(.href("/staff/oversight/orders?lang=\(language.rawValue)"), .text(t("Improvement reports awaited", "改善報告待ちの命令・勧告")))),
+                .li(.a(.href("/staff/oversight/sending?lang=\(language.rawValue)"), .text(t("Sending countries and organisations", "送出国と送出機関")))),
                 .li(.a(.href("/staff/oversight/stats?lang=\(language.rawValue)"), .text(t("Figures of a fiscal year", "年度の統計")))),
                 .li(.a(.href("/oversight/published?lang=\(language.rawValue)"), .text(t("Published actions (public)", "公表された処分（公開）"))))),
             .section(.h2(.text(t("Find an organisation", "機関の検索"))), form, results)
@@ -59,7 +61,8 @@ enum OversightPages {
 
     // MARK: One organisation
 
-    static func organisation(_ request: Request, _ detail: OrganisationDetail) -> Response {
+    static func organisation(_ request: Request, _ detail: OrganisationDetail, may: Abilities, sent: SentForm? = nil,
+                             status: HTTPResponseStatus = .ok) -> Response {
         let language = request.staffLanguage
         let t = StaffPages.Text(language: language)
         let organisation = detail.organisation
@@ -78,35 +81,48 @@ enum OversightPages {
         if let country = organisation.country { facts.append((t("Country", "国"), .text(CodeLists.shipped.countries[country]?.label(language) ?? country))) }
         if let industry = organisation.industry { facts.append((t("Field", "分野"), .text(industry))) }
         if let supervisor = detail.supervisor { facts.append((t("Supervised by", "監理団体"), link(supervisor, language))) }
-        let indicatorFound = detail.inspections.flatMap(\.findings).filter(\.isTraffickingIndicator)
-        let methods = Array(Set(indicatorFound.compactMap(\.controlMethod))).sorted { $0.rawValue < $1.rawValue }
-        let screening = "/staff/screening?lang=\(language.rawValue)&act_harbouring=on&purpose_forced_labour_or_services=on"
-            + methods.map { "&control_\($0.rawValue)=on" }.joined()
-        return StaffPages.render(request, title: name(organisation), .group(
+        let flagged = detail.inspections.filter { !TraffickingIndicatorPrompt.indicators($0.findings).isEmpty }
+        let inspectionLink = { (inspection: InspectionRecord) -> Body in
+            .a(.href("/staff/oversight/inspections/\(inspection.id)?lang=\(language.rawValue)"), .text(inspection.inspectedOn.written(in: language)))
+        }
+        let ended = detail.licenceEnded != nil
+        return StaffPages.render(request, title: name(organisation), status: status, .group(
+            errors(sent, language),
             .dl(.forEach(facts) { label, value in .group(.dt(.text(label)), .dd(value)) }),
-            .if(!indicatorFound.isEmpty, .div(.class("secret"), .attribute(named: "role", value: "note"),
+            .if(!flagged.isEmpty, .div(.class("secret"), .attribute(named: "role", value: "note"),
                 .p(.strong(.text(t("Findings that may be trafficking: ", "人身取引が疑われる指摘事項：")
-                                 + Set(indicatorFound.map(\.rawValue)).sorted().joined(separator: ", ")))),
-                .p(.text(t("Screen the trainees concerned against the Protocol's definition, and inform the police. Their names are recorded in the screening and the victim file, never here.",
-                           "該当する実習生について議定書の定義に照らした判定を行い、警察に情報提供してください。実習生の氏名は判定と被害者ファイルに記録し、ここには記録しません。"))),
-                .p(.a(.class("button"), .href(screening), .text(t("Screen a trainee (prefilled)", "実習生を判定する（入力済み）")))))),
-            .section(.h2(.text(t("Inspections", "検査") + " (\(detail.inspections.count))")),
+                                 + Set(flagged.flatMap { TraffickingIndicatorPrompt.indicators($0.findings) }.map(\.rawValue)).sorted().joined(separator: ", ")))),
+                .p(.text(t("Screen the trainees concerned against the Protocol's definition, and inform the police: open the inspection.",
+                           "該当する実習生について議定書の定義に照らした判定を行い、警察に情報提供してください（検査を開いてください）。"))),
+                .ul(.forEach(flagged) { inspection in .li(inspectionLink(inspection), .text(" — " + inspection.inspector.rawValue)) }))),
+            .if(!detail.openJointInspectionRequests.isEmpty, .div(.class("notice"), .attribute(named: "role", value: "note"),
+                .ul(.forEach(detail.openJointInspectionRequests) { request in
+                    .li(.text(t("Joint inspection requested by \(request.agency) on \(request.requestedOn)", "\(request.requestedOn) に \(request.agency) が合同検査を要請")
+                              + (request.findings.isEmpty ? "" : " (" + request.findings.map(\.rawValue).joined(separator: ", ") + ")")))
+                }))),
+            .section(.id("inspections"), .h2(.text(t("Inspections", "検査") + " (\(detail.inspections.count))")),
                 .if(detail.inspections.isEmpty, .p(.text(t("None recorded.", "記録はありません。"))),
                     else: table([t("Day", "日付"), t("By", "実施"), t("Violation", "違反"), t("Findings", "指摘事項")],
                                 detail.inspections.map { inspection in
-                                    [.text(inspection.inspectedOn.written(in: language)), .text(inspection.inspector.rawValue),
+                                    [inspectionLink(inspection), .text(inspection.inspector.rawValue),
                                      .text(inspection.violationFound.map { $0 ? t("yes", "あり") : t("no", "なし") } ?? "—"),
-                                     .text(inspection.findings.map { $0.isTraffickingIndicator ? "⚠ \($0.rawValue)" : $0.rawValue }.joined(separator: ", "))]
+                                     .text(inspection.findings.map(findingLabel).joined(separator: ", "))]
                                 }))),
-            .section(.h2(.text(t("Actions", "処分・措置") + " (\(detail.actions.count))")),
+            .section(.id("actions"), .h2(.text(t("Actions", "処分・措置") + " (\(detail.actions.count))")),
                 .if(detail.actions.isEmpty, .p(.text(t("None recorded.", "記録はありません。"))),
-                    else: table([t("Day", "日付"), t("Action", "措置"), t("By", "実施"), t("Improvement report", "改善報告")],
-                                detail.actions.map { action in
-                                    let report: String = action.dueOn.map { due in
-                                        action.closedOn.map { t("accepted \($0)", "\($0) 受理") } ?? t("due \(due)", "期限 \(due)")
-                                    } ?? "—"
-                                    return [.text(action.on.written(in: language)), .text(action.kind.rawValue), .text(action.by.rawValue), .text(report)]
-                                }))),
+                    else: actionsTable(request, detail.actions, may: may))),
+            .if(!detail.signals.isEmpty, .section(.id("signals"), .h2(.text(t("Signs", "兆候"))),
+                table([t("Day", "日付"), t("Sign", "兆候"), t("How many", "件数"), t("Noted by", "記録機関")],
+                      detail.signals.map { signal in
+                          [.text(signal.notedOn.written(in: language)), .text(language == .ja ? signal.kind.label.ja : signal.kind.label.en),
+                           .text(String(signal.count)), .text(signal.agency)]
+                      }))),
+            .if(!may.inspectors.isEmpty, inspectionForm(request, organisation: organisation.id, may: may, sent: sent)),
+            .if(!may.authorities.isEmpty && !ended, actionForm(request, organisation: organisation.id, inspections: detail.inspections, may: may, sent: sent,
+                                                              action: "/staff/oversight/organisations/\(organisation.id)/actions")),
+            .if(may.records, signalForm(request, organisation: organisation.id, may: may, sent: sent)),
+            .if(may.requestJointInspection && [.implementing, .supervising].contains(organisation.kind),
+                jointRequestForm(request, organisation: organisation.id, sent: sent)),
             .if(detail.supervisedCount > 0, .section(
                 .h2(.text(t("Organisations it supervises", "監理する実習実施者") + " (\(detail.supervisedCount))")),
                 .ul(.forEach(detail.supervised) { .li(link($0, language)) }),
@@ -117,7 +133,7 @@ enum OversightPages {
 
     // MARK: Inspection plan
 
-    static func plan(_ request: Request, entries: [InspectionPlan.Entry], on day: Day, shown: Int) -> Response {
+    static func plan(_ request: Request, entries: [InspectionPlan.Entry], requests: [JointInspectionRequest], on day: Day, shown: Int) -> Response {
         let language = request.staffLanguage
         let t = StaffPages.Text(language: language)
         let overdue = entries.filter(\.overdue).count
@@ -125,6 +141,14 @@ enum OversightPages {
             .p(.text(t("Supervising organisations are due a year after their last OTIT inspection, implementing organisations three years after; those due within 30 days of \(day) are listed, overdue first, then by risk — each reason shown.",
                        "監理団体は前回の機構の検査から1年、実習実施者は3年で検査の時期となります。\(day) から30日以内に時期となる機関を、期限超過を先に、リスクの高い順に理由とともに示します。"))),
             .p(.strong(.text(t("\(entries.count) due, \(overdue) overdue.", "対象 \(entries.count)件、うち期限超過 \(overdue)件。")))),
+            .if(!requests.isEmpty, .section(.id("joint-requests"), .h2(.text(t("Joint inspections requested", "合同検査の要請") + " (\(requests.count))")),
+                table([t("Organisation", "機関"), t("Requested", "要請日"), t("By", "要請機関"), t("Suspected", "疑われる事項")],
+                      requests.map { request in
+                          [.a(.href("/staff/oversight/organisations/\(request.organisationID)?lang=\(language.rawValue)"),
+                              .text(request.organisationName ?? request.organisationID)),
+                           .text(request.requestedOn.written(in: language)), .text(request.agency),
+                           .text(request.findings.isEmpty ? "—" : request.findings.map(\.rawValue).joined(separator: ", "))]
+                      }))),
             table([t("Organisation", "機関"), t("Kind", "種別"), t("Prefecture", "都道府県"), t("Due", "時期"), t("Risk", "リスク"), t("Why", "理由")],
                   entries.prefix(shown).map { entry in
                       [.a(.href("/staff/oversight/organisations/\(entry.facts.organisationID)?lang=\(language.rawValue)"),
