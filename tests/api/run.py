@@ -46,6 +46,8 @@ ROLES = {
     "shelter": ("wcsc-13", "case_worker"),
     "prosecutors": ("moj", "case_worker"),
     "auditor": ("police-13", "auditor"),
+    "otit": ("otit", "case_worker"),
+    "labour": ("labour-13", "case_worker"),
 }
 # In this order: those that only read or answer first, the police (who change the fixtures most) last.
 OPERATIONS = {
@@ -54,11 +56,14 @@ OPERATIONS = {
     "shelter": ["answerReferral", "listReferrals", "getVictimFile"],
     "prosecutors": ["recordDisposition", "recordTrial", "getCase", "listCases"],
     "supervisor": ["referVictimFile"],
+    "labour": ["requestJointInspection", "getOrganisation", "recordSignal"],
+    "otit": ["searchOrganisations", "getOrganisation", "recordInspection", "recordAction", "recordSignal", "getInspection", "informPolice",
+             "acceptImprovementReport", "listAwaitedReports", "getInspectionPlan", "getOversightStats"],
     "police": ["listVictimFiles", "openVictimFile", "getVictimFile", "addProtectionStep", "setWhereabouts", "referVictimFile",
                "withdrawConsent", "screenArticle3", "listReferrals", "listCases", "openCase", "getCase", "addSuspect"],
 }
 # Runs whose operations link to one another (OpenAPI links, or links schemathesis infers) also get the stateful phase.
-STATEFUL = {"police", "shelter", "prosecutors"}
+STATEFUL = {"police", "shelter", "prosecutors", "otit"}
 
 
 def call(base, method, path, token=None, body=None):
@@ -105,7 +110,22 @@ def fixtures(base, tokens, checks, engine):
     status, _ = call(base, "PUT", f"/api/suspects/{suspect['id']}/disposition", prosecutors,
                      {"disposition": "prosecuted", "disposition_on": "2026-05-01"})
     checks.check(status == 204, f"api[{engine}]: fixture suspect prosecuted ({status})")
-    return {"path.id": file_id, "path.referral": referral["id"], "path.case": case["id"], "path.suspect": suspect["id"], "path.year": 2024}
+    # Programme oversight: an implementing organisation, an inspection of it that found what may be trafficking,
+    # and an order awaiting its improvement report.
+    otit = tokens["otit"]
+    # Another one for every run: one run's actions (a licence revoked) must not refuse the next run's fixtures.
+    status, found = call(base, "GET", "/api/oversight/organisations?kind=implementing&limit=50", otit)
+    fixtures.runs = getattr(fixtures, "runs", 0) + 1
+    checks.check(status == 200 and len(found) > fixtures.runs, f"api[{engine}]: fixture organisation found ({status})")
+    organisation = found[fixtures.runs]["id"]
+    status, inspection = call(base, "POST", f"/api/oversight/organisations/{organisation}/inspections", otit,
+                              {"inspector": "otit", "inspected_on": "2026-04-02", "violation_found": True, "findings": ["passport_retained"]})
+    checks.check(status == 201, f"api[{engine}]: fixture inspection recorded ({status} {inspection})")
+    status, order = call(base, "POST", f"/api/oversight/organisations/{organisation}/actions", otit,
+                         {"kind": "correction_order", "by": "otit", "on": "2026-04-03", "inspection_id": inspection["id"], "due_on": "2026-05-03"})
+    checks.check(status == 201, f"api[{engine}]: fixture order recorded ({status} {order})")
+    return {"path.id": file_id, "path.referral": referral["id"], "path.case": case["id"], "path.suspect": suspect["id"], "path.year": 2024,
+            "path.organisation": organisation, "path.inspection": inspection["id"], "path.action": order["id"]}
 
 
 def toml_value(value):
@@ -197,6 +217,9 @@ def run_engine(engine, binary, args, checks, logdir):
         ctip = lib.Ctip(binary, database, env=env, cwd=workdir)
         ctip.must("migrate")
         ctip.must("import", str(ROOT / "Sources" / "CTIPStorage" / "ReferenceBundle"))
+        # Organisations for the oversight operations: the generator's, small.
+        ctip.must("generate", "--organisations", "300", "--inspections-per-year", "400", "--years", "2024-2025", str(workdir / "oversight"))
+        ctip.must("import", str(workdir / "oversight"))
         tokens = {}
         for role, (agency, kind) in ROLES.items():
             email = f"{role}@api.ctip.invalid"

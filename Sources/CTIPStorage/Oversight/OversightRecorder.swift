@@ -88,7 +88,7 @@ public struct OversightRecorder: Sendable {
                                                          japanese: "改善報告は \(closed) に受理済みです")])
             }
             if day < action.on || day > today {
-                throw CaseWorkError.invalid([FieldError(field: "closed_on", message: "\(day) is not between the order (\(action.on)) and today (\(today))",
+                throw CaseWorkError.conflict([FieldError(field: "closed_on", message: "\(day) is not between the order (\(action.on)) and today (\(today))",
                                                         japanese: "\(day) は命令の日（\(action.on)）から今日（\(today)）までの日付ではありません")])
             }
             action.closedOn = day
@@ -121,7 +121,7 @@ public struct OversightRecorder: Sendable {
                                                          japanese: "この検査には人身取引が疑われる指摘事項がありません")])
             }
             if day < inspection.inspectedOn || day > today {
-                throw CaseWorkError.invalid([FieldError(field: "informed_on", message: "\(day) is not between the inspection (\(inspection.inspectedOn)) and today (\(today))",
+                throw CaseWorkError.conflict([FieldError(field: "informed_on", message: "\(day) is not between the inspection (\(inspection.inspectedOn)) and today (\(today))",
                                                         japanese: "\(day) は検査の日（\(inspection.inspectedOn)）から今日（\(today)）までの日付ではありません")])
             }
             try await sql.insert(into: "police_referrals").columns("referral_id", "inspection_id", "police", "informed_on", "informed_by", "agency")
@@ -156,10 +156,12 @@ public struct OversightRecorder: Sendable {
     /// A sign pointing at the organisation (`count` of them on `day`), for the inspection plan.
     public func recordSignal(_ kind: OversightSignalKind, about organisationID: String, on day: Day, count: Int, by staff: StaffIdentity) async throws -> String {
         try await require(staff, record: "organisation:\(organisationID)")
-        var errors: [FieldError] = []
-        if !(1...10_000).contains(count) { errors.append(FieldError(field: "count", message: "expected a number from 1 to 10000", japanese: "1から10000までの数を入力してください")) }
-        if day > today { errors.append(FieldError(field: "noted_on", message: "\(day) is in the future (today is \(today))", japanese: "\(day) は未来の日付です")) }
-        guard errors.isEmpty else { throw CaseWorkError.invalid(errors) }
+        if !(1...10_000).contains(count) {
+            throw CaseWorkError.invalid([FieldError(field: "count", message: "expected a number from 1 to 10000", japanese: "1から10000までの数を入力してください")])
+        }
+        if day > today {
+            throw CaseWorkError.conflict([FieldError(field: "noted_on", message: "\(day) is in the future (today is \(today))", japanese: "\(day) は未来の日付です")])
+        }
         let id = RecordForm.newID(prefix: "SIG", year: today.year)
         try await database.writeTransaction { transaction in
             let sql = transaction.sql

@@ -63,18 +63,23 @@ extension OversightController {
         }
     }
 
-    /// `fiscal_year`, `year`, or `from` with `to`: one of them (400 naming the parameter otherwise).
+    /// `fiscal_year`, else `year`, else `from`–`to` (a missing end is that of the other's fiscal year),
+    /// else the last fiscal year that ended. A period that ends before it begins does not exist (404).
     func period(_ request: Request) throws -> OversightPeriod {
         let query = APIContractMiddleware.query(request.url.query)
-        switch (query["fiscal_year"].flatMap(Int.init), query["year"].flatMap(Int.init), query["from"].flatMap(Day.init(iso:)), query["to"].flatMap(Day.init(iso:))) {
-        case (let fiscal?, nil, nil, nil): return OversightPeriod.fiscalYear(fiscal)!
-        case (nil, let year?, nil, nil): return OversightPeriod.year(year)!
-        case (nil, nil, let from?, let to?):
-            guard let period = OversightPeriod(from: from, to: to) else { throw APIError(error: "`to` is before `from`", field: "to") }
-            return period
-        case (nil, nil, nil, nil): return OversightPeriod.fiscalYear(try fiscalYear(request))!
-        default: throw APIError(error: "say which period: `fiscal_year`, `year`, or `from` with `to` (one of them)", field: "fiscal_year")
+        if let fiscal = query["fiscal_year"].flatMap(Int.init), let period = OversightPeriod.fiscalYear(fiscal) { return period }
+        if let year = query["year"].flatMap(Int.init), let period = OversightPeriod.year(year) { return period }
+        let from = query["from"].flatMap(Day.init(iso:)), to = query["to"].flatMap(Day.init(iso:))
+        if from == nil && to == nil { return OversightPeriod.fiscalYear(try fiscalYear(request))! }
+        // At the calendar's ends (0001, 9999) a fiscal year may not be whole: then the day alone.
+        func fiscalYearContaining(_ day: Day) -> OversightPeriod {
+            OversightPeriod.fiscalYear(day.month >= 4 ? day.year : day.year - 1) ?? OversightPeriod(from: day, to: day)!
         }
+        let start = from ?? fiscalYearContaining(to!).from, end = to ?? fiscalYearContaining(from!).to
+        guard let period = OversightPeriod(from: start, to: end) else {
+            throw Abort(.notFound, reason: "no such period: `to` \(end) is before `from` \(start)")
+        }
+        return period
     }
 }
 
@@ -214,7 +219,7 @@ struct InspectionDetailJSON: Codable, APIObject {
 }
 
 extension PoliceReferral: APIObject {
-    static let schemaName = "PoliceInformed"
+    static let schemaName = "PoliceReferral"
     static let schemaDescription = "The police told of an inspection's findings that may be trafficking: which police, when, by which agency."
     static let notes: [String: FieldNote] = ["informed_on": FieldNote(format: "date")]
 }

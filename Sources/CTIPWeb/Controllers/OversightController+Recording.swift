@@ -5,7 +5,9 @@ import Vapor
 
 /// What the oversight bodies record, for the pages and the API alike: the form's or body's fields are
 /// read by the bundle's own row rules (`RecordForm`), then `OversightRecorder` checks them against the
-/// records and writes them with their audit entry.
+/// records and writes them with their audit entry. What the API's document cannot state — a day after
+/// today, a due day before the order — is refused as a conflict with the records (409), as the
+/// recorder's own rules are; the pages show either as the form sent back (422).
 extension OversightController {
     func recorder(_ request: Request) -> OversightRecorder {
         OversightRecorder(database: request.db, now: request.application.ctipConfiguration.now)
@@ -38,7 +40,7 @@ extension OversightController {
         let recorder = recorder(request)
         let id = RecordForm.newID(prefix: "INS", year: recorder.today.year)
         let inspection = try RecordForm.read(InspectionRecord.self, try Self.fields(request), fixed: ["inspection_id": id, "org_id": organisation],
-                                             context: recorder.context).mapError { CaseWorkError.invalid($0.errors) }.get()
+                                             context: recorder.context).mapError { CaseWorkError.conflict($0.errors) }.get()
         try await recorder.recordInspection(inspection, by: staff)
         return inspection
     }
@@ -49,7 +51,7 @@ extension OversightController {
         let recorder = recorder(request)
         let id = RecordForm.newID(prefix: "ACT", year: recorder.today.year)
         let action = try RecordForm.read(OversightActionRecord.self, try Self.fields(request), fixed: ["action_id": id, "org_id": organisation],
-                                         context: recorder.context).mapError { CaseWorkError.invalid($0.errors) }.get()
+                                         context: recorder.context).mapError { CaseWorkError.conflict($0.errors) }.get()
         try await recorder.recordAction(action, by: staff)
         return action
     }
@@ -67,11 +69,12 @@ extension OversightController {
         let staff = try await request.requireStaff(.recordOversight)
         let fields = try Self.fields(request)
         var errors: [FieldError] = []
-        let police = try await AccountStore(database: request.db).agency(code: fields["police"] ?? "")
-        if police == nil { errors.append(FieldError(field: "police", message: "choose a police agency of the directory", japanese: "警察を選んでください")) }
         let day = Day(iso: fields["informed_on"] ?? "")
         if day == nil { errors.append(FieldError(field: "informed_on", message: "expected a date (YYYY-MM-DD)", japanese: "日付（YYYY-MM-DD）を入力してください")) }
-        guard errors.isEmpty, let police, let day else { throw CaseWorkError.invalid(errors) }
+        guard errors.isEmpty, let day else { throw CaseWorkError.invalid(errors) }
+        guard let police = try await AccountStore(database: request.db).agency(code: fields["police"] ?? "") else {
+            throw CaseWorkError.conflict([FieldError(field: "police", message: "choose a police agency of the directory", japanese: "警察を選んでください")])
+        }
         return try await recorder(request).informPolice(inspection: request.parameters.get("inspection") ?? "", police: police, on: day, by: staff)
     }
 
