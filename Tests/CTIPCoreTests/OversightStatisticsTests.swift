@@ -122,4 +122,28 @@ struct OversightStatisticsTests {
                                     .openOrders(1), .lateReports(1)])
         #expect(!plan[3].overdue && plan[3].reasons.isEmpty)
     }
+
+    @Test("Employment for Skill Development (from April 2027) needs no new schema: its supervision and support organisations, MOCs and employer changes are the same records")
+    func employmentForSkillDevelopment() throws {
+        // Read as a form would read them on a day in FY2027: the same columns, the same rules.
+        let context = ValidationContext(codeLists: .shipped, offenseCodes: [], today: Self.day("2027-06-01"))
+        func read<Record: BundleRecord>(_ type: Record.Type, _ fields: [String: String]) throws -> Record {
+            try RecordForm.read(type, fields, context: context).get()
+        }
+        let supervision = try read(OrganisationRecord.self, ["org_id": "ESD-S1", "kind": "supervising", "name_ja": "監理支援機関（例）",
+                                                             "licence_no": "育1300000001", "licensed_on": "2027-04-01"])
+        let employer = try read(OrganisationRecord.self, ["org_id": "ESD-I1", "kind": "implementing", "supervised_by": "ESD-S1"])
+        let support = try read(OrganisationRecord.self, ["org_id": "ESD-R1", "kind": "registered_support", "licensed_on": "2027-04-01"])
+        let inspection = try read(InspectionRecord.self, ["inspection_id": "ESD-N1", "org_id": "ESD-I1", "inspector": "otit", "inspected_on": "2027-05-10"])
+        let moc = try read(AgreementRecord.self, ["agreement_id": "ESD-M1", "country": "VNM", "scheme": "esd", "signed_on": "2027-04-01"])
+        let figures = OversightStatistics.figures(organisations: [supervision, employer, support], inspections: [inspection], actions: [],
+                                                  agreements: [moc], period: OversightPeriod.fiscalYear(2027)!)
+        #expect(figures.supervisingLicensed == 1 && figures.otitInspectedImplementing == 1 && figures.mocCountriesEsd == 1 && figures.mocCountriesTitp == 0)
+        // Workers who changed employer at their own will — the new programme's right — are a sign the plan weighs.
+        let facts = InspectionPlan.Facts(organisationID: "ESD-I1", name: nil, kind: .implementing, prefecture: nil, licensedOn: nil,
+                                         lastInspection: Self.day("2027-05-10"), recentViolations: 0, indicatorFindings: 0, openOrders: 0, lateReports: 0,
+                                         signals: [.employerChange: 4])
+        let entry = try #require(InspectionPlan.plan([facts], on: Self.day("2030-06-01")).first)
+        #expect(entry.reasons.contains(.signals(.employerChange, 4)))
+    }
 }

@@ -164,6 +164,12 @@ struct OversightWebTests {
             #expect(plan.status == .ok && plan.body.string.contains("may be trafficking"))
             let police = try await app.testing().sendRequest(.GET, "/api/oversight/plan", headers: fixture.actor("home-case_worker").bearer)
             #expect(police.status == .forbidden)
+            let suspended = try await app.testing().sendRequest(.POST, "/api/oversight/organisations/SEND-VNM/actions", headers: headers) {
+                $0.body = .init(string: #"{"kind":"acceptance_suspended","by":"otit","on":"2025-04-01","until":"2025-10-01"}"#)
+            }
+            #expect(suspended.status == .created)
+            let (_, sending) = try await Self.page(app, "/staff/oversight/organisations/SEND-VNM?lang=en", as: inspector)
+            #expect(sending.contains("acceptance_suspended — until 2025-10-01"))
         }
     }
 

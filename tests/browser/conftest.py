@@ -44,6 +44,8 @@ STAFF = {
     "shelter": ("worker@wcsc-13.example.jp", "wcsc-13", "case_worker"),
     "intake": ("intake@police-13.example.jp", "police-13", "intake"),
     "hotline": ("analyst@hotline.example.jp", "hotline", "case_worker"),
+    "otit": ("inspector@otit.example.jp", "otit", "case_worker"),
+    "labour": ("official@labour-13.example.jp", "labour-13", "case_worker"),
 }
 STAFF_PASSWORD = "browser-test-password-1"
 

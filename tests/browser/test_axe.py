@@ -129,6 +129,34 @@ def test_staff_pages_have_no_serious_violations_for_every_demo_role(server, brow
     assert not problems, "serious or critical axe violations:\n" + "\n".join(problems)
 
 
+# Programme oversight's pages that the staff home does not link to, as the demo's OTIT inspector: the registry
+# with results, an organisation with findings that may be trafficking and its actions, a supervising organisation,
+# an inspection with its prompt and forms, the inspection plan, the orders awaiting a report, a sending country.
+OVERSIGHT = ["/staff/oversight?q=Implementing+organisation+1", "/staff/oversight/organisations/IMP-24001", "/staff/oversight/organisations/SUP-00001",
+             "/staff/oversight/inspections/JOINT-01", "/staff/oversight/plan", "/staff/oversight/orders",
+             "/staff/oversight/sending?country=VNM"]
+
+
+def test_oversight_pages_pass_axe(server, browser, results):
+    password = demo_password(server)
+    problems = []
+    try:
+        sign_in_as(browser, server, "otit.inspector@demo.ctip.invalid", password)
+        for path in OVERSIGHT:
+            for language in ("en", "ja"):
+                browser.get(server.url(f"{path}{'&' if '?' in path else '?'}lang={language}"))
+                heading = browser.find_element(By.TAG_NAME, "h1").text
+                assert heading not in ("Not found", "Forbidden") and browser.find_elements(By.TAG_NAME, "main"), f"{path} [{language}]: {heading}"
+                blocking = check(browser, f"{path} as otit.inspector [{language}, desktop]", results)
+                if blocking:
+                    problems.append(f"{path} as otit.inspector [{language}]: {summary(blocking)}")
+        browser.get(server.url("/staff/oversight?q=Implementing+organisation+1&lang=en"))
+        assert browser.find_elements(By.CSS_SELECTOR, "main table a[href*='/staff/oversight/organisations/']"), "the registry found nothing"
+    finally:
+        browser.delete_all_cookies()
+    assert not problems, "serious or critical axe violations:\n" + "\n".join(problems)
+
+
 OTHER_LANGUAGES = ["zh", "ko", "es", "ru", "th", "tl", "id", "vi", "pt"]
 
 

@@ -22,6 +22,7 @@ enum DemoAccounts {
         ("auditor@demo.ctip.invalid", "cas", .auditor, "the audit trail"),
         ("administrator@demo.ctip.invalid", "cas", .administrator, "staff accounts"),
         ("otit.inspector@demo.ctip.invalid", "otit", .caseWorker, "programme oversight: the registry, the inspection plan, findings that may be trafficking"),
+        ("labour.official@demo.ctip.invalid", "labour-13", .caseWorker, "programme oversight as a Labour Bureau: inspections, asking the OTIT to inspect jointly"),
     ]
 
     static func isLoopback(_ host: String) -> Bool {

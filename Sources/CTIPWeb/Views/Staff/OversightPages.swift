@@ -71,11 +71,21 @@ enum OversightPages {
             if let since = organisation.licensedOn { return t("in force since \(since)", "\(since) から有効") }
             return "—"
         }()
+        // A suspension in force today: the business, or new trainees from or by it.
+        let suspensions = detail.actions.filter { action in
+            [.businessSuspension, .acceptanceSuspended].contains(action.kind) && action.on <= may.today && (action.until.map { $0 >= may.today } ?? true)
+        }
         var facts: [(String, Body)] = [
             (t("Kind", "種別"), .text(kindLabel(organisation.kind, language))),
             (t("Identifier", "識別子"), .code(.text(organisation.id))),
             (t("Licence number", "許可・登録番号"), .text(organisation.licenceNumber ?? "—")),
             (t("Licence", "許可"), .text(licence)),
+        ]
+        for suspension in suspensions {
+            let until = suspension.until.map { t("until \($0)", "\($0) まで") } ?? t("until further notice", "期限なし")
+            facts.append((t("Suspended", "停止中"), .text("\(suspension.kind.rawValue) — " + until)))
+        }
+        facts += [
             (t("Prefecture", "都道府県"), .text(prefectureLabel(organisation.prefecture, language))),
         ]
         if let country = organisation.country { facts.append((t("Country", "国"), .text(CodeLists.shipped.countries[country]?.label(language) ?? country))) }
