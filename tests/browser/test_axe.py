@@ -24,7 +24,8 @@ WIDTHS = {"desktop": (1280, 1024), "phone": (390, 844)}
 BLOCKING = {"serious", "critical"}
 # Demo accounts (see Sources/ctip/Commands/DemoAccounts.swift): one per role and kind of agency.
 DEMO = ["police.caseworker", "police.supervisor", "police.intake", "shelter.caseworker", "hotline.intake", "hotline.triage",
-        "hotline.supervisor", "internet.analyst", "npa.officer", "analyst", "auditor", "administrator", "otit.inspector"]
+        "hotline.supervisor", "internet.analyst", "npa.officer", "analyst", "auditor", "administrator", "otit.inspector",
+        "labour.official"]
 
 
 AXE_SCRIPT = None

@@ -201,8 +201,6 @@ def test_a_labour_bureau_asks_for_a_joint_inspection_and_the_otit_sees_it(server
     assert "labour-13" in row.text and "restricted_movement" in row.text
 
 
-@pytest.mark.xfail(strict=True, reason="the organisation page's forms repeat ids (kind, finding_*): a label names the "
-                                       "first field with its id, and the others have no name")
 @pytest.mark.parametrize("who", ["otit", "labour"])
 def test_every_field_of_the_organisation_page_has_its_own_label(server, browser, who):
     """Each form field has an id of its own and exactly one label: a <label for> names the first element

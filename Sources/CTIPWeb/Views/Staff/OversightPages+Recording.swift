@@ -8,7 +8,18 @@ import Vapor
 /// inspection with what follows it, the orders awaiting their improvement report, the sending countries.
 /// No form has a free-text field: no trainee's identity can end up in these records.
 extension OversightPages {
-    enum FormName: String, Sendable { case inspection, action, report, signal, jointRequest = "joint", police }
+    enum FormName: String, Sendable {
+        case inspection, action, report, signal, jointRequest = "joint", police
+
+        /// The organisation's page holds several forms with fields of one name (`kind`, `finding_…`):
+        /// each form but the inspection's gives its fields ids of their own, so every label names its field.
+        var idPrefix: String {
+            switch self {
+            case .inspection, .police: ""
+            case .action, .report, .signal, .jointRequest: rawValue + "-"
+            }
+        }
+    }
 
     /// A form sent back with its problems: shown again as it was sent.
     struct SentForm: Sendable {
@@ -35,18 +46,18 @@ extension OversightPages {
     /// itself may not be on the page any more (an order refused because the licence has ended).
     static func errors(_ sent: SentForm?, _ language: CTIPCore.Language) -> Body {
         guard let sent else { return .empty }
-        return StaffPages.errors(sent.errors, language: language)
+        return StaffPages.errors(sent.errors, language: language, idPrefix: sent.name.idPrefix)
     }
 
     static func findingLabel(_ finding: InspectionFinding) -> String { finding.isTraffickingIndicator ? "⚠ \(finding.rawValue)" : finding.rawValue }
 
-    static func findingBoxes(_ values: [String: String], only: [InspectionFinding] = InspectionFinding.allCases) -> Node<HTML.FormContext> {
+    static func findingBoxes(_ values: [String: String], only: [InspectionFinding] = InspectionFinding.allCases, idPrefix: String = "") -> Node<HTML.FormContext> {
         let ticked = Set((values["findings"] ?? "").split(separator: ";").map(String.init))
         return .forEach(only) { finding in
             .div(.class("choice"),
-                 .input(.type(.checkbox), .id("finding_\(finding.rawValue)"), .name("finding_\(finding.rawValue)"), .value("on"),
+                 .input(.type(.checkbox), .id("\(idPrefix)finding_\(finding.rawValue)"), .name("finding_\(finding.rawValue)"), .value("on"),
                         .checked(ticked.contains(finding.rawValue))),
-                 .label(.for("finding_\(finding.rawValue)"), .text(findingLabel(finding))))
+                 .label(.for("\(idPrefix)finding_\(finding.rawValue)"), .text(findingLabel(finding))))
         }
     }
 
@@ -74,22 +85,23 @@ extension OversightPages {
                            inspection fixed: String? = nil, action: String) -> Body {
         let t = StaffPages.Text(language: request.staffLanguage)
         let values = values(sent, .action)
+        let prefix = FormName.action.idPrefix
         return .section(.id("record-action"), .h2(.text(t("Record an action", "処分・措置を記録する"))),
             .form(.method(.post), .action(action), StaffPages.csrfField(request),
                 StaffPages.select(t("Action", "措置"), name: "kind", options: OversightActionKind.allCases.map { ($0.rawValue, $0.rawValue) },
-                                  selected: values["kind"] ?? ""),
-                StaffPages.select(t("Taken by", "実施"), name: "by", options: may.authorities.map { ($0.rawValue, $0.rawValue) }, selected: values["by"] ?? ""),
-                StaffPages.field(t("Day", "日付"), name: "on", value: values["on"] ?? may.today.description, type: .date, required: true),
+                                  selected: values["kind"] ?? "", idPrefix: prefix),
+                StaffPages.select(t("Taken by", "実施"), name: "by", options: may.authorities.map { ($0.rawValue, $0.rawValue) }, selected: values["by"] ?? "", idPrefix: prefix),
+                StaffPages.field(t("Day", "日付"), name: "on", value: values["on"] ?? may.today.description, type: .date, required: true, idPrefix: prefix),
                 .if(fixed == nil,
                     StaffPages.select(t("Following the inspection", "根拠となる検査"), name: "inspection_id",
                                       options: inspections.map { ($0.id, "\($0.inspectedOn) \($0.inspector.rawValue) (\($0.id))") },
-                                      selected: values["inspection_id"] ?? "", blank: "—"),
+                                      selected: values["inspection_id"] ?? "", blank: "—", idPrefix: prefix),
                     else: .input(.type(.hidden), .name("inspection_id"), .value(fixed ?? ""))),
-                StaffPages.field(t("Improvement report due (orders)", "改善報告の期限（命令・勧告）"), name: "due_on", value: values["due_on"] ?? "", type: .date),
-                StaffPages.field(t("Until (suspensions)", "期間の終了（停止）"), name: "until", value: values["until"] ?? "", type: .date),
-                .div(.class("choice"), .input(.type(.checkbox), .id("published"), .name("published"), .value("on"),
+                StaffPages.field(t("Improvement report due (orders)", "改善報告の期限（命令・勧告）"), name: "due_on", value: values["due_on"] ?? "", type: .date, idPrefix: prefix),
+                StaffPages.field(t("Until (suspensions)", "期間の終了（停止）"), name: "until", value: values["until"] ?? "", type: .date, idPrefix: prefix),
+                .div(.class("choice"), .input(.type(.checkbox), .id(prefix + "published"), .name("published"), .value("on"),
                                               .checked(values["published"] == "true")),
-                     .label(.for("published"), .text(t("Publicly announced", "公表する")))),
+                     .label(.for(prefix + "published"), .text(t("Publicly announced", "公表する")))),
                 .p(.button(.type(.submit), .text(t("Record the action", "措置を記録する"))))))
     }
 
@@ -105,14 +117,15 @@ extension OversightPages {
         let language = request.staffLanguage
         let t = StaffPages.Text(language: language)
         let values = values(sent, .signal)
+        let prefix = FormName.signal.idPrefix
         return .section(.id("record-signal"), .h2(.text(t("Note a sign", "兆候を記録する"))),
             .p(.text(t("A hot-line tip or a consultation naming this organisation, trainees who disappeared from it, workers who left it at their own will: the inspection plan weighs them. Record numbers only — never who.",
                        "この機関についてのホットライン通報・相談、失踪した実習生、本人の意向で転籍した労働者。検査計画のリスクに反映されます。件数だけを記録し、個人は記録しません。"))),
             .form(.method(.post), .action("/staff/oversight/organisations/\(organisation)/signals"), StaffPages.csrfField(request),
                 StaffPages.select(t("Sign", "兆候"), name: "kind", options: OversightSignalKind.allCases.map { ($0.rawValue, language == .ja ? $0.label.ja : $0.label.en) },
-                                  selected: values["kind"] ?? ""),
-                StaffPages.field(t("Day", "日付"), name: "noted_on", value: values["noted_on"] ?? may.today.description, type: .date, required: true),
-                StaffPages.field(t("How many", "件数・人数"), name: "count", value: values["count"] ?? "1", type: .number, required: true),
+                                  selected: values["kind"] ?? "", idPrefix: prefix),
+                StaffPages.field(t("Day", "日付"), name: "noted_on", value: values["noted_on"] ?? may.today.description, type: .date, required: true, idPrefix: prefix),
+                StaffPages.field(t("How many", "件数・人数"), name: "count", value: values["count"] ?? "1", type: .number, required: true, idPrefix: prefix),
                 .p(.button(.type(.submit), .text(t("Note it", "記録する"))))))
     }
 
@@ -121,7 +134,8 @@ extension OversightPages {
         return .section(.id("request-joint"), .h2(.text(t("Ask the OTIT for a joint inspection", "機構に合同検査を要請する"))),
             .form(.method(.post), .action("/staff/oversight/organisations/\(organisation)/joint-inspection-requests"), StaffPages.csrfField(request),
                 .fieldset(StaffPages.legend(t("What you suspect (optional)", "疑われる事項（任意）")),
-                          findingBoxes(values(sent, .jointRequest), only: InspectionFinding.allCases.filter(\.isTraffickingIndicator))),
+                          findingBoxes(values(sent, .jointRequest), only: InspectionFinding.allCases.filter(\.isTraffickingIndicator),
+                                       idPrefix: FormName.jointRequest.idPrefix)),
                 .p(.button(.type(.submit), .text(t("Request a joint inspection", "合同検査を要請する"))))))
     }
 

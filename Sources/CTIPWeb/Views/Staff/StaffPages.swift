@@ -53,25 +53,28 @@ enum StaffPages {
     /// Each problem named by its form field, in the page's language.
     /// An error summary at the top of the page (GOV.UK's pattern): a heading, then each problem as a
     /// link to its field.
-    static func errors(_ errors: [FieldError], language: CTIPCore.Language) -> Node<HTML.BodyContext> {
+    /// `idPrefix`: where a page has several forms, each form's fields carry ids of their own.
+    static func errors(_ errors: [FieldError], language: CTIPCore.Language, idPrefix: String = "") -> Node<HTML.BodyContext> {
         .if(!errors.isEmpty, .div(.class("error"), .attribute(named: "role", value: "alert"), .attribute(named: "tabindex", value: "-1"),
                                   .h2(.text(language == .ja ? "入力内容を確認してください" : "There is a problem")),
                                   .ul(.forEach(errors) { error in
-                                      .li(.a(.href("#\(error.field)"), .text("\(error.field): \(error.message(language))")))
+                                      .li(.a(.href("#\(idPrefix)\(error.field)"), .text("\(error.field): \(error.message(language))")))
                                   })))
     }
 
-    static func field(_ label: String, name: String, value: String = "", type: HTMLInputType = .text, required: Bool = false) -> Node<HTML.FormContext> {
-        .group(.label(.for(name), .text(label)),
-               .input(.type(type), .id(name), .name(name), .value(value), .required(required)))
+    static func field(_ label: String, name: String, value: String = "", type: HTMLInputType = .text, required: Bool = false,
+                      idPrefix: String = "") -> Node<HTML.FormContext> {
+        .group(.label(.for(idPrefix + name), .text(label)),
+               .input(.type(type), .id(idPrefix + name), .name(name), .value(value), .required(required)))
     }
 
-    static func select(_ label: String, name: String, options: [(String, String)], selected: String = "", blank: String? = nil) -> Node<HTML.FormContext> {
+    static func select(_ label: String, name: String, options: [(String, String)], selected: String = "", blank: String? = nil,
+                       idPrefix: String = "") -> Node<HTML.FormContext> {
         var choices: [(String, String)] = blank.map { [("", $0)] } ?? []
         choices += options
-        let nodes: [Node<HTML.SelectContext>] = [.attribute(named: "id", value: name), .attribute(named: "name", value: name)]
+        let nodes: [Node<HTML.SelectContext>] = [.attribute(named: "id", value: idPrefix + name), .attribute(named: "name", value: name)]
             + choices.map { value, text in option(value: value, text: text, selected: value == selected) }
-        return .group(.label(.for(name), .text(label)), .element(named: "select", nodes: nodes))
+        return .group(.label(.for(idPrefix + name), .text(label)), .element(named: "select", nodes: nodes))
     }
 
     /// A fact the worker must state (sex, nationality, form of exploitation): it starts on "choose",
