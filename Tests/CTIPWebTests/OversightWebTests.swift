@@ -220,6 +220,16 @@ struct OversightWebTests {
                 let refused = try await app.testing().sendRequest(.GET, "/staff/oversight", headers: fixture.actor(key).cookie)
                 #expect(refused.status == .forbidden, "\(key)")
             }
+            // The MHLW reads the records and records nothing: no form on its pages, and a form sent anyway is refused.
+            let accounts = AccountStore(database: app.db)
+            let ministry = try await accounts.createAccount(email: "analyst@mhlw.example.jp", passwordHash: "unused", agency: "mhlw", role: .analyst, now: Self.clock)
+            let reader = CaseWorkFixture.Actor(key: "mhlw-analyst", identity: ministry, token: try await accounts.createAPIToken(userID: ministry.userID, name: "t", now: Self.clock),
+                                               session: try await accounts.createSession(userID: ministry.userID, now: Self.clock))
+            let (readable, organisation) = try await Self.page(app, "/staff/oversight/organisations/IMP-24001?lang=en", as: reader)
+            #expect(readable == .ok && organisation.contains("Inspections (")
+                    && !["record-inspection", "record-action", "record-signal", "request-joint", "report-accepted"].contains { organisation.contains($0) })
+            let sent = try await Self.post(app, "/staff/oversight/organisations/IMP-24001/signals", ["kind": "consultation", "noted_on": "2025-04-01"], as: reader)
+            #expect(sent.status == .forbidden)
         }
     }
 }
