@@ -31,6 +31,9 @@ public enum Permission: String, CaseIterable, Sendable {
     case receiveInternetReports
     /// Programme oversight: the registry, the inspection plan, inspections, findings and actions.
     case viewOversight, recordOversight
+    /// The HTCDS 2.0 exchange with IOM and other agencies: case-level records without identifying
+    /// fields, but personal data all the same.
+    case exportCaseData
 
     public var roles: Set<StaffRole> {
         switch self {
@@ -44,6 +47,7 @@ public enum Permission: String, CaseIterable, Sendable {
         case .manageDirectory: [.administrator, .supervisor]
         case .viewOversight: [.intake, .caseWorker, .supervisor, .analyst]
         case .recordOversight: [.caseWorker, .supervisor]
+        case .exportCaseData: [.supervisor]
         }
     }
 }
@@ -60,6 +64,8 @@ public enum AccessPolicy {
         // records together; the MHLW and the MOJ, which license and revoke, read them.
         case .viewOversight: return [.otit, .immigration, .labourInspection].contains(staff.agency.kind) || ["mhlw", "moj"].contains(staff.agency.code)
         case .recordOversight: return [.otit, .immigration, .labourInspection].contains(staff.agency.kind)
+        // The agencies that protect victims exchange with IOM, and IOM with them; not the hot lines.
+        case .exportCaseData: return staff.agency.kind.protectsVictims
         default: return true
         }
     }

@@ -22,6 +22,21 @@ public struct Country: Sendable, Hashable {
     public func label(_ language: Language) -> String { language == .ja ? ja : en }
 }
 
+/// A country's UN M49 region and sub-region in English (`CodeLists/Data/country_regions.csv`): "Asia",
+/// "South-eastern Asia". Used to generalise rare citizenships in the open-data exports. Every code of
+/// `countries.csv` has one except `UNK` and `ATA` (Antarctica, in no M49 region). Taiwan, which M49 does not
+/// list separately, is placed in Asia / Eastern Asia (CTIP decision).
+public struct CountryRegion: Sendable, Hashable {
+    public let code: String
+    /// Africa, Americas, Asia, Europe, Oceania.
+    public let region: String
+    /// The M49 sub-region: "Eastern Asia", "Sub-Saharan Africa", "Latin America and the Caribbean"…
+    public let subregion: String
+    public init(code: String, region: String, subregion: String) {
+        self.code = code; self.region = region; self.subregion = subregion
+    }
+}
+
 public struct Prefecture: Sendable, Hashable {
     public let code: String
     public let en: String
@@ -45,6 +60,8 @@ public struct Offense: Sendable, Hashable {
 public struct CodeLists: Sendable {
     public let countries: [String: Country]
     public let countryOrder: [String]
+    /// UN M49 region and sub-region by alpha-3 code (`country_regions.csv`).
+    public let countryRegions: [String: CountryRegion]
     public let prefectures: [String: Prefecture]
     public let prefectureOrder: [String]
     public let residenceStatuses: [String: CodeLabel]
@@ -76,6 +93,10 @@ public struct CodeLists: Sendable {
                                   en: $0["label_en"]!, ja: $0["label_ja"]!, nationalityEN: $0["nationality_en"]!))
         })
         countryOrder = countryRows.map { $0["code"]! }
+        let regionRows = try rows("country_regions.csv")
+        countryRegions = Dictionary(uniqueKeysWithValues: regionRows.map {
+            ($0["code"]!, CountryRegion(code: $0["code"]!, region: $0["region"]!, subregion: $0["subregion"]!))
+        })
         let prefectureRows = try rows("prefectures.csv")
         prefectures = Dictionary(uniqueKeysWithValues: prefectureRows.map {
             ($0["code"]!, Prefecture(code: $0["code"]!, en: $0["label_en"]!, ja: $0["label_ja"]!, ordinanceEN: $0["ordinance_en"]!))

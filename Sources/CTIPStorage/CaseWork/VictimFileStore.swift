@@ -309,6 +309,26 @@ public struct VictimFileStore: Sendable {
             }
     }
 
+    /// The coded methods of control of the latest screening of every file whose screening `staff`'s
+    /// agency may see, for the HTCDS exchange (`exportCaseData`): only the codes leave, never the answers'
+    /// other parts or the reasons; each file read is audited as exported.
+    public func controlMethodsForExport(by staff: StaffIdentity, purpose: String = "HTCDS exchange") async throws -> [String: [ControlMethod]] {
+        guard AccessPolicy.allows(staff, .exportCaseData) else {
+            try await audit(staff, .denied, record: "export:htcds", fields: [], purpose: purpose)
+            throw CaseWorkError.forbidden("export case data")
+        }
+        var methods: [String: [ControlMethod]] = [:]
+        let ids = try await database.sql.select().distinct().column("victim_id").from("screenings").orderBy("victim_id").all()
+            .map { try $0.decode(column: "victim_id", as: String.self) }
+        for id in ids {
+            guard let (summary, _) = try await load(id), try await access(for: summary).sections(for: staff).contains(.screening),
+                  let latest = try await screenings(victim: id).last else { continue }
+            methods[id] = ControlMethod.allCases.filter(latest.answers.controlMethods.contains)
+            try await audit(staff, .export, record: Self.record(id), fields: ["screening:\(latest.id):control_methods"], purpose: purpose)
+        }
+        return methods
+    }
+
     // MARK: Referrals
 
     public func refer(_ id: String, to agencyCode: String, sections: Set<VictimFileSection>, basis: Referral.Basis, overrideReason: String?,

@@ -44,6 +44,7 @@ public let ctipMigrations: [any Migration] = [
     CreateAnonymousUseCounts(),
     CreateOversightTables(),
     CreateOversightFollowUp(),
+    CreateOpenDataFiles(),
 ]
 
 /// Brings the schema up to date and sets per-file options (SQLite: write-ahead log).
