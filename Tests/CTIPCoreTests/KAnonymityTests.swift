@@ -287,4 +287,14 @@ struct KAnonymityTests {
             #expect(row[7] == identifiers.citizenship && row[57] == identifiers.countryOfExploitation)
         }
     }
+
+    @Test("a suppression budget buys detail: the least generalisation that leaves out at most that share")
+    func suppressionBudget() {
+        let anonymiser = KAnonymiser(Self.mixed)
+        #expect(anonymiser.plan(k: 11, maximumSuppressed: 1).levels == .finest, "everything may go: nothing is generalised")
+        let strict = anonymiser.plan(k: 11), loose = anonymiser.plan(k: 11, maximumSuppressed: 0.2)
+        #expect(loose.levels.height <= strict.levels.height)
+        #expect(loose.suppressed <= max(Int(0.2 * Double(loose.records)), strict.suppressed))
+        #expect(strict.suppressed <= loose.suppressed, "without a budget, the fewest are left out")
+    }
 }

@@ -82,10 +82,14 @@ public struct KAnonymiser: Sendable {
     /// The number of distinct fine classes: what the memory of the counting pass grows with.
     public var fineClasses: Int { fineCounts.count }
 
-    /// The plan that suppresses the fewest records at `k` (values below 1 are taken as 1), ties broken
-    /// towards the least generalisation as the type's documentation says.
-    public func plan(k requested: Int) -> KAnonymityPlan {
+    /// The least generalisation (in `searchOrder`) that suppresses at most `maximumSuppressed` of the
+    /// records at `k` (values below 1 are taken as 1): generalising every quasi-identifier to "all" to save
+    /// the last few records would publish nothing worth reading, so a little suppression is the price of
+    /// detail — as ARX and sdcMicro bound it. When no generalisation keeps within it, the one that
+    /// suppresses fewest. The default 0 asks for the fewest suppressed at all.
+    public func plan(k requested: Int, maximumSuppressed: Double = 0) -> KAnonymityPlan {
         let k = max(requested, 1)
+        let budget = Int((max(0, min(maximumSuppressed, 1)) * Double(records)).rounded(.down))
         var perNationality: [String: Int] = [:]
         for (fine, count) in fineCounts { perNationality[fine.nationality, default: 0] += count }
         var rare: Set<String> = []
@@ -103,8 +107,9 @@ public struct KAnonymiser: Sendable {
             for size in sizes.values where size < k { suppressed += size }
             if best == nil || suppressed < best!.suppressed {
                 best = (generaliser: generaliser, sizes: sizes, suppressed: suppressed)
-                if suppressed == 0 { break }    // nothing later in the order can do better
             }
+            // The order runs from the least generalised: the first within the budget is the most detailed.
+            if suppressed <= budget { best = (generaliser: generaliser, sizes: sizes, suppressed: suppressed); break }
         }
         // searchOrder is never empty, so best is set.
         let chosen = best!

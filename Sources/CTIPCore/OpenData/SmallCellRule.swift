@@ -229,7 +229,7 @@ struct SmallCellGrid {
         var hidden = zip(primary, present).map { $0 && $1 }
         // Each pass hides one more slot, so this ends.
         while true {
-            if let line = lines.first(where: { $0.filter { hidden[$0] }.count == 1 }) {
+            if let line = lines.first(where: { candidate in candidate.filter { hidden[$0] }.count == 1 }) {
                 guard let partner = smallest(among: line, hidden) else { return present }
                 hidden[partner] = true
                 continue
@@ -282,7 +282,7 @@ struct SmallCellGrid {
         seen[start] = true
         var waiting = [start]
         while let node = waiting.popLast() {
-            for slot in node == ground ? groundSlots : lines[node] where hidden[slot] && slot != skipping {
+            for slot in (node == ground ? groundSlots : lines[node]) where hidden[slot] && slot != skipping {
                 let (a, b) = ends(slot)
                 let other = a == node ? b : a
                 if !seen[other] { seen[other] = true; waiting.append(other) }

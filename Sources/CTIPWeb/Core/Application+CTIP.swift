@@ -65,6 +65,7 @@ func routes(_ app: Application) throws {
     try contract.register(collection: HealthController())
     try app.register(collection: MetricsController())
     try app.register(collection: HomeController())
+    try app.register(collection: StatisticsController())
     try app.register(collection: AssetController())
     try contract.register(collection: ReportController())
     try contract.register(collection: HelpController())

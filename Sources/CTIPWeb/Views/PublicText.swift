@@ -614,3 +614,99 @@ struct PublicText {
         ],
     ]
 }
+
+// MARK: The public statistics pages
+
+extension PublicText {
+    /// The words of the public statistics pages (`/statistics/hotline`, `/statistics/small-cells`). These pages
+    /// speak English and Japanese, the languages of the report and of the published oversight actions; a
+    /// page in another language falls back to English. `{name}` marks where a value goes.
+    static let statisticsTable: [String: [String: String]] = [
+        "en": [
+            "hotline.title": "Hot lines: figures for FY{year}",
+            "hotline.lead": "What the anonymous tip line and the Internet Hotline Center received in fiscal year {year} (April {year} to March {next}), month by month, and what came of it.",
+            "hotline.counted": "Counted on {day}. Later records (an outcome, a reward, a deletion) can still change these figures.",
+            "hotline.otherYears": "Other years:",
+            "hotline.month": "Month",
+            "hotline.note": "{mark}: not shown. A count from 1 to {max} is not shown, nor any count that would let one be worked out by subtraction from the totals (such a count may be {threshold} or more). A rate or a median is shown only where the counts it comes from are.",
+            "hotline.noteLink": "How small counts are protected",
+            "hotline.exact": "The hot lines' staff see the exact counts on their own pages. The annual report keeps the figures the Council approves and publishes, as they are.",
+            "hotline.notEnded.title": "Hot lines: FY{year} has not ended",
+            "hotline.notEnded": "The figures of fiscal year {year} are published once it has ended, on 31 March {next}.",
+            "hotline.latest": "The latest figures: FY{year}",
+            "smallCells.title": "How CTIP protects small counts",
+            "smallCells.lead": "CTIP counts few people: tens of victims a year, fewer still by nationality, prefecture or month. A count of one or two can point at a person. Everything CTIP publishes follows one rule.",
+            "smallCells.ruleHeading": "The rule",
+            "smallCells.rule1": "A count from 1 to {max} is not shown; it is written {mark}.",
+            "smallCells.rule2": "A total would give a single hidden count back by subtraction. So wherever a row or a column (the row and the column of totals too) has just one hidden count, its smallest other count that is not zero — its total, if need be — is hidden as well, and so on until every row and column has none or at least two.",
+            "smallCells.rule3": "Two groups of hidden counts joined by a single hidden count would give that one back too: a second count joining them, the smallest that does, is hidden. In the end no hidden count can be worked out from what is shown.",
+            "smallCells.rule4": "Every hidden count is written {mark}, whether it is small itself or hidden to protect a small one: a count written {mark} may be {threshold} or more, and the page does not say which.",
+            "smallCells.rule5": "Zero is shown: it counts nobody. A zero is never hidden to protect another count: beside a small count it would hide nothing, since the two add up to the small count.",
+            "smallCells.rule6": "An amount, such as the yen paid in rewards, is hidden wherever the number of payments in it is. A rate or a median is shown only where the counts it comes from are.",
+            "smallCells.whereHeading": "Where it applies",
+            "smallCells.where1": "The open-data exports.",
+            "smallCells.where2": "The public statistics pages, such as the hot lines' figures.",
+            "smallCells.notHeading": "Where it does not",
+            "smallCells.not1": "The annual report: it keeps the figures the Council approves and publishes, as they are.",
+            "smallCells.not2": "The staff pages: staff see the exact counts.",
+            "smallCells.exampleHeading": "An example",
+            "smallCells.exampleBefore": "Tips received by kind and quarter, as counted (never published)",
+            "smallCells.exampleAfter": "The same table, as published",
+            "smallCells.exampleExplain": "Trafficking in July–September is 3. Hidden alone, its row would give it back: 32 − 6 − 9 − 14 = 3. So the 6 beside it is hidden; then the April–June column would give the 6 back, so the 5 below it is hidden; then that row would give the 5 back, so its 7 is hidden (the 0 is not used). The four hidden counts could now be 6, 3, 5 and 7, or 9, 0, 2 and 10, or 0, 9, 11 and 1: the 3 could be anything from 0 to 9.",
+            "smallCells.limitsHeading": "What it does not do",
+            "smallCells.limits": "It stops a hidden count from being worked out exactly from a table's own totals. It does not stop a reader from narrowing down the range a hidden count lies in, nor from comparing two tables that overlap or two releases of one table: so CTIP publishes tables that share no total, and the figures of periods that are over.",
+            "example.kind": "Kind",
+            "example.q1": "Apr–Jun",
+            "example.q2": "Jul–Sep",
+            "example.q3": "Oct–Dec",
+            "example.q4": "Jan–Mar",
+            "example.total": "Total",
+        ],
+        "ja": [
+            "hotline.title": "ホットラインの統計（{year}年度）",
+            "hotline.lead": "{year}年度（{year}年4月～{next}年3月）に匿名通報ダイヤルとインターネット・ホットラインセンターが受け付けた通報と、その後の状況（月別）。",
+            "hotline.counted": "{day}現在の集計です。その後の記録（結果、報奨金、削除）により数値が変わることがあります。",
+            "hotline.otherYears": "他の年度：",
+            "hotline.month": "月",
+            "hotline.note": "{mark}：非表示。1～{max}の値は表示せず、合計からの引き算でそれを求められる値も表示していません（その値は{threshold}以上のこともあります）。率と中央値は、その元となる件数を表示している欄に限り表示しています。",
+            "hotline.noteLink": "少数の集計値の保護（秘匿）の方法",
+            "hotline.exact": "ホットラインの職員は、職員用ページで正確な件数を確認できます。年次報告には、人身取引対策推進会議が承認・公表する数値をそのまま掲載しています。",
+            "hotline.notEnded.title": "ホットラインの統計（{year}年度は終了していません）",
+            "hotline.notEnded": "{year}年度の数値は、年度が終了する{next}年3月31日の後に公表します。",
+            "hotline.latest": "最新の数値：{year}年度",
+            "smallCells.title": "少数の集計値の保護（秘匿）の方法",
+            "smallCells.lead": "CTIPが扱う人数は少なく、被害者は年に数十人、国籍別・都道府県別・月別ではさらに少なくなります。1人や2人という数は個人の特定につながり得るため、CTIPが公表するものはすべて一つの規則に従います。",
+            "smallCells.ruleHeading": "規則",
+            "smallCells.rule1": "1～{max}の値は表示せず、{mark}と表記します。",
+            "smallCells.rule2": "非表示の値が一つだけでは、合計からの引き算で求められてしまいます。そこで、行又は列（合計の行・列を含む）に非表示の値が一つだけあるときは、その行・列の0でない最小の値（必要なら合計）も非表示にし、すべての行・列で非表示の値が0個又は2個以上になるまで繰り返します。",
+            "smallCells.rule3": "非表示の値のまとまり二つが一つの非表示の値だけでつながっている場合も、その値が求められてしまうため、二つをつなぐ最小の値をもう一つ非表示にします。最終的に、表示された値から非表示の値を求めることはできません。",
+            "smallCells.rule4": "非表示の値は、それ自体が小さい場合も、小さい値を守るために非表示にした場合も、すべて{mark}と表記します。{mark}の値が{threshold}以上のこともあり、どちらであるかは示しません。",
+            "smallCells.rule5": "0は表示します（該当する人がいないことを示すため）。0を他の値の保護のために非表示にすることもしません。小さい値の隣の0を隠しても、両者の和が小さい値そのものとなり、保護にならないためです。",
+            "smallCells.rule6": "報奨金の支払額のような金額は、その支払件数が非表示の欄では非表示にします。率と中央値は、その元となる件数を表示している欄に限り表示します。",
+            "smallCells.whereHeading": "適用するもの",
+            "smallCells.where1": "オープンデータとしての出力",
+            "smallCells.where2": "公開の統計ページ（ホットラインの統計など）",
+            "smallCells.notHeading": "適用しないもの",
+            "smallCells.not1": "年次報告：人身取引対策推進会議が承認・公表する数値をそのまま掲載します。",
+            "smallCells.not2": "職員用ページ：職員は正確な件数を確認できます。",
+            "smallCells.exampleHeading": "例",
+            "smallCells.exampleBefore": "種別・四半期別の通報受理件数（集計値。公表しません）",
+            "smallCells.exampleAfter": "同じ表の公表形",
+            "smallCells.exampleExplain": "人身取引の7～9月は3です。これだけを非表示にすると、行の合計から 32 − 6 − 9 − 14 = 3 と求められます。そこで同じ行の6を非表示にします。すると4～6月の列から6が求められるため、その下の5を非表示にします。するとその行から5が求められるため、同じ行の7を非表示にします（0は使いません）。こうして非表示の四つの値は、6、3、5、7のほか、9、0、2、10や0、9、11、1でもあり得ることとなり、3は0から9までのどの値でもあり得ます。",
+            "smallCells.limitsHeading": "この規則で防げないこと",
+            "smallCells.limits": "表自体の合計から非表示の値を正確に求めることは防ぎますが、非表示の値の範囲を絞り込むことや、重なり合う二つの表又は同じ表の二つの時点の公表値を比べることは防げません。そのためCTIPは、合計を共有しない表と、終了した期間の数値を公表します。",
+            "example.kind": "種別",
+            "example.q1": "4～6月",
+            "example.q2": "7～9月",
+            "example.q3": "10～12月",
+            "example.q4": "1～3月",
+            "example.total": "計",
+        ],
+    ]
+
+    /// A word of the statistics pages in the page's language (English when it has none), `{name}` filled in.
+    func statistics(_ key: String, _ values: [String: String] = [:]) -> String {
+        let text = Self.statisticsTable[language]?[key] ?? Self.statisticsTable["en"]?[key] ?? key
+        return values.reduce(text) { text, pair in text.replacingOccurrences(of: "{\(pair.key)}", with: pair.value) }
+    }
+}
