@@ -37,8 +37,8 @@ MISSING = {"", "-99", "00"}
 
 
 def read_five(path):
-    """The file as a data frame of the five attributes, strings, "" = missing; and whether the
-    exploitation had to be read from CTDC's flags (which cannot tell a hostess from other labour)."""
+    """The file as a data frame of the five attributes, strings, "" = missing; and whether some
+    exploitation could only be read as CTDC's forced labour (not telling a hostess from other labour)."""
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     columns = set(frame.columns)
     if set(ATTRIBUTES) <= columns:
@@ -59,9 +59,13 @@ def read_five(path):
         exploitation[flag("isOrganRemoval")] = "organ"
         exploitation[flag("isOtherExploit")] = "other"
         exploitation[flag("isForcedLabour")] = "forcedLabour"
+        # CTIP's CTDC rows (the k-anonymised export and ctip's synthetic file) tell a hostess
+        # (typeOfLabourHospitality) from other labour (typeOfLabourNotSpecified); CTDC's own files may not.
+        exploitation[flag("isForcedLabour") & flag("typeOfLabourHospitality")] = "hostess"
+        exploitation[flag("isForcedLabour") & flag("typeOfLabourNotSpecified")] = "labour"
         exploitation[flag("isSexualExploit")] = "sexual"
         five["exploitation"] = exploitation.astype(str)
-        coarse = True
+        coarse = bool((five["exploitation"] == "forcedLabour").any())
     else:
         sys.exit(f"{path}: expected the columns {','.join(ATTRIBUTES)} or CTDC's yearOfRegistration, gender, ageBroad, citizenship, is…")
     five = five.astype(str)
@@ -165,18 +169,22 @@ def main():
     if coarse:
         # CTDC's flags lump hostesses with forced labour: compare (and synthesise) at that level.
         real, ctip = coarsen(real), coarsen(ctip)
-        print("note: exploitation read from CTDC flags: hostess and labour compared as forcedLabour\n", file=sys.stderr)
-
-    pac, pac_seconds = run_pac_synth(real, arguments.epsilon, arguments.reporting_length, arguments.threads)
-    if arguments.pac_out:
-        pac.to_csv(arguments.pac_out, index=False)
+        print("note: some forced labour could not be told hostess or labour: both compared as forcedLabour\n", file=sys.stderr)
 
     length = arguments.reporting_length
     real_marginals = marginals(real, length)
-    rows = [
-        ("ctip", errors(real_marginals, marginals(ctip, length), length), len(ctip), arguments.ctip_seconds),
-        ("pac-synth", errors(real_marginals, marginals(pac, length), length), len(pac), pac_seconds),
-    ]
+    rows = [("ctip", errors(real_marginals, marginals(ctip, length), length), len(ctip), arguments.ctip_seconds)]
+    failure = None
+    try:
+        pac, pac_seconds = run_pac_synth(real, arguments.epsilon, arguments.reporting_length, arguments.threads)
+    except BaseException as error:  # pac-synth's Rust panics (e.g. on tiny data) derive from BaseException
+        if isinstance(error, (KeyboardInterrupt, SystemExit)):
+            raise
+        failure = f"{type(error).__name__}: {error}"
+    else:
+        if arguments.pac_out:
+            pac.to_csv(arguments.pac_out, index=False)
+        rows.append(("pac-synth", errors(real_marginals, marginals(pac, length), length), len(pac), pac_seconds))
 
     import importlib.metadata
     version = importlib.metadata.version("pac-synth")
@@ -190,6 +198,9 @@ def main():
         for length_, largest, mean, combinations in table:
             print(f"| {tool} | {length_} | {figure(largest)} | {mean:,.2f} | {mean / len(real):.4f} | {combinations:,} | "
                   f"{count:,} | {'' if seconds is None else f'{seconds:.2f}'} |")
+    if failure:
+        print(f"| pac-synth | failed: {failure} | | | | | | |")
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -80,7 +80,10 @@ public struct PublicHotlineStatistics: Sendable, Equatable {
             (Self.sentence(outcome.label.label(language)), months.map { $0.outcomes[outcome.rawValue] ?? 0 })
         }
         // Outcomes are recorded only for forwarded tips; the rest have none yet.
-        let awaiting = months.map { figures in max(0, figures.tipsForwarded - PoliceOutcome.allCases.reduce(0) { $0 + (figures.outcomes[$1.rawValue] ?? 0) }) }
+        let awaiting = months.map { month -> Int in
+            let recorded = PoliceOutcome.allCases.map { month.outcomes[$0.rawValue] ?? 0 }.reduce(0, +)
+            return max(0, month.tipsForwarded - recorded)
+        }
         let forwarded = parts("tips-forwarded", t("Tips forwarded to the police, by what came of them", "警察へ送付した通報（結果別）"),
                               total: t("Forwarded to the police", "警察への送付"),
                               outcomes + [(t("No outcome recorded yet", "結果の記録なし"), awaiting)])

@@ -55,7 +55,13 @@ public struct SyntheticRecord: Hashable, Sendable {
     /// as ISO alpha-2 (`UNK` and codes without one: missing), the exploitation code.
     public init(_ victim: OpenDataVictim, codeLists: CodeLists = .shipped) {
         self.init(year: String(victim.year), gender: Self.gender(victim.sex), ageBroad: Self.ageBroad(victim.age),
-                  citizenship: codeLists.countries[victim.nationality]?.alpha2 ?? "", exploitation: victim.exploitation.rawValue)
+                  citizenship: Self.citizenship(victim.nationality, codeLists: codeLists), exploitation: victim.exploitation.rawValue)
+    }
+
+    /// The ISO alpha-2 code of an alpha-3 nationality; missing for `UNK`, an unknown kind or a code not in the list.
+    public static func citizenship(_ nationality: String, codeLists: CodeLists = .shipped) -> String {
+        guard let country = codeLists.countries[nationality], country.kind != .unknown, !country.alpha2.isEmpty else { return "" }
+        return country.alpha2
     }
 
     public var year: String { values[0] }
@@ -115,36 +121,63 @@ public struct SyntheticRecord: Hashable, Sendable {
         }
     }
 
+    /// `Datasource` of every CTIP row (as in the k-anonymised export: CTIP decision).
+    public static let datasource = "Case Management"
+    /// The 13 `typeOfLabour…` flag columns; `hostess` sets Hospitality, `labour` NotSpecified (CTIP decision).
+    public static let typeOfLabourColumns: Set<String> = [
+        "typeOfLabourAgriculture", "typeOfLabourAquafarming", "typeOfLabourBegging", "typeOfLabourConstruction",
+        "typeOfLabourDomesticWork", "typeOfLabourHospitality", "typeOfLabourIllicitActivities", "typeOfLabourManufacturing",
+        "typeOfLabourMiningOrDrilling", "typeOfLabourPeddling", "typeOfLabourTransportation", "typeOfLabourOther",
+        "typeOfLabourNotSpecified",
+    ]
+
     /// The record as a row of the CTDC k-anonymised file, in the order of `columns` (e.g.
-    /// `CTDCDataset.columns`): `yearOfRegistration`, `gender`, `ageBroad`, `majorityStatus` (from the
-    /// band), `citizenship`, `CountryOfExploitation` (`JP`), the flags `isForcedLabour` (hostess or
-    /// labour), `isSexualExploit`, `isOtherExploit`, `isOrganRemoval` (`1`/`0`, empty when the
-    /// exploitation is missing), `typeOfExploitConcatenated` and `meansOfControlNotSpecified` = `1`;
-    /// every other column empty (the age is only a band, so no `OpenDataVictim` can be rebuilt).
+    /// `CTDCDataset.columns`), with the values that export writes for the same victim wherever the five
+    /// attributes determine them (the age is only a band, so no `OpenDataVictim` can be rebuilt):
+    /// `yearOfRegistration`, `gender`, `ageBroad`, `majorityStatus` (from the band), `citizenship`,
+    /// `CountryOfExploitation` (`JP`); the forms of exploitation (`isForcedLabour` for hostess or labour,
+    /// `isSexualExploit`, `isOtherExploit`, `isOrganRemoval` 1/0; `isSexAndLabour`, `isForcedMarriage`,
+    /// `isForcedMilitary`, `isSlaveryAndPractices` 0; `typeOfExploitConcatenated`; for forced labour the
+    /// `typeOfLabour…` flags and label), all empty when the exploitation is missing; and the constants
+    /// `Datasource`, `meansOfControlNotSpecified` = 1, `meansOfControlConcatenated` = `Not specified`,
+    /// `recruiterRelationUnknown` = 1. Every other column is empty.
     public func cells(for columns: [String]) -> [String] {
-        columns.map { cell(for: $0) }
+        let form = Exploitation(rawValue: exploitation)
+        return columns.map { cell(for: $0, form: form) }
     }
 
     /// One cell of `cells(for:)`.
     public func cell(for column: String) -> String {
-        let form = Exploitation(rawValue: exploitation)
+        cell(for: column, form: Exploitation(rawValue: exploitation))
+    }
+
+    private func cell(for column: String, form: Exploitation?) -> String {
         func flag(_ forms: Set<Exploitation>) -> String {
             guard let form else { return "" }
             return forms.contains(form) ? "1" : "0"
         }
+        let forcedLabour = form == .hostess || form == .labour
         switch column {
         case "yearOfRegistration": return year
+        case "Datasource": return Self.datasource
         case "gender": return gender
         case "ageBroad": return ageBroad
         case "majorityStatus": return Self.majorityStatus(ageBroad: ageBroad)
         case "citizenship": return citizenship
-        case "CountryOfExploitation": return Self.countryOfExploitation
+        case "meansOfControlNotSpecified": return "1"
+        case "meansOfControlConcatenated": return "Not specified"
         case "isForcedLabour": return flag([.hostess, .labour])
         case "isSexualExploit": return flag([.sexual])
         case "isOtherExploit": return flag([.other])
         case "isOrganRemoval": return flag([.organ])
+        case "isSexAndLabour", "isForcedMarriage", "isForcedMilitary", "isSlaveryAndPractices": return flag([])
         case "typeOfExploitConcatenated": return form.map { Self.exploitTypeLabel($0) } ?? ""
-        case "meansOfControlNotSpecified": return "1"
+        case "typeOfLabourHospitality": return forcedLabour ? (form == .hostess ? "1" : "0") : ""
+        case "typeOfLabourNotSpecified": return forcedLabour ? (form == .labour ? "1" : "0") : ""
+        case _ where Self.typeOfLabourColumns.contains(column): return forcedLabour ? "0" : ""
+        case "typeOfLabourConcatenated": return forcedLabour ? (form == .hostess ? "Hospitality" : "Not specified") : ""
+        case "CountryOfExploitation": return Self.countryOfExploitation
+        case "recruiterRelationUnknown": return "1"
         default: return ""
         }
     }
@@ -200,7 +233,7 @@ public struct NoisyCombination: Sendable, Equatable {
     public var values: [String]
     public var count: Double
 
-    /// `gender:Female;year:2024`, as pac-synth's `get_dp_aggregates(";")` keys them (attributes in the order of
+    /// `year:2024;gender:Female`, as pac-synth's `get_dp_aggregates(";")` keys them (attributes in the order of
     /// `SyntheticRecord.attributes`).
     public func formatted(delimiter: String = ";") -> String {
         zip(attributes, values).map { "\($0):\($1)" }.joined(separator: delimiter)

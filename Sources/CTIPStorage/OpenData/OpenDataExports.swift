@@ -38,6 +38,64 @@ public struct OpenDataExports: Sendable {
         return plan
     }
 
+    // MARK: Differentially private synthetic data
+
+    /// What a synthetic release says of itself: its privacy parameters and how far its marginals are from
+    /// the real ones (the utility; computed here, from the real data, for the publisher — the error figures
+    /// themselves are not differentially private and are printed, not published).
+    public struct SyntheticRelease: Sendable {
+        public let epsilon: Double
+        public let delta: Double
+        public let threshold: Int
+        public let reportingLength: Int
+        public let noiseScales: [Double]
+        public let records: Int
+        public let realRecords: Int
+        public let utility: [MarginalError]
+    }
+
+    /// Synthetic records in CTDC's columns, made from noisy counts of every combination of up to three
+    /// attribute values (never from the records themselves), with `epsilon` spent on them; combinations
+    /// whose noisy count is below `threshold` are never reproduced. One pass over the victims.
+    /// `realOut` receives the real microdata in the same five attributes (benchmarks only: it is personal data).
+    public func synthetic(epsilon: Double, threshold: Int, seed: UInt64, years: ClosedRange<Int>? = nil,
+                          write: (String) throws -> Void, realOut: ((String) throws -> Void)? = nil) async throws -> SyntheticRelease {
+        var real = DPAggregates()
+        try realOut?(CSVWriter.line(SyntheticRecord.attributes))
+        try await source.victims(in: years) { page in
+            var text = ""
+            for victim in page {
+                real.add(victim)
+                if realOut != nil { text += CSVWriter.line(SyntheticRecord(victim).values) }
+            }
+            try realOut?(text)
+        }
+        // The domain is public: the years the records may have, every sex, band, citizenship and form.
+        let domainYears = try await yearsRange(years)
+        var synthetic = DPAggregates()
+        try write(CSVWriter.line(CTDCDataset.columns))
+        var buffer = ""
+        let noisy = try DPSynthesizer.release(real, epsilon: epsilon, threshold: threshold, seed: seed, domain: .ctdc(years: domainYears)) { record in
+            synthetic.add(record)
+            buffer += CSVWriter.line(record.cells(for: CTDCDataset.columns))
+            if buffer.utf8.count > 1 << 20 { try write(buffer); buffer = "" }
+        }
+        try write(buffer)
+        return SyntheticRelease(epsilon: epsilon, delta: noisy.delta, threshold: noisy.threshold, reportingLength: noisy.reportingLength,
+                                noiseScales: (1...noisy.reportingLength).map { noisy.noiseScale(length: $0) }, records: synthetic.recordCount,
+                                realRecords: real.recordCount, utility: DPSynthesizer.utility(real: real, synthetic: synthetic))
+    }
+
+    /// The years asked, or those of the records (public: the annual report prints every year's count).
+    func yearsRange(_ asked: ClosedRange<Int>?) async throws -> ClosedRange<Int> {
+        if let asked, asked.lowerBound > 1, asked.upperBound < 9999 { return asked }
+        let row = try await database.sql.select().column(SQLFunction("MIN", args: SQLColumn("protected_on")), as: "first")
+            .column(SQLFunction("MAX", args: SQLColumn("protected_on")), as: "last").from("victims").first()
+        let first = try row?.decode(column: "first", as: String?.self).flatMap { Day(iso: $0)?.year } ?? 2001
+        let last = try row?.decode(column: "last", as: String?.self).flatMap { Day(iso: $0)?.year } ?? first
+        return max(first, asked?.lowerBound ?? first)...max(first, min(last, asked?.upperBound ?? last))
+    }
+
     // MARK: GLOTIP
 
     /// UNODC GLOTIP's rows for `year`, from the very facts the annual report is computed from.

@@ -11,7 +11,6 @@ enum StatisticsPages {
 
     static func hotline(_ figures: PublicHotlineStatistics, language: CTIPCore.Language, latest: Int, countedOn: Day) -> String {
         let t = PublicText(language: language.rawValue)
-        let lang = t.language
         let year = figures.fiscalYear
         let title = t.statistics("hotline.title", ["year": String(year)])
         return frame(t, title: title, path: "/statistics/hotline?fiscal_year=\(year)", [
@@ -60,11 +59,11 @@ enum StatisticsPages {
     /// A table of figures: months across, the fiscal year last; the label column heads each row. On a phone
     /// it scrolls sideways inside its own region, reachable by keyboard.
     static func figureTable(_ table: PublicHotlineStatistics.Table, columns: [String], corner: String) -> Body {
-        let caption = "\(table.id)-caption"
+        let captionID = "\(table.id)-caption"
         return .div(.class("scroll"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
-                    .attribute(named: "aria-labelledby", value: caption),
+                    .attribute(named: "aria-labelledby", value: captionID),
                     .table(.class("figures"), .id(table.id),
-                           .caption(.id(caption), .text(table.caption)),
+                           .caption(.id(captionID), .text(table.caption)),
                            .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text(corner)),
                                       .forEach(columns) { .th(.attribute(named: "scope", value: "col"), .text($0)) })),
                            .tbody(.forEach(table.rows) { row in

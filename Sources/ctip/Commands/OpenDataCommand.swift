@@ -19,7 +19,7 @@ struct OpenDataCommand: AsyncParsableCommand {
           ctip open-data glotip glotip.csv --year 2024
           ctip open-data htcds ./exchange --as supervisor@iom.example.org
         """,
-        subcommands: [OpenDataCTDCCommand.self, OpenDataGLOTIPCommand.self, OpenDataHTCDSCommand.self])
+        subcommands: [OpenDataCTDCCommand.self, OpenDataSyntheticCommand.self, OpenDataGLOTIPCommand.self, OpenDataHTCDSCommand.self])
 }
 
 /// Writes text to a file beside its final name, moved there when complete.
@@ -112,6 +112,65 @@ struct OpenDataCTDCCommand: AsyncParsableCommand {
             }
         }
         print("\(file): \(plan.summary)")
+    }
+}
+
+struct OpenDataSyntheticCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "synthetic",
+        abstract: "Differentially private synthetic records in CTDC's columns.",
+        discussion: """
+        Counts every combination of up to three values of year, gender, age band, citizenship and form \
+        of exploitation, adds Laplace noise calibrated to --epsilon (split evenly over the combinations' \
+        lengths and the total), drops every combination whose noisy count is below --threshold, and \
+        synthesises records from those noisy counts alone, as Microsoft's synthetic-data-showcase does. \
+        Prints the privacy parameters and the utility: the largest and the mean error of every 1-, 2- and \
+        3-way marginal against the real records. Without --seed the seed is drawn at random and never \
+        shown: whoever knows it can recompute the noise.
+
+        Example: ctip open-data synthetic synthetic.csv --epsilon 4
+        """)
+
+    @Option(help: "The privacy budget ε (smaller: more private, noisier).") var epsilon = 4.0
+    @Option(help: "Combinations whose noisy count is below this are never reproduced.") var threshold = DPSynthesizer.defaultThreshold
+    @Option(help: "The random seed (testing and benchmarks only: it must stay secret).") var seed: UInt64?
+    @Option(name: .customLong("real-out"), help: ArgumentHelp("Also write the real records in the five attributes (benchmarks only: personal data).",
+                                                              visibility: .hidden))
+    var realOut: String?
+    @OptionGroup var years: YearRangeOptions
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The CSV file to write.", completion: .file()) var file: String
+
+    func validate() throws {
+        guard epsilon > 0, epsilon <= 100 else { throw ValidationError("--epsilon: \(epsilon) is not above 0 and at most 100") }
+        guard (1...1000).contains(threshold) else { throw ValidationError("--threshold: \(threshold) is not from 1 to 1000") }
+        _ = try years.range()
+    }
+
+    func run() async throws {
+        let range = try years.range()
+        var generator = SystemRandomNumberGenerator()
+        let seed = self.seed ?? generator.next()
+        let release = try await withStorage(try database.resolved()) { storage in
+            try await OutputFile.writing(file) { output in
+                let real = try realOut.map { try OutputFile($0) }
+                do {
+                    let release = try await OpenDataExports(database: storage.database)
+                        .synthetic(epsilon: epsilon, threshold: threshold, seed: seed, years: range, write: { try output.write($0) },
+                                   realOut: real.map { file in { try file.write($0) } })
+                    try real?.finish()
+                    return release
+                } catch {
+                    real?.discard()
+                    throw error
+                }
+            }
+        }
+        print("\(file): \(release.records) synthetic records from \(release.realRecords); ε = \(release.epsilon), δ = \(release.delta), threshold \(release.threshold), marginals up to \(release.reportingLength) values")
+        print("noise scale by length: " + release.noiseScales.enumerated().map { "\($0.offset + 1): \(String(format: "%.2f", $0.element))" }.joined(separator: ", "))
+        for error in release.utility {
+            print("\(error.length)-way marginals: \(error.combinations) combinations, largest error \(String(format: "%.1f", error.largest)), mean \(String(format: "%.2f", error.mean))")
+        }
     }
 }
 
