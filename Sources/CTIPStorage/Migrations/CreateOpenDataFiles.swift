@@ -13,6 +13,7 @@ struct CreateOpenDataFiles: AsyncMigration {
             .field("media_type", .string, .required)
             .field("parameters", .string, .required)
             .field("rows", .int, .required)
+            .field("bytes", .int, .required)
             .field("sha256", .string, .required)
             .field("content", .string, .required)
             .compositeIdentifier(over: "year", "name")

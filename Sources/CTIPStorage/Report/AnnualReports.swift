@@ -57,6 +57,8 @@ public struct AnnualReports: Sendable {
             let edition = ReportEdition(year: year, asOf: reports[0].asOf, publishedAt: ReportEdition.timestamp(now),
                                         contentHash: ReportEdition.hash(files), report: reports[0])
             try await store.insert(edition, files: files, awaiting: reports[0].awaitingTrial)
+            let json = files.first { $0.format == .json && $0.language == .en }?.content ?? ""
+            try await OpenDataEditions(database: transaction).freeze(year: year, reportJSON: json)
             return edition
         }
     }

@@ -66,6 +66,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: MetricsController())
     try app.register(collection: HomeController())
     try app.register(collection: StatisticsController())
+    try app.register(collection: OpenDataController())
     try app.register(collection: AssetController())
     try contract.register(collection: ReportController())
     try contract.register(collection: HelpController())

@@ -624,6 +624,8 @@ extension PublicText {
     static let statisticsTable: [String: [String: String]] = [
         "en": [
             "hotline.title": "Hot lines: figures for FY{year}",
+            "openData.link": "Open data of the published editions: k-anonymised and synthetic case-level data, GLOTIP rows",
+            "hotline.link": "The hot lines' figures, month by month",
             "hotline.lead": "What the anonymous tip line and the Internet Hotline Center received in fiscal year {year} (April {year} to March {next}), month by month, and what came of it.",
             "hotline.counted": "Counted on {day}. Later records (an outcome, a reward, a deletion) can still change these figures.",
             "hotline.otherYears": "Other years:",
@@ -664,6 +666,8 @@ extension PublicText {
         ],
         "ja": [
             "hotline.title": "ホットラインの統計（{year}年度）",
+            "openData.link": "公開された版のオープンデータ（k-匿名化・合成した事案単位のデータ、GLOTIP 形式）",
+            "hotline.link": "ホットラインの月別の統計",
             "hotline.lead": "{year}年度（{year}年4月～{next}年3月）に匿名通報ダイヤルとインターネット・ホットラインセンターが受け付けた通報と、その後の状況（月別）。",
             "hotline.counted": "{day}現在の集計です。その後の記録（結果、報奨金、削除）により数値が変わることがあります。",
             "hotline.otherYears": "他の年度：",

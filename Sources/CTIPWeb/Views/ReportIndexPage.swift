@@ -12,6 +12,8 @@ enum ReportIndexPage {
                          languagePath: "/reports",
                          breadcrumbs: [.init(label: t["home"], href: "/?lang=\(lang)"), .init(label: t["reportsTitle"], href: nil)]).render([
             .p(.class("lead"), .text(t["reportsLead"])),
+            .ul(.li(.a(.href("/open-data?lang=\(lang)"), .text(t.statistics("openData.link")))),
+                .li(.a(.href("/statistics/hotline?lang=\(lang)"), .text(t.statistics("hotline.link"))))),
             .if(lang != "en" && lang != "ja", .p(.class("notice"), .text(t["reportsLanguages"]))),
             .h2(.text(t["yearsHeading"])),
             .if(years.isEmpty, .p(.text(t["noYears"])),

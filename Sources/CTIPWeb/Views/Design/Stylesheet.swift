@@ -109,6 +109,7 @@ enum Stylesheet {
     .phones .phone,.services .phone{font-size:1.15rem;font-weight:700;white-space:nowrap}
     .hours,.note,.facts,.time{font-size:.95rem;color:var(--muted)}
     .url{overflow-wrap:anywhere;font-size:.9rem}
+    ul.plain{list-style:none;padding:0;margin:0}code.hash{overflow-wrap:anywhere;font-size:.8rem}
     .credentials dd{font-family:var(--mono);font-size:1.6rem;font-weight:700;margin:0 0 .75rem;letter-spacing:.05em}
     .facts dt{font-weight:600}.facts dd{margin:0 0 .5rem}.messages li{margin:.4rem 0;white-space:pre-wrap}
     /* Staff: the work queues of the home page, the hot lines' tables. */
