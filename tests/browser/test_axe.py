@@ -17,9 +17,9 @@ from selenium.webdriver.common.by import By
 from pages import follow, wait
 
 PUBLIC = ["/", "/about", "/help", "/report", "/internet-hotline", "/report/status", "/reports", "/login", "/api/docs",
-          "/oversight/published", "/statistics/hotline", "/statistics/small-cells"]
+          "/oversight/published", "/statistics/hotline", "/statistics/small-cells", "/open-data"]
 # Pages for staff, programmers, the ministries' publications and the public statistics, in Japanese and English only.
-EN_JA_ONLY = {"/login", "/api/docs", "/oversight/published", "/statistics/hotline", "/statistics/small-cells"}
+EN_JA_ONLY = {"/login", "/api/docs", "/oversight/published", "/statistics/hotline", "/statistics/small-cells", "/open-data"}
 WIDTHS = {"desktop": (1280, 1024), "phone": (390, 844)}
 BLOCKING = {"serious", "critical"}
 # Demo accounts (see Sources/ctip/Commands/DemoAccounts.swift): one per role and kind of agency.
