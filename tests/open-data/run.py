@@ -8,7 +8,9 @@
 2. `ctip open-data ctdc` at k = 11 (the CTDC's own) and k = 5, with and without a suppression budget: PyPI's
    pycanon (tests/open-data/check_k_anonymity.py, run by --python, a virtualenv that has it) must find every
    published class at least k large; the suppressed share ctip reports must equal the rows it left out.
-3. `ctip open-data glotip --year 2024`: the victims' total equals the annual report's (`ctip report --json`).
+3. `ctip open-data synthetic`: the same seed gives the same file byte for byte, another seed another; without
+   --seed the seed is never printed.
+4. `ctip open-data glotip --year 2024`: the victims' total equals the annual report's (`ctip report --json`).
 
 Prints a line per check and `N passed, M failed`; exits 1 when anything failed.
 """
@@ -81,6 +83,19 @@ def main():
             if budget != "0" and reported:
                 checks.check(int(reported.group(2)) <= float(budget) * int(reported.group(1)) or "all" in done.stdout,
                              f"k = {k}: no more than {budget} of the records left out, or the fewest possible")
+
+        # The same seed gives the same file, byte for byte; another seed another.
+        made = {}
+        for name, seed in [("a", "7"), ("b", "7"), ("c", "8")]:
+            out = work / f"synthetic-{name}.csv"
+            done = run([ctip, "open-data", "synthetic", str(out), "--epsilon", "4", "--seed", seed, "--database", database])
+            checks.check(done.returncode == 0, f"ctip open-data synthetic --epsilon 4 --seed {seed}: {done.stdout.splitlines()[0] if done.stdout else ''}", done.stderr)
+            made[name] = out.read_bytes() if out.exists() else b""
+        checks.check(made["a"] == made["b"] and made["a"], "the same seed gives the same synthetic file")
+        checks.check(made["a"] != made["c"], "another seed gives another synthetic file")
+        without = run([ctip, "open-data", "synthetic", str(work / "synthetic-secret.csv"), "--epsilon", "4", "--database", database])
+        checks.check(without.returncode == 0 and "seed" not in without.stdout.lower(), "without --seed the seed is drawn and never printed",
+                     without.stdout + without.stderr)
 
         out = work / "glotip.csv"
         done = run([ctip, "open-data", "glotip", str(out), "--year", "2024", "--database", database])
