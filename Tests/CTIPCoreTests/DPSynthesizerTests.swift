@@ -192,6 +192,25 @@ struct DPSynthesizerTests {
         for error in errors { #expect(error.meanRelative < 0.01, "\(error)") }
     }
 
+    @Test("at ε = 4 the one-way errors stay within what the budget implies: a few noise scales, shrinking as ε grows")
+    func errorsWithinTheBudget() {
+        let real = Self.aggregates(Self.sample(5_000, seed: 5))
+        var means: [Double: Double] = [:]
+        for epsilon in [1.0, 4.0, 16.0] {
+            var total = 0.0
+            for seed in UInt64(1)...5 {
+                let (noisy, records) = Self.release(real, epsilon: epsilon, threshold: 1, seed: seed)
+                let oneWay = DPSynthesizer.utility(real: real, synthetic: Self.aggregates(records))[0]
+                // Each one-way count is drawn at most its noisy count: |error| is the noise (mean: the
+                // scale) plus what synthesis leaves missing; three scales bound its mean with room.
+                #expect(oneWay.mean <= 3 * noisy.noiseScale(length: 1) + 10, "ε = \(epsilon), seed \(seed): \(oneWay)")
+                total += oneWay.mean
+            }
+            means[epsilon] = total / 5
+        }
+        #expect(means[16]! < means[4]! && means[4]! < means[1]!, "more budget, less error: \(means)")
+    }
+
     @Test("as many records as the noisy total says; none from an empty input")
     func total() {
         let aggregates = Self.aggregates(Self.sample(300))

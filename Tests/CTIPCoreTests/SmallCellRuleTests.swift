@@ -240,6 +240,41 @@ struct SmallCellRuleTests {
         #expect(rule.protect(payments).texts(0) == ["0", "<5", "<5", "0", "8"])
     }
 
+    @Test("tables published together are protected as one: a total of one that is a cell of the other is hidden with it")
+    func together() {
+        let minors = CountTable.list("minors", columns: ["girls", "boys"], counts: [3, 20])
+        let boys = CountTable.list("boys", columns: ["labour", "sexual"], counts: [12, 8])
+        // Apart, the boys' own list shows their total, 20, and 23 − 20 gives the girls back.
+        #expect(rule.protect(minors).texts(0) == ["<5", "<5", "23"])
+        #expect(rule.protect(boys).texts(0) == ["12", "8", "20"])
+        let together = rule.protect([minors, boys], same: [[TableSlot(table: 0, row: 0, column: 1), TableSlot(table: 1, row: 0, column: 2)]])
+        #expect(together[0].texts(0) == ["<5", "<5", "23"])
+        #expect(together[1].texts(0) == ["12", "<5", "<5"])
+    }
+
+    @Test("a kept count is never hidden and is taken as known: a kept total of 3 over one count hides a zero beside it, no other count being left")
+    func kept() {
+        let list = CountTable.list(columns: ["a", "b", "c"], counts: [3, 0, 0])
+        #expect(rule.protect(list).texts(0) == ["<5", "0", "0", "<5"])
+        let kept = rule.protect([list], kept: [TableSlot(table: 0, row: 0, column: 3)])
+        #expect(kept[0].texts(0) == ["<5", "<5", "0", "3"])
+        // Kept and large: nothing changes.
+        let large = CountTable(rowLabels: ["r0", "r1"], columnLabels: ["c0", "c1"], counts: [[3, 30], [20, 25]])
+        #expect(rule.protect([large], kept: [TableSlot(table: 0, row: 2, column: 2)]) == [rule.protect(large)])
+    }
+
+    @Test("in 200 random tables, one table protected on its own through protect(_:same:kept:) is protected as by protect(_:)")
+    func togetherAlone() {
+        var generator = SeededGenerator(state: 23)
+        let choices = [0, 0, 0, 1, 2, 3, 4, 5, 6, 8, 12, 20, 40]
+        for _ in 0..<200 {
+            let rows = 1 + Int(generator.next() % 5), columns = 1 + Int(generator.next() % 6), margins = generator.next() % 4
+            let counts = (0..<rows).map { _ in (0..<columns).map { _ in choices[Int(generator.next() % UInt64(choices.count))] } }
+            let counted = table(counts, rowTotals: margins == 0 || margins == 1, columnTotals: margins == 0 || margins == 2)
+            #expect(rule.protect([counted]) == [rule.protect(counted)], "\(counts)")
+        }
+    }
+
     @Test("in 300 random tables: every 1–4 hidden, every equation with none or at least two hidden cells, no hidden cell recoverable, no zero hidden, every shown count true")
     func randomTables() {
         var generator = SeededGenerator(state: 19)

@@ -2,7 +2,8 @@
 /// long format, one count per row, in GLOTIP's 13 columns and vocabularies, for `ctip open-data glotip`.
 ///
 /// The rows are computed from `ReportFacts`, the value the annual report is computed from, with the
-/// report's own counting rules, so every total equals the report's for the year by construction:
+/// report's own counting rules, so every count written equals the report's for the year by construction
+/// (small ones hidden, below):
 ///
 /// - `Detected trafficking victims`: the victims put under protection in the year (the report's victim
 ///   total), by sex × age group (`Dimension` `Total`), by form of exploitation × sex × age group, and by
@@ -21,12 +22,26 @@
 /// `Other forms of exploitation`. Persons convicted by form of exploitation (§4.4) is not written: the
 /// report's facts do not link suspects to their victims' forms.
 ///
-/// Small cells: a count from 1 to 4 is written `<5`, as GLOTIP marks small counts; 0 is written `0`;
-/// larger counts with thousands separated by a comma (`1,757`). This is GLOTIP's own marking, nothing
-/// more: GLOTIP applies no secondary suppression (§4.2: Japan 2019 publishes a total of 19 and a female
-/// count of 19 beside a male `<5`, so the male count is 0 by subtraction), and neither do these rows,
-/// whose margins are all published. A questionnaire reply to UNODC goes unmasked; CTIP's own small-cell
-/// rule for what it publishes (§5) is applied where CTIP publishes, not here.
+/// Small cells: CTIP's rule (`SmallCellRule.standard`, `docs/small-cells.md`), not GLOTIP's bare marking.
+/// GLOTIP writes a count of 1 to 4 as `<5` and nothing more, and its own margins give such a count back
+/// (§4.2: Japan 2019 publishes a total of 19 and a female count of 19 beside a male `<5`, so the male count
+/// is 0 by subtraction). Here each group of rows that add up is laid out as a `CountTable` with the margins
+/// it publishes and protected, so a count of 1 to 4 is hidden together with the counts that would give it
+/// back: the detected victims by sex × age (`Dimension` `Total`) and by form × sex × age — one table of
+/// three dimensions, since the `Total` rows are the sums of the forms' rows, protected as one set of
+/// equations (`SmallCellRule.protect(_:same:kept:)`) — with their citizenship list; each indicator of
+/// persons by sex; the persons convicted by sex with their citizenship list. Every hidden cell is written
+/// `<5` (`SmallCellRule.text`), GLOTIP's own mark, so the file stays in GLOTIP's vocabulary — but a `<5`
+/// here may stand for a count of 5 or more hidden to protect a smaller one. 0 is written `0`; larger counts
+/// with thousands separated by a comma (`1,757`).
+///
+/// The grand totals — the victims, the offences, the persons brought into formal contact, prosecuted and
+/// convicted — are kept exact, equal to the annual report's, which publishes them as they are (the report
+/// is not under the rule: `docs/small-cells.md`); the rule takes them as known when it chooses what else
+/// to hide. In a year whose total is itself below 5, what the total gives back cannot be hidden by
+/// anything in these rows (a single citizenship then equals the total).
+///
+/// A questionnaire reply to UNODC goes unmasked; these rows are what CTIP publishes.
 ///
 /// No preamble rows (UNODC's export has two, naming UNODC and the export date): the header comes first.
 public enum GLOTIP {
@@ -105,10 +120,8 @@ public enum GLOTIP {
         return codeLists.countries[alpha3]?.en ?? alpha3
     }
 
-    /// `txtVALUE`: `0`; `<5` for 1 to 4; otherwise the count with thousands separated by a comma.
-    public static func value(_ count: Int) -> String {
-        (1...4).contains(count) ? "<5" : Numerals.grouped(count)
-    }
+    /// The rule the rows are protected by.
+    public static let rule = SmallCellRule.standard
 
     // MARK: - Rows
 
@@ -119,57 +132,105 @@ public enum GLOTIP {
         rows(from: facts.current, year: facts.year, codeLists: codeLists)
     }
 
-    /// The rows of one year's counts, labelled `year`.
+    /// The rows of one year's counts, labelled `year`, protected by `rule` (see above).
     public static func rows(from counts: ReportFacts.Year, year: Int, codeLists: CodeLists = .shipped) -> [[String]] {
-        func row(_ indicator: Indicator, _ dimension: Dimension, _ category: String, _ sex: String, _ age: String, _ count: Int) -> [String] {
+        func row(_ indicator: Indicator, _ dimension: Dimension, _ category: String, _ sex: String, _ age: String,
+                 _ cell: ProtectedTable.Cell) -> [String] {
             [iso3Code, country, region, subregion, indicator.rawValue, dimension.rawValue, category, sex, age, String(year),
-             unitOfMeasurement, value(count), source]
+             unitOfMeasurement, rule.text(cell), source]
         }
         var result: [[String]] = []
+        // The parts, without `Total`; in every table below, the index one past the parts is the margin.
+        let sexParts = Array(sexes.dropFirst()), ageParts = Array(ageGroups.dropFirst())
+        func sexIndex(_ code: String) -> Int { sexParts.firstIndex(of: sex(code)) ?? sexParts.count - 1 }
+        func place(_ label: String, in parts: [String]) -> Int { parts.firstIndex(of: label) ?? parts.count }
 
-        // Victims: a full grid of sex × age group, margins included, so every cell is written (0 as `0`).
-        func victimGrid(_ dimension: Dimension, _ category: String, where include: (ReportFacts.VictimGroup) -> Bool) {
-            var cells: [String: Int] = [:]
-            for (group, n) in counts.victims where include(group) {
-                for s in [total, sex(group.sex)] {
-                    for a in [total, ageGroup(minor: group.minor)] { cells[s + "/" + a, default: 0] += n }
+        // Victims: form × sex × age, a full grid (every cell is written, 0 as `0`) with every margin.
+        var cube = Array(repeating: Array(repeating: Array(repeating: 0, count: ageParts.count), count: sexParts.count), count: forms.count)
+        for (group, n) in counts.victims {
+            let f = forms.firstIndex(of: form(Exploitation(rawValue: group.exploitation) ?? .other)) ?? forms.count - 1
+            let a = ageParts.firstIndex(of: ageGroup(minor: group.minor)) ?? ageParts.count - 1
+            cube[f][sexIndex(group.sex)][a] += n
+        }
+        let victimCitizenship = byCitizenship(counts.victims.map { ($0.key.nationality, $0.value) }, codeLists: codeLists)
+        // Tables 0 (`Total`) and 1… (each form): sex × age, as written. Then, for the equations across the
+        // forms (each `Total` count is the sum of the forms' counts), form × sex for each age group and for
+        // all ages, every place of them one of the sex × age tables'. Last, the citizenship list, whose total
+        // is the victims' total.
+        func sexByAge(_ counts: [[Int]]) -> CountTable { CountTable(rowLabels: sexParts, columnLabels: ageParts, counts: counts) }
+        var tables = [sexByAge(sexParts.indices.map { s in ageParts.indices.map { a in forms.indices.reduce(0) { $0 + cube[$1][s][a] } } })]
+        tables += forms.indices.map { sexByAge(cube[$0]) }
+        var same: [[TableSlot]] = []
+        for a in 0...ageParts.count {
+            let table = tables.count
+            tables.append(CountTable(rowLabels: forms, columnLabels: sexParts, counts: forms.indices.map { f in
+                sexParts.indices.map { s in a < ageParts.count ? cube[f][s][a] : cube[f][s].reduce(0, +) }
+            }))
+            for s in 0...sexParts.count {
+                for f in forms.indices {
+                    same.append([TableSlot(table: table, row: f, column: s), TableSlot(table: 1 + f, row: s, column: a)])
+                }
+                same.append([TableSlot(table: table, row: forms.count, column: s), TableSlot(table: 0, row: s, column: a)])
+            }
+        }
+        let citizenshipTable = tables.count
+        tables.append(.list(columns: victimCitizenship.map { $0.category }, counts: victimCitizenship.map { $0.count }))
+        let victimsTotal = TableSlot(table: 0, row: sexParts.count, column: ageParts.count)
+        same.append([TableSlot(table: citizenshipTable, row: 0, column: victimCitizenship.count), victimsTotal])
+        let victims = rule.protect(tables, same: same, kept: [victimsTotal])
+
+        func sexByAgeRows(_ table: ProtectedTable, _ dimension: Dimension, _ category: String) {
+            for s in sexes {
+                for a in ageGroups {
+                    result.append(row(.detectedVictims, dimension, category, s, a, cell(table, place(s, in: sexParts), place(a, in: ageParts))))
                 }
             }
-            for s in sexes {
-                for a in ageGroups { result.append(row(.detectedVictims, dimension, category, s, a, cells[s + "/" + a] ?? 0)) }
-            }
         }
-        victimGrid(.total, total) { _ in true }
-        for category in forms {
-            victimGrid(.formOfExploitation, category) { group in
-                form(Exploitation(rawValue: group.exploitation) ?? .other) == category
-            }
-        }
-        result += byCitizenship(counts.victims.map { ($0.key.nationality, $0.value) }, codeLists: codeLists).map {
-            row(.detectedVictims, .citizenship, $0.category, total, total, $0.count)
+        sexByAgeRows(victims[0], .total, total)
+        for (f, category) in forms.enumerated() { sexByAgeRows(victims[1 + f], .formOfExploitation, category) }
+        for (c, entry) in victimCitizenship.enumerated() {
+            result.append(row(.detectedVictims, .citizenship, entry.category, total, total, victims[citizenshipTable].cells[0][c]))
         }
 
-        result.append(row(.offences, .total, total, total, total, counts.clearedCases))
+        // Offences: one count, the report's.
+        result.append(row(.offences, .total, total, total, total, .value(counts.clearedCases)))
 
-        // Persons: by sex, `Age` `Total` (CTIP records no suspect's age).
-        func bySex(_ indicator: Indicator, where include: (ReportFacts.SuspectGroup) -> Bool) {
-            var cells: [String: Int] = [:]
-            for (group, n) in counts.suspects where include(group) {
-                cells[total, default: 0] += n
-                cells[sex(group.sex), default: 0] += n
-            }
-            for s in sexes { result.append(row(indicator, .total, total, s, total, cells[s] ?? 0)) }
+        // Persons: by sex, `Age` `Total` (CTIP records no suspect's age); each indicator's total the report's.
+        func bySex(where include: (ReportFacts.SuspectGroup) -> Bool) -> CountTable {
+            var cells = Array(repeating: 0, count: sexParts.count)
+            for (group, n) in counts.suspects where include(group) { cells[sexIndex(group.sex)] += n }
+            return .list(columns: sexParts, counts: cells)
         }
+        func bySexRows(_ indicator: Indicator, _ table: ProtectedTable) {
+            for s in sexes { result.append(row(indicator, .total, total, s, total, cell(table, 0, place(s, in: sexParts)))) }
+        }
+        let listTotal = TableSlot(table: 0, row: 0, column: sexParts.count)
         let prosecuted: (ReportFacts.SuspectGroup) -> Bool = { $0.disposition?.countsAsProsecuted == true }
         let convicted: (ReportFacts.SuspectGroup) -> Bool = { prosecuted($0) && $0.verdict == .guilty }
-        bySex(.formalContact) { _ in true }
-        bySex(.prosecuted, where: prosecuted)
-        bySex(.convicted, where: convicted)
-        result += byCitizenship(counts.suspects.filter { convicted($0.key) }.map { ($0.key.nationality, $0.value) },
-                                codeLists: codeLists).map {
-            row(.convicted, .citizenship, $0.category, total, total, $0.count)
+        bySexRows(.formalContact, rule.protect([bySex { _ in true }], kept: [listTotal])[0])
+        bySexRows(.prosecuted, rule.protect([bySex(where: prosecuted)], kept: [listTotal])[0])
+        // The convicted by sex and by citizenship share their total.
+        let convictedCitizenship = byCitizenship(counts.suspects.filter { convicted($0.key) }.map { ($0.key.nationality, $0.value) },
+                                                 codeLists: codeLists)
+        let convictedTables = rule.protect(
+            [bySex(where: convicted), .list(columns: convictedCitizenship.map { $0.category }, counts: convictedCitizenship.map { $0.count })],
+            same: [[listTotal, TableSlot(table: 1, row: 0, column: convictedCitizenship.count)]], kept: [listTotal])
+        bySexRows(.convicted, convictedTables[0])
+        for (c, entry) in convictedCitizenship.enumerated() {
+            result.append(row(.convicted, .citizenship, entry.category, total, total, convictedTables[1].cells[0][c]))
         }
         return result
+    }
+
+    /// The cell of a protected table at `row`, `column`, a margin where the index is one past the labels
+    /// (as `TableSlot` places them).
+    static func cell(_ table: ProtectedTable, _ row: Int, _ column: Int) -> ProtectedTable.Cell {
+        switch (row == table.rowLabels.count, column == table.columnLabels.count) {
+        case (false, false): table.cells[row][column]
+        case (false, true): table.rowTotals?[row] ?? .suppressed
+        case (true, false): table.columnTotals?[column] ?? .suppressed
+        case (true, true): table.grandTotal ?? .suppressed
+        }
     }
 
     /// Counts by `Category` of citizenship, present ones only: `Nationals` first, then the code list's

@@ -39,7 +39,9 @@ import Foundation
 /// This protects against exact recovery by subtraction from the table's own totals. It does not narrow
 /// what a reader can bound from the sums (interval disclosure), nor protect against differencing two
 /// overlapping tables or two releases of the same table: tables are to be published so that no equation
-/// links two of them (`PublicHotlineStatistics`), and figures of a period that is over.
+/// links two of them (`PublicHotlineStatistics`), and figures of a period that is over. Where a layout not
+/// of CTIP's making links its tables (GLOTIP's), they are protected as one, with the counts published
+/// elsewhere as they are kept: `protect(_:same:kept:)`.
 public struct SmallCellRule: Sendable, Hashable {
     /// Counts from 1 to `threshold − 1` are hidden.
     public let threshold: Int
@@ -302,5 +304,242 @@ struct SmallCellGrid {
             if !near[b] { return (slot, near, reach(from: b, hidden, skipping: slot)) }
         }
         return nil
+    }
+}
+
+// MARK: - Tables published together
+
+/// A place in one of several tables published together: a cell, or a total — `row` equal to the table's
+/// number of rows for its row of column totals, `column` equal to its number of columns for its column of
+/// row totals (both for the grand total).
+public struct TableSlot: Sendable, Hashable, CustomStringConvertible {
+    public var table: Int
+    public var row: Int
+    public var column: Int
+
+    public init(table: Int, row: Int, column: Int) {
+        self.table = table
+        self.row = row
+        self.column = column
+    }
+
+    public var description: String { "table \(table) (\(row), \(column))" }
+}
+
+extension SmallCellRule {
+    /// Tables published together whose equations reach across them, protected as one: `same` lists the
+    /// places that publish one and the same count (a cell of one table that is a total of another), so
+    /// every equation of every table is an equation over the same counts; `kept` lists counts that are
+    /// published exactly whatever this rule would say, because they are published elsewhere as they are
+    /// (the annual report's totals) — they are never hidden, and are taken as known when the other cells
+    /// are chosen.
+    ///
+    /// The steps are the rule's: the counts of 1 to `threshold − 1` hidden (kept ones aside); a line with
+    /// exactly one hidden count gets its smallest non-zero shown count as a second; then any hidden count
+    /// the equations still give back (by linear algebra over all the tables' equations, where a single
+    /// table's graph of hidden cells no longer suffices) gets a partner — the smallest non-zero count
+    /// whose hiding leaves it undetermined — until none can be given back. Where kept counts leave no
+    /// non-zero count to hide beside a hidden one (a kept total of 3 over a single count), a zero is hidden
+    /// with it, so that which of them holds the count is not said; where nothing at all is left, it cannot
+    /// be protected (what is kept gives it back) and is written hidden all the same. A single table with
+    /// nothing kept is protected as by `protect(_:)`.
+    public func protect(_ tables: [CountTable], same: [[TableSlot]] = [], kept: Set<TableSlot> = []) -> [ProtectedTable] {
+        let linked = LinkedSmallCellGrids(tables, same: same, kept: kept)
+        let hidden = linked.protect(from: linked.value.indices.map { !linked.kept[$0] && isSmall(linked.value[$0]) })
+        return tables.indices.map { index in
+            let grid = linked.grids[index], places = linked.global[index]
+            let local = grid.present.indices.map { grid.present[$0] && hidden[places[$0]] }
+            return ProtectedTable(rule: self, table: tables[index], grid: grid, hidden: local)
+        }
+    }
+}
+
+/// Several tables' grids over one set of counts: a count that several tables publish is one slot, and the
+/// published equations are every table's lines (each once).
+struct LinkedSmallCellGrids {
+    let grids: [SmallCellGrid]
+    /// For each table, its grid's slot → the slot here (−1 where the grid publishes nothing).
+    let global: [[Int]]
+    let value: [Int]
+    /// Published whatever: never hidden.
+    let kept: [Bool]
+    /// Each published equation: its slots, the total last.
+    let lines: [[Int]]
+    /// The lines each slot is in.
+    let linesOf: [[Int]]
+
+    init(_ tables: [CountTable], same: [[TableSlot]], kept keptSlots: Set<TableSlot>) {
+        let grids = tables.map { SmallCellGrid($0) }
+        var offsets: [Int] = []
+        var size = 0
+        for grid in grids {
+            offsets.append(size)
+            size += grid.present.count
+        }
+        func flat(_ place: TableSlot) -> Int {
+            precondition(grids.indices.contains(place.table), "SmallCellRule: no table \(place.table)")
+            let grid = grids[place.table]
+            precondition((0...grid.rows).contains(place.row) && (0...grid.columns).contains(place.column)
+                         && grid.present[grid.slot(place.row, place.column)], "SmallCellRule: \(place) is not published")
+            return offsets[place.table] + grid.slot(place.row, place.column)
+        }
+        // The places that are one count, joined (union–find over every table's slots).
+        var parent = Array(0..<size)
+        func root(_ start: Int) -> Int {
+            var node = start
+            while parent[node] != node {
+                parent[node] = parent[parent[node]]
+                node = parent[node]
+            }
+            return node
+        }
+        for group in same {
+            guard let first = group.first else { continue }
+            let head = flat(first)
+            for place in group.dropFirst() {
+                let (a, b) = (root(head), root(flat(place)))
+                if a != b { parent[b] = a }
+            }
+        }
+        // One slot per count, numbered in the order the tables and their grids list them.
+        var slotOfRoot: [Int: Int] = [:]
+        var global: [[Int]] = []
+        var value: [Int] = []
+        for (table, grid) in grids.enumerated() {
+            var places = Array(repeating: -1, count: grid.present.count)
+            for local in grid.present.indices where grid.present[local] {
+                let node = root(offsets[table] + local)
+                if let slot = slotOfRoot[node] {
+                    precondition(value[slot] == grid.value[local], "SmallCellRule: places given as one count hold different counts")
+                    places[local] = slot
+                } else {
+                    slotOfRoot[node] = value.count
+                    places[local] = value.count
+                    value.append(grid.value[local])
+                }
+            }
+            global.append(places)
+        }
+        var kept = Array(repeating: false, count: value.count)
+        for place in keptSlots {
+            if let slot = slotOfRoot[root(flat(place))] { kept[slot] = true }
+        }
+        var lines: [[Int]] = []
+        var seen: Set<[Int]> = []
+        for (table, grid) in grids.enumerated() {
+            for line in grid.lines {
+                let mapped = line.map { global[table][$0] }
+                guard let total = mapped.last else { continue }
+                if seen.insert(mapped.dropLast().sorted() + [total]).inserted { lines.append(mapped) }
+            }
+        }
+        var linesOf = Array(repeating: [Int](), count: value.count)
+        for (index, line) in lines.enumerated() {
+            for slot in line { linesOf[slot].append(index) }
+        }
+        self.grids = grids
+        self.global = global
+        self.value = value
+        self.kept = kept
+        self.lines = lines
+        self.linesOf = linesOf
+    }
+
+    /// The hidden slots: `primary`, then secondary suppression until no line has exactly one hidden slot
+    /// and no hidden slot can be worked out — but for those that kept slots give back whatever is hidden.
+    func protect(from primary: [Bool]) -> [Bool] {
+        var hidden = zip(primary, kept).map { $0 && !$1 }
+        var unprotectable = Array(repeating: false, count: value.count)
+        // Each pass hides one more slot or gives one up, so this ends.
+        while true {
+            var alone: (line: [Int], slot: Int)?
+            for line in lines {
+                let inLine = line.filter { hidden[$0] }
+                if inLine.count == 1 && !unprotectable[inLine[0]] {
+                    alone = (line, inLine[0])
+                    break
+                }
+            }
+            if let alone {
+                if let partner = smallest(among: alone.line, hidden) { hidden[partner] = true } else { unprotectable[alone.slot] = true }
+                continue
+            }
+            if let slot = determined(hidden).first(where: { !unprotectable[$0] }) {
+                // The smallest non-zero count (the first of equals; a zero only if no other will do) whose
+                // hiding leaves `slot` undetermined. Only a count in an equation with a hidden one can.
+                func order(_ candidate: Int) -> (Int, Int, Int) { (value[candidate] == 0 ? 1 : 0, value[candidate], candidate) }
+                let candidates = value.indices.filter { candidate in
+                    !hidden[candidate] && !kept[candidate] && linesOf[candidate].contains { line in lines[line].contains { hidden[$0] } }
+                }.sorted { order($0) < order($1) }
+                let joining = candidates.first { candidate in
+                    var trial = hidden
+                    trial[candidate] = true
+                    return !determined(trial).contains(slot)
+                }
+                if let partner = joining ?? smallest(among: linesOf[slot].flatMap { lines[$0] }, hidden) {
+                    hidden[partner] = true
+                } else {
+                    unprotectable[slot] = true
+                }
+                continue
+            }
+            return hidden
+        }
+    }
+
+    /// The smallest non-zero slot of `slots` neither hidden nor kept, the first of equals; a zero only when
+    /// no non-zero one is left.
+    func smallest(among slots: [Int], _ hidden: [Bool]) -> Int? {
+        var best: Int?
+        var firstZero: Int?
+        for slot in slots where !hidden[slot] && !kept[slot] {
+            if value[slot] == 0 {
+                if firstZero == nil { firstZero = slot }
+            } else if best.map({ value[slot] < value[$0] }) ?? true {
+                best = slot
+            }
+        }
+        return best ?? firstZero
+    }
+
+    /// The hidden slots the published equations determine, in order: those whose unit vector lies in the
+    /// row space of the equations over the hidden slots (Gauss–Jordan elimination; the coefficients are
+    /// 0, 1 and −1 and the tables small, so doubles are exact enough).
+    func determined(_ hidden: [Bool]) -> [Int] {
+        let unknowns = hidden.indices.filter { hidden[$0] }
+        guard !unknowns.isEmpty else { return [] }
+        var column: [Int: Int] = [:]
+        for (index, slot) in unknowns.enumerated() { column[slot] = index }
+        let width = unknowns.count
+        var matrix: [[Double]] = lines.compactMap { line in
+            var coefficients = Array(repeating: 0.0, count: width)
+            var touches = false
+            for (position, slot) in line.enumerated() {
+                if let index = column[slot] {
+                    coefficients[index] += position == line.count - 1 ? -1 : 1
+                    touches = true
+                }
+            }
+            return touches ? coefficients : nil
+        }
+        var pivots: [Int] = []
+        for index in 0..<width where pivots.count < matrix.count {
+            let rank = pivots.count
+            var best = rank
+            for row in rank..<matrix.count where abs(matrix[row][index]) > abs(matrix[best][index]) { best = row }
+            guard abs(matrix[best][index]) > 1e-9 else { continue }
+            matrix.swapAt(rank, best)
+            let pivot = matrix[rank][index]
+            for entry in 0..<width { matrix[rank][entry] /= pivot }
+            for row in matrix.indices where row != rank {
+                let factor = matrix[row][index]
+                if factor != 0 { for entry in 0..<width { matrix[row][entry] -= factor * matrix[rank][entry] } }
+            }
+            pivots.append(index)
+        }
+        let isPivot = Set(pivots)
+        return pivots.enumerated().compactMap { row, index in
+            (0..<width).allSatisfy { isPivot.contains($0) || abs(matrix[row][$0]) < 1e-9 } ? unknowns[index] : nil
+        }.sorted()
     }
 }

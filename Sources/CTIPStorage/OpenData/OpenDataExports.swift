@@ -125,9 +125,9 @@ public struct OpenDataExports: Sendable {
         var methods: [String: [ControlMethod]] = [:]
         if let cipher { methods = try await VictimFileStore(database: database, cipher: cipher, now: now).controlMethodsForExport(by: staff) }
         var counts = HTCDSCounts()
-        let victims = try CSVFile(directory.appendingPathComponent("victims.csv"), header: HTCDS.victimColumns)
-        let support = try CSVFile(directory.appendingPathComponent("support.csv"), header: HTCDS.supportColumns)
-        let perpetrators = try CSVFile(directory.appendingPathComponent("perpetrators.csv"), header: HTCDS.perpetratorColumns)
+        let victims = try PartialFile(directory.appendingPathComponent("victims.csv"), header: HTCDS.victimColumns)
+        let support = try PartialFile(directory.appendingPathComponent("support.csv"), header: HTCDS.supportColumns)
+        let perpetrators = try PartialFile(directory.appendingPathComponent("perpetrators.csv"), header: HTCDS.perpetratorColumns)
         do {
             try await source.victims(support: true, controlMethods: methods) { page in
                 var victimText = "", supportText = ""
@@ -179,14 +179,14 @@ public enum OpenDataError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-/// A CSV file written beside its final name and moved there when complete, so a failed export leaves
+/// A file written beside its final name and moved there when complete, so a failed export leaves
 /// nothing that looks whole.
-final class CSVFile: @unchecked Sendable {
-    let url: URL
+public final class PartialFile: @unchecked Sendable {
+    public let url: URL
     let partial: URL
     let handle: FileHandle
 
-    init(_ url: URL, header: [String]) throws {
+    public init(_ url: URL) throws {
         self.url = url
         partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -194,22 +194,40 @@ final class CSVFile: @unchecked Sendable {
             throw StorageError.cannotWrite(path: url.path, reason: "cannot create the file")
         }
         self.handle = handle
+    }
+
+    /// A CSV file, its header written.
+    convenience init(_ url: URL, header: [String]) throws {
+        try self.init(url)
         try write(CSVWriter.line(header))
     }
 
-    func write(_ text: String) throws {
+    public func write(_ text: String) throws {
         guard !text.isEmpty else { return }
         do { try handle.write(contentsOf: Data(text.utf8)) } catch { throw StorageError.cannotWrite(path: url.path, reason: error.localizedDescription) }
     }
 
-    func close() throws {
+    public func close() throws {
         try handle.close()
         if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
         try FileManager.default.moveItem(at: partial, to: url)
     }
 
-    func discard() {
+    public func discard() {
         try? handle.close()
         try? FileManager.default.removeItem(at: partial)
+    }
+
+    /// Runs `body` with the file; it is left in place only when `body` succeeded.
+    public static func writing<T>(_ url: URL, _ body: (PartialFile) async throws -> T) async throws -> T {
+        let file = try PartialFile(url)
+        do {
+            let result = try await body(file)
+            try file.close()
+            return result
+        } catch {
+            file.discard()
+            throw error
+        }
     }
 }

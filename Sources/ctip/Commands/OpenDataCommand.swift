@@ -22,48 +22,6 @@ struct OpenDataCommand: AsyncParsableCommand {
         subcommands: [OpenDataCTDCCommand.self, OpenDataSyntheticCommand.self, OpenDataGLOTIPCommand.self, OpenDataHTCDSCommand.self])
 }
 
-/// Writes text to a file beside its final name, moved there when complete.
-final class OutputFile {
-    let url: URL
-    private let partial: URL
-    private let handle: FileHandle
-
-    init(_ path: String) throws {
-        url = URL(fileURLWithPath: path)
-        partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
-        guard FileManager.default.createFile(atPath: partial.path, contents: nil), let handle = try? FileHandle(forWritingTo: partial) else {
-            throw ValidationError("\(path): cannot create the file")
-        }
-        self.handle = handle
-    }
-
-    func write(_ text: String) throws { if !text.isEmpty { try handle.write(contentsOf: Data(text.utf8)) } }
-
-    func finish() throws {
-        try handle.close()
-        if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-        try FileManager.default.moveItem(at: partial, to: url)
-    }
-
-    func discard() {
-        try? handle.close()
-        try? FileManager.default.removeItem(at: partial)
-    }
-
-    /// Runs `body` with the file; it is left in place only when `body` succeeded.
-    static func writing<T>(_ path: String, _ body: (OutputFile) async throws -> T) async throws -> T {
-        let file = try OutputFile(path)
-        do {
-            let result = try await body(file)
-            try file.finish()
-            return result
-        } catch {
-            file.discard()
-            throw error
-        }
-    }
-}
-
 /// `--from`/`--to` years of protection, both optional.
 struct YearRangeOptions: ParsableArguments {
     @Option(name: .customLong("from-year"), help: "The first year of protection to include (default: the first).") var fromYear: Int?
@@ -107,7 +65,7 @@ struct OpenDataCTDCCommand: AsyncParsableCommand {
     func run() async throws {
         let range = try years.range()
         let plan = try await withStorage(try database.resolved()) { storage in
-            try await OutputFile.writing(file) { output in
+            try await PartialFile.writing(URL(fileURLWithPath: file)) { output in
                 try await OpenDataExports(database: storage.database).ctdc(k: k, maximumSuppressed: maximumSuppressed, years: range) { try output.write($0) }
             }
         }
@@ -152,13 +110,13 @@ struct OpenDataSyntheticCommand: AsyncParsableCommand {
         var generator = SystemRandomNumberGenerator()
         let seed = self.seed ?? generator.next()
         let release = try await withStorage(try database.resolved()) { storage in
-            try await OutputFile.writing(file) { output in
-                let real = try realOut.map { try OutputFile($0) }
+            try await PartialFile.writing(URL(fileURLWithPath: file)) { output in
+                let real = try realOut.map { try PartialFile(URL(fileURLWithPath: $0)) }
                 do {
                     let release = try await OpenDataExports(database: storage.database)
                         .synthetic(epsilon: epsilon, threshold: threshold, seed: seed, years: range, write: { try output.write($0) },
                                    realOut: real.map { file in { try file.write($0) } })
-                    try real?.finish()
+                    try real?.close()
                     return release
                 } catch {
                     real?.discard()
@@ -179,8 +137,9 @@ struct OpenDataGLOTIPCommand: AsyncParsableCommand {
         commandName: "glotip",
         abstract: "UNODC GLOTIP rows for a data year: victims by sex, age and form of exploitation; persons suspected, prosecuted and convicted.",
         discussion: """
-        Every total is the annual report's for that year: the rows are computed from the facts the report \
-        is. Counts from 1 to 4 are written `<5`, as GLOTIP marks them.
+        The grand totals are the annual report's for that year: the rows are computed from the facts the \
+        report is. Small counts follow CTIP's small-cell rule (docs/small-cells.md): a count from 1 to 4 \
+        is hidden with whatever would give it back, each hidden cell written `<5`, GLOTIP's mark.
 
         Example: ctip open-data glotip glotip-2024.csv --year 2024
         """)
@@ -193,7 +152,7 @@ struct OpenDataGLOTIPCommand: AsyncParsableCommand {
 
     func run() async throws {
         let text = try await withStorage(try database.resolved()) { storage in try await OpenDataExports(database: storage.database).glotip(year: year) }
-        try await OutputFile.writing(file) { try $0.write(text) }
+        try await PartialFile.writing(URL(fileURLWithPath: file)) { try $0.write(text) }
         print("\(file): \(text.split(separator: "\n").count - 1) rows")
     }
 }
