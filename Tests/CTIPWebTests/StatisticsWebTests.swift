@@ -101,6 +101,7 @@ struct StatisticsWebTests {
                 DesignSystemTests.checkFrame(page, "/statistics/small-cells?lang=\(language)")
                 #expect(row(trafficking, in: "example-counted", of: page) == ["6", "3", "9", "14", "32"])
                 #expect(row(trafficking, in: "example-published", of: page) == ["&lt;5", "&lt;5", "9", "14", "32"])
+                try assertSnapshot(page, named: "statistics-small-cells-\(language).html")
             }
         }
     }

@@ -68,9 +68,7 @@ struct OversightController: RouteCollection {
 
     func store(_ request: Request) -> OversightStore { OversightStore(sql: request.db.sql) }
 
-    func today(_ request: Request) -> Day {
-        JapanTime(secondsSinceEpoch: Int(request.application.ctipConfiguration.now().timeIntervalSince1970)).day
-    }
+    func today(_ request: Request) -> Day { recorder(request).today }
 
     func registry(request: Request) async throws -> Response {
         try await request.requireStaff(.viewOversight)
