@@ -17,6 +17,6 @@ struct CTIPCommand: AsyncParsableCommand {
                       GenerateCommand.self, ReportCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self,
                       UsersCommand.self, AgenciesCommand.self, KeysCommand.self,
                       HolidaysCommand.self, HelpFinderCommand.self, DirectoryCommand.self, HotlineCommand.self,
-                      OversightCommand.self, OpenDataCommand.self]
+                      OversightCommand.self, OpenDataCommand.self, MeasuresCommand.self]
     )
 }

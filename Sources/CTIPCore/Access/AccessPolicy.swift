@@ -34,6 +34,9 @@ public enum Permission: String, CaseIterable, Sendable {
     /// The HTCDS 2.0 exchange with IOM and other agencies: case-level records without identifying
     /// fields, but personal data all the same.
     case exportCaseData
+    /// The registers of the measures: aggregates only, nothing about a person. A contributor records
+    /// their own ministry's rows (`MeasureAccess`); analysts and supervisors read every register.
+    case viewMeasures, recordMeasures
 
     public var roles: Set<StaffRole> {
         switch self {
@@ -48,6 +51,8 @@ public enum Permission: String, CaseIterable, Sendable {
         case .viewOversight: [.intake, .caseWorker, .supervisor, .analyst]
         case .recordOversight: [.caseWorker, .supervisor]
         case .exportCaseData: [.supervisor]
+        case .viewMeasures: [.contributor, .analyst, .supervisor]
+        case .recordMeasures: [.contributor]
         }
     }
 }
@@ -68,6 +73,13 @@ public enum AccessPolicy {
         case .exportCaseData: return staff.agency.kind.protectsVictims
         default: return true
         }
+    }
+}
+
+/// Which register rows a member of staff may write: their own ministry's, as a contributor.
+public enum MeasureAccess {
+    public static func mayRecord(_ staff: StaffIdentity, ministry: String) -> Bool {
+        AccessPolicy.allows(staff, .recordMeasures) && staff.agency.code == ministry
     }
 }
 

@@ -13,6 +13,9 @@ public enum StaffRole: String, CaseIterable, Codable, Sendable, Comparable {
     case auditor
     /// Manages accounts and the directories; no personal data.
     case administrator
+    /// Writes their ministry's part of the annual report and keeps its registers of the measures
+    /// (materials, trainings, funding, …); no personal data.
+    case contributor
 
     public var label: CodeLabel {
         switch self {
@@ -22,6 +25,7 @@ public enum StaffRole: String, CaseIterable, Codable, Sendable, Comparable {
         case .analyst: CodeLabel(code: rawValue, en: "Analyst", ja: "分析担当")
         case .auditor: CodeLabel(code: rawValue, en: "Auditor", ja: "監査担当")
         case .administrator: CodeLabel(code: rawValue, en: "Administrator", ja: "管理者")
+        case .contributor: CodeLabel(code: rawValue, en: "Report contributor", ja: "報告担当")
         }
     }
 

@@ -1,7 +1,8 @@
 /// Reads the cells of one bundle row by column name, turning each bad cell into a `BundleIssue`
 /// (all of them, not only the first) while returning what it could read.
 public struct RowDecoder {
-    public let file: BundleFile
+    /// The file's name, as a problem's place names it (`victims.csv`, `materials.csv`).
+    public let fileName: String
     public let line: Int
     private let fields: [String]
     private let columns: ColumnPositions
@@ -11,7 +12,12 @@ public struct RowDecoder {
 
     /// A row of a file whose header is shared by all its rows: decode them all with the same `columns`.
     public init(file: BundleFile, record: CSVRecord, columns: ColumnPositions) {
-        self.file = file
+        self.init(fileName: file.fileName, record: record, columns: columns)
+    }
+
+    /// A row of any CSV file CTIP reads by column name (the measures registers, for one).
+    public init(fileName: String, record: CSVRecord, columns: ColumnPositions) {
+        self.fileName = fileName
         self.line = record.line
         self.fields = record.fields
         self.columns = columns
@@ -22,7 +28,7 @@ public struct RowDecoder {
     }
 
     public mutating func fail(_ column: String?, _ message: String, japanese: String? = nil) {
-        issues.append(BundleIssue(file: file.fileName, line: line, column: column, message: message, japanese: japanese))
+        issues.append(BundleIssue(file: fileName, line: line, column: column, message: message, japanese: japanese))
     }
 
     /// The cell's text, or nil when the column is absent or the cell is empty.

@@ -11,6 +11,9 @@ public struct HelpDirectory: Sendable, Equatable {
     public static let columns = ["id", "name_en", "name_ja", "operator_en", "operator_ja", "topics", "languages", "any_language",
                                  "channels", "phones", "website", "email", "address", "hours", "hours_note", "anonymous",
                                  "free", "emergency", "seed", "note"]
+    /// The columns as the directory is read, written and stored today: the first version's and `since`
+    /// (optional in a file; added to the table by `AddSinceToHelpServices`).
+    public static let storedColumns = columns + ["since"]
 
     /// The directory shipped with CTIP (`Directory/Services/services.csv`), every entry from the seed.
     public static let shipped: HelpDirectory = {
@@ -44,7 +47,7 @@ public struct HelpDirectory: Sendable, Equatable {
             "website": service.website ?? "", "email": service.email ?? "", "address": service.address ?? "",
             "hours": service.hours.description, "hours_note": service.hoursNote,
             "anonymous": yesNo(service.anonymous), "free": yesNo(service.free), "emergency": yesNo(service.emergency),
-            "seed": service.seed, "note": service.note,
+            "seed": service.seed, "note": service.note, "since": service.since?.description ?? "",
         ]
     }
 
@@ -105,13 +108,20 @@ public struct HelpDirectory: Sendable, Equatable {
         }
         let hours: OpeningHours
         do { hours = try OpeningHours(text("hours")) } catch { throw fail("hours", error.description) }
-        return HelpService(
+        var since: MeasureDate?
+        if let value = optional("since") {
+            guard let date = MeasureDate(value) else { throw fail("since", "\"\(value)\" is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD") }
+            since = date
+        }
+        var service = HelpService(
             id: id, nameEN: try required("name_en"), nameJA: try required("name_ja"),
             operatorEN: text("operator_en"), operatorJA: text("operator_ja"), topics: topics, languages: languages,
             anyLanguage: try flag("any_language"), channels: channels, phones: phones, website: optional("website"),
             email: optional("email"), address: optional("address"), hours: hours, hoursNote: text("hours_note"),
             anonymous: try flag("anonymous"), free: try flag("free"), emergency: try flag("emergency"),
             seed: try required("seed"), note: text("note"))
+        service.since = since
+        return service
     }
 
     /// `0570-078377 | 050-3754-5430 (from IP phones)`: the CSV and database form of the phones.
@@ -165,10 +175,10 @@ public struct HelpDirectory: Sendable, Equatable {
     }
 
     public func csv() -> Data {
-        var text = CSVWriter.line(HelpDirectory.columns)
+        var text = CSVWriter.line(HelpDirectory.storedColumns)
         for service in services {
             let row = HelpDirectory.row(service)
-            text += CSVWriter.line(HelpDirectory.columns.map { row[$0] ?? "" })
+            text += CSVWriter.line(HelpDirectory.storedColumns.map { row[$0] ?? "" })
         }
         return Data(text.utf8)
     }

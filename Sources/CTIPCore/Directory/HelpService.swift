@@ -54,6 +54,9 @@ public struct HelpService: Sendable, Hashable, Identifiable {
     public let seed: String
     /// Anything else a caller should know (English).
     public let note: String
+    /// When the service began, at the precision known (`2021-04`); nil where the directory does not
+    /// know. A consultation tally cannot be for a period before it.
+    public var since: MeasureDate?
 
     public init(id: String, nameEN: String, nameJA: String, operatorEN: String, operatorJA: String, topics: [HelpTopic],
                 languages: [String], anyLanguage: Bool, channels: [HelpChannel], phones: [HelpPhone], website: String?,

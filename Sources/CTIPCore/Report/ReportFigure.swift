@@ -7,6 +7,11 @@ public struct ReportFigure: Sendable, Equatable, Hashable {
         case count(Int)
         /// Minor units are not used: the report states whole yen, dollars and euros.
         case amount(Int, Currency)
+        /// A part of a whole, shown as a percentage rounded to the nearest whole per cent.
+        case share(Int, of: Int)
+
+        /// The share in whole per cent, rounded half up (37 of 61 → 61).
+        public static func percent(_ part: Int, of whole: Int) -> Int { whole == 0 ? 0 : (part * 200 + whole) / (2 * whole) }
     }
 
     public enum Currency: String, Sendable, CaseIterable, Hashable {
@@ -77,11 +82,14 @@ public struct ReportFigure: Sendable, Equatable, Hashable {
     public let unit: Unit?
     public let period: Period
     public let preliminary: Bool
+    /// "About 46,000 copies": the source gives the number as an approximation.
+    public let approximate: Bool
     /// Who states it: a ministry's code of the agency directory, or "ctip" for a figure CTIP computes.
     public let source: String
 
-    public init(_ value: Value, unit: Unit? = nil, period: Period, preliminary: Bool = false, source: String) {
+    public init(_ value: Value, unit: Unit? = nil, period: Period, preliminary: Bool = false, source: String, approximate: Bool = false) {
         self.value = value; self.unit = unit; self.period = period; self.preliminary = preliminary; self.source = source
+        self.approximate = approximate
     }
 
     /// The figure as the report writes it in running text: "8,311 implementing organizations
@@ -100,7 +108,10 @@ public struct ReportFigure: Sendable, Equatable, Hashable {
             text = Numerals.grouped(amount) + currency.japaneseUnit
         case (.amount(let amount, let currency), _):
             text = currency.symbol + Numerals.grouped(amount)
+        case (.share(let part, let whole), _):
+            text = "\(Value.percent(part, of: whole))%"
         }
+        if approximate { text = language == .ja ? "約" + text : "about " + text }
         if preliminary { text += language == .ja ? "（速報値）" : " (preliminary figures)" }
         return text
     }
@@ -114,14 +125,18 @@ public struct ReportFigure: Sendable, Equatable, Hashable {
         case .count:
             var total = 0
             for figure in figures { guard case .count(let count) = figure.value else { return nil }; total += count }
-            return ReportFigure(.count(total), unit: first.unit, period: first.period, preliminary: figures.contains(where: \.preliminary), source: first.source)
+            return ReportFigure(.count(total), unit: first.unit, period: first.period, preliminary: figures.contains(where: \.preliminary), source: first.source,
+                                approximate: figures.contains(where: \.approximate))
         case .amount(_, let currency):
             var total = 0
             for figure in figures {
                 guard case .amount(let amount, let other) = figure.value, other == currency else { return nil }
                 total += amount
             }
-            return ReportFigure(.amount(total, currency), period: first.period, preliminary: figures.contains(where: \.preliminary), source: first.source)
+            return ReportFigure(.amount(total, currency), period: first.period, preliminary: figures.contains(where: \.preliminary), source: first.source,
+                                approximate: figures.contains(where: \.approximate))
+        case .share:
+            return nil
         }
     }
 }

@@ -5,6 +5,9 @@ import Foundation
 /// 2025, and yearly totals for 2001–2022 (see its README.md).
 public enum ReferenceBundle {
     public static var directory: URL { Bundle.module.resourceURL!.appendingPathComponent("ReferenceBundle") }
+    /// The reference rows of the measures registers (`docs/measures.md`): every figure the seed states
+    /// in its measures sections that a register holds (listed in the README).
+    public static var measuresDirectory: URL { directory.appendingPathComponent("measures") }
 }
 
 extension ReferenceBundle {

@@ -45,6 +45,8 @@ public let ctipMigrations: [any Migration] = [
     CreateOversightTables(),
     CreateOversightFollowUp(),
     CreateOpenDataFiles(),
+    AddSinceToHelpServices(),
+    CreateMeasureRegisters(),
 ]
 
 /// Brings the schema up to date and sets per-file options (SQLite: write-ahead log).

@@ -29,6 +29,8 @@ struct DemoCommand: AsyncParsableCommand {
         let oversight = try ReferenceBundle.writeOversightFiles()
         defer { try? FileManager.default.removeItem(at: oversight) }
         guard try await importBundle(at: oversight, into: url) != nil else { throw exitDataError }
+        // The registers of the measures: every figure the report states outside section 2 (`ctip measures stats`).
+        guard try await importMeasures(at: ReferenceBundle.measuresDirectory, into: url) else { throw exitDataError }
         let cipher = try dataKey.cipher() ?? demoCipher(for: url)
         if DemoAccounts.isLoopback(server.host) {
             try await DemoAccounts.prepare(url: url, cipher: cipher)

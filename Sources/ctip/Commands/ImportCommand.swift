@@ -39,13 +39,18 @@ func importBundle(at directory: URL, into url: DatabaseURL) async throws -> Impo
             return summary
         }
     } catch let rejected as BundleRejected {
-        for issue in rejected.issues { printError(issue.description) }
-        printError("\(rejected.issues.count) problem\(rejected.issues.count == 1 ? "" : "s") found; nothing was imported")
+        printRejected(rejected)
         return nil
     } catch let error as StorageError {
         printError("error: \(error)")
         return nil
     }
+}
+
+/// Every problem of rejected data on standard error, as FILE:LINE: COLUMN: message, then the count.
+func printRejected(_ rejected: BundleRejected) {
+    for issue in rejected.issues { printError(issue.description) }
+    printError("\(rejected.issues.count) problem\(rejected.issues.count == 1 ? "" : "s") found; nothing was imported")
 }
 
 /// A one-line progress bar on standard error, only when it is a terminal.
