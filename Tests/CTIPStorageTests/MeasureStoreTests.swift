@@ -136,4 +136,19 @@ struct MeasureStoreTests {
             #expect(texts["consultations/houterasu-multilingual/total"] == "5,837件")
         }
     }
+
+    @Test("Figure 14's poster statistics are computed from the reference bundle's 2023 victims, as the FY2024 poster prints them",
+          arguments: Engine.available)
+    func posterFromTheRecords(engine: Engine) async throws {
+        try await withFreshDatabase(engine) { storage in
+            _ = try await BundleImporter(database: storage.database).importBundle(at: ReferenceBundle.directory)
+            let year = PosterStatistics.posterYear(forFiscalYear: 2024)
+            let facts = try await AnnualReports(database: storage.database).facts(year: year, asOf: Day.reportCutOff(forDataYear: year))
+            let poster = PosterStatistics(year: year, facts: facts.current)
+            #expect(year == 2023 && poster.victims == 61)
+            // "approximately 80%" Japanese, "61%" (and "approximately 60%") under 18, "79%" sexual exploitation, "15%" hostess.
+            #expect(poster.figures.map { $0.figure.text(.en) } == ["82%", "61%", "79%", "15%"])
+            #expect([poster.japanese, poster.minors, poster.sexualExploitation].map { PosterStatistics.approximately($0, of: poster.victims) } == [80, 60, 80])
+        }
+    }
 }

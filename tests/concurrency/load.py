@@ -46,7 +46,13 @@ ACCOUNTS = {
     "admin": ("npa", "administrator"),            # accounts, directory
     "auditor": ("npa", "auditor"),
     "analyst": ("npa", "analyst"),
+    "otit": ("otit", "case_worker"),              # programme oversight: records inspections
+    "contributor": ("cao", "contributor"),        # the Cabinet Office's registers of the measures
 }
+
+# The organisation the OTIT inspects and the poster the Cabinet Office distributes during the load.
+OVERSIGHT_ORG = "CONC-ORG-1"
+MATERIAL = "conc-poster"
 
 NATIONALITIES = ["VNM", "THA", "PHL", "IDN", "CHN"]
 CHARGE = "employment_security_act"
@@ -134,6 +140,8 @@ class Suite:
         self.hot_url = f"https://conc-{engine}.example.org/shared/{secrets.token_hex(4)}"
         self.merged = 0
         self.published = None
+        self.inspections = {}      # inspection id -> instance that acknowledged it
+        self.distributions = {}    # distribution id -> (copies, instance)
         self.ids = collections.Counter()   # every identifier handed out, must each be 1
 
     # ------------------------------------------------------------------ setup
@@ -142,6 +150,15 @@ class Suite:
         t0 = time.monotonic()
         self.ctip.must("migrate")
         log(f"  [{self.engine}] migrated ({time.monotonic() - t0:.1f}s)")
+        # An organisation to inspect and a poster to distribute, imported as the files an agency would send.
+        seed = self.workdir / "seed-oversight"
+        seed.mkdir(exist_ok=True)
+        (seed / "organisations.csv").write_text(f"org_id,kind,name,prefecture\n{OVERSIGHT_ORG},implementing,Concurrency Farm,JP-13\n")
+        self.ctip.must("import", str(seed))
+        measures = self.workdir / "seed-measures"
+        measures.mkdir(exist_ok=True)
+        (measures / "materials.csv").write_text(f"material_id,ministry,kind,title_en,copies,fiscal_year\n{MATERIAL},cao,poster,Concurrency poster,1000000,{self.fy}\n")
+        self.ctip.must("measures", "import", str(measures))
         # bcrypt at cost 12 per account: in parallel, a few at a time.
         threads, errors = [], []
 
@@ -700,6 +717,23 @@ class Client(threading.Thread):
                 else:
                     with s.ledger.lock:
                         s.ledger.unexpected[("GET /staff/accounts lists the new account", 200)].append((None, email))
+        # ---- programme oversight and the measures registers, from both instances at once
+        r, wi = self.call("POST /api/oversight/organisations/:id/inspections", "POST", f"/api/oversight/organisations/{OVERSIGHT_ORG}/inspections",
+                          staff=s.staff["otit"], expect=(201,), json_body={"inspector": "otit", "inspected_on": self.day(),
+                                                                           "violation_found": True, "findings": "unpaid_wages"})
+        if r.status == 201:
+            inspection = r.json()["id"]
+            s.new_id("inspection", inspection)
+            with s.lock:
+                s.inspections[inspection] = wi
+        distribution = f"d-{tag}"
+        copies = self.rng.randint(1, 50)
+        r, wi = self.call("POST /api/measures/:register", "POST", "/api/measures/distributions", staff=s.staff["contributor"], expect=(201,),
+                          json_body={"distribution_id": distribution, "material_id": MATERIAL, "fiscal_year": str(s.fy),
+                                     "copies": str(copies), "places": "1"})
+        if r.status == 201:
+            with s.lock:
+                s.distributions[distribution] = (copies, wi)
         if round_ == 0:
             # Every client replaces the directory once, at about the same time. The CSRF token travels in the
             # X-CSRF-Token header here; the form as a browser sends it (token in the multipart body) is checked
@@ -936,6 +970,19 @@ class Verifier:
                 disabled = bool(row and re.search(r">\s*disabled\s*<", row))
                 self.expect(row is not None and disabled == exp["disabled"],
                             f"account {email} on instance {i}: {'listed' if row else 'missing'}, disabled={disabled}, expected {exp['disabled']}")
+        # inspections and distributions, each read back from the instance that did not write it
+        for i in (0, 1):
+            r = self.get(i, f"/api/oversight/organisations/{OVERSIGHT_ORG}", staff=s.staff["otit"])
+            stored = {x["id"] for x in (r.json() or {}).get("inspections", [])} if r.status == 200 else set()
+            for inspection, writer in s.inspections.items():
+                if writer == i:
+                    self.expect(inspection in stored, f"inspection {inspection} (written on instance {i}) on instance {1 - i}: {r.status}")
+            r = self.get(i, "/api/measures/distributions", staff=s.staff["contributor"])
+            rows = {x.get("distribution_id"): x.get("copies") for x in (r.json() or {}).get("rows", [])} if r.status == 200 else {}
+            for distribution, (copies, writer) in s.distributions.items():
+                if writer == i:
+                    self.expect(rows.get(distribution) == str(copies),
+                                f"distribution {distribution} (written on instance {i}) on instance {1 - i}: {rows.get(distribution)!r}, acknowledged {copies}")
         c.check(not self.missing, f"concurrency[{e}]: every acknowledged write readable from the other instance "
                                   f"({self.found} verified, {len(self.missing)} not)", "\n".join(self.missing[:15]))
         s.ledger.verified = self.found

@@ -208,6 +208,7 @@ public struct HelpDirectory: Sendable, Equatable {
         var emergency: Bool?
         var seed: String
         var note: String?
+        var since: String?
     }
 
     public init(json data: Data, file: String = "directory.json") throws(DirectoryDataError) {
@@ -233,7 +234,7 @@ public struct HelpDirectory: Sendable, Equatable {
                 "website": entry.website ?? "", "email": entry.email ?? "", "address": entry.address ?? "",
                 "hours": entry.hours ?? "unknown", "hours_note": entry.hours_note ?? "",
                 "anonymous": flag(entry.anonymous), "free": flag(entry.free), "emergency": flag(entry.emergency),
-                "seed": entry.seed, "note": entry.note ?? "",
+                "seed": entry.seed, "note": entry.note ?? "", "since": entry.since ?? "",
             ]
             services.append(try HelpDirectory.service(from: row) { column, message in
                 DirectoryDataError(file: file, location: "services[\(index)]", field: column, message: message)
@@ -250,7 +251,8 @@ public struct HelpDirectory: Sendable, Equatable {
                         any_language: service.anyLanguage, channels: service.channels.map(\.rawValue), phones: service.phones,
                         website: service.website, email: service.email, address: service.address,
                         hours: service.hours.description, hours_note: service.hoursNote, anonymous: service.anonymous,
-                        free: service.free, emergency: service.emergency, seed: service.seed, note: service.note)
+                        free: service.free, emergency: service.emergency, seed: service.seed, note: service.note,
+                        since: service.since?.description)
         })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -408,6 +408,32 @@ enum APIContract {
                      ],
                      answers: [.init(status: 200, description: "The figures.", body: json(OversightFigures.self)),
                                error(404, "No such period: `to` is before `from`.")]),
+        APIOperation(id: "getMeasureFigures", method: .GET, path: "/api/measures/figures", tag: "measures",
+                     summary: "The registers' figures for the annual report of a calendar or fiscal year", summaryJapanese: "年・年度の施策の記録の数値（年次報告用）",
+                     description: "Exactly one of `year` and `fiscal_year`. The same as `ctip measures stats --json`: with `fiscal_year`, also Figure 14's poster statistics computed from the section-2 records of the year before. A contributor gets their own ministry's figures.",
+                     permission: .viewMeasures,
+                     parameters: [
+                        query("year", "A calendar year.") { APIRequestSchemas.integer("Year.", 1900...2200) },
+                        query("fiscal_year", "A fiscal year: 2024 is April 2024 to March 2025.") { APIRequestSchemas.integer("Fiscal year.", 1900...2200) },
+                     ],
+                     answers: [.init(status: 200, description: "The figures, in register order, then by key.", body: json([MeasureFigureJSON].self))]),
+        APIOperation(id: "listMeasureRows", method: .GET, path: "/api/measures/{register}", tag: "measures",
+                     summary: "The rows of a register of the measures", summaryJapanese: "施策の記録（登録簿）の行",
+                     description: "A contributor reads their own ministry's rows; analysts and supervisors read every ministry's. Nothing in the registers is about a person.",
+                     permission: .viewMeasures, parameters: [measureRegister],
+                     answers: [.init(status: 200, description: "The rows, by key.", body: json(MeasureRowsJSON.self))]),
+        APIOperation(id: "recordMeasureRow", method: .POST, path: "/api/measures/{register}", tag: "measures",
+                     summary: "Add or replace a row of a register of the measures (contributors, their own ministry's)", summaryJapanese: "施策の記録に行を追加・更新する（報告担当、自府省庁の行のみ）",
+                     description: "Checked by the rules of the register's file (docs/measures.md), as an import checks it; a row with the key of a stored row replaces it. Recorded in the audit trail.",
+                     permission: .recordMeasures, parameters: [measureRegister],
+                     body: APIRequestSchemas.newMeasureRow, bodyName: "NewMeasureRow",
+                     bodyExample: .object(["distribution_id": .string("cao-distribution-stations-fy2025"), "material_id": .string("cao-poster-victims-fy2024"),
+                                           "fiscal_year": .integer(2025), "places": .integer(120)]),
+                     answers: [.init(status: 201, description: "Recorded: the register, the row's key and its cells as kept.", body: json(MeasureRowRecordedJSON.self),
+                                     links: ["ListMeasureRows": ("listMeasureRows", ["register": "$response.body#/register"])]),
+                               error(403, "The row is another ministry's: only its contributors record it (audited)."),
+                               error(409, "The rules across rows refuse it: a distribution of a material nobody recorded (`material_id`), or more copies distributed than the material printed (`copies`)."),
+                               error(422, "The register's rules refuse a cell: a required column empty, a cell not of its type, an unknown code, country, language or agency, a column of another register (`field` names the column).")]),
         APIOperation(id: "getHealth", method: .GET, path: "/health", tag: "operations",
                      summary: "Whether this instance and its database answer", summaryJapanese: "このインスタンスとデータベースの稼働状況",
                      permission: nil,
@@ -415,6 +441,12 @@ enum APIContract {
                                .init(status: 503, description: "The database is out of reach: `error` says why (load balancers take the instance out).",
                                      body: json(HealthController.Health.self), headers: retryAfter)]),
     ]
+
+    /// The register of a measures operation's path: its file name without `.csv`.
+    static var measureRegister: APIOperation.Parameter {
+        .init(name: "register", location: .path, description: "The register: its file name without `.csv` (docs/measures.md).", required: true,
+              schema: { APIRequestSchemas.code(MeasureFile.allCases.map(\.rawValue), "A register of the measures.") }, example: .string("distributions"))
+    }
 
     static let byRoute: [String: APIOperation] = Dictionary(uniqueKeysWithValues: operations.map { ("\($0.method.rawValue) \($0.path)", $0) })
 
@@ -440,6 +472,7 @@ enum APIContract {
         .init(name: "cases", description: "Cleared cases, suspects, prosecutors' decisions and trials."),
         .init(name: "audit", description: "The audit trail."),
         .init(name: "oversight", description: "Programme oversight: the organisations of the Technical Intern Training Program, Specified Skilled Workers and Employment for Skill Development, their inspections, findings and actions."),
+        .init(name: "measures", description: "The registers of the measures: materials, distributions, campaigns, trainings, funding, agreements, engagements, mutual legal assistance, related offences, consultations — aggregates only, never a person."),
         .init(name: "reports", description: "The annual report's statistics."),
         .init(name: "public", description: "For everyone, without an account: help, anonymous reports."),
         .init(name: "operations", description: "For load balancers and operators."),

@@ -6,11 +6,11 @@ typealias BodyNode = Node<HTML.BodyContext>
 /// An element with plain attributes: Plot's typed form elements do not cover `<option selected>`,
 /// `<fieldset>` inside a body and the like, so the help pages build those through this.
 func element(_ name: String, _ attributes: [(String, String)] = [], _ children: [BodyNode] = []) -> BodyNode {
-    .element(named: name, nodes: attributes.map { BodyNode.attribute(named: $0.0, value: $0.1, ignoreIfValueIsEmpty: false) } + children)
+    .element(named: name, nodes: attributes.map { BodyNode.attribute(named: $0.0, value: Markup.escaped($0.1), ignoreIfValueIsEmpty: false) } + children)
 }
 
 func voidElement(_ name: String, _ attributes: [(String, String)]) -> BodyNode {
-    .selfClosedElement(named: name, attributes: attributes.map { Attribute<HTML.BodyContext>.attribute(named: $0.0, value: $0.1) })
+    .selfClosedElement(named: name, attributes: attributes.map { Attribute<HTML.BodyContext>.attribute(named: $0.0, value: Markup.escaped($0.1)) })
 }
 
 /// A public page in one of `/help`'s languages, on the shared frame: the language switch offers all

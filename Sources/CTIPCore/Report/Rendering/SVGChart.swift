@@ -14,7 +14,7 @@ public enum SVGChart {
         return """
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 720 \(height)" role="img" aria-labelledby="\(id)-title" \
         font-family="Helvetica, Arial, 'Noto Sans CJK JP', sans-serif" font-size="12">\
-        <title id="\(id)-title">\(escape(figure.caption))</title>\(body)</svg>
+        <title id="\(id)-title">\(Markup.escaped(figure.caption))</title>\(body)</svg>
         """
     }
 
@@ -30,7 +30,7 @@ public enum SVGChart {
         for (index, item) in series.enumerated() {
             let x = left + Double(index) * 170
             svg += "<rect x=\"\(f(x))\" y=\"8\" width=\"12\" height=\"12\" fill=\"\(palette[index % palette.count])\"/>"
-            svg += "<text x=\"\(f(x + 18))\" y=\"18\">\(escape(item.name))</text>"
+            svg += "<text x=\"\(f(x + 18))\" y=\"18\">\(Markup.escaped(item.name))</text>"
         }
         // Grid and scale.
         for tick in 0...4 {
@@ -76,7 +76,7 @@ public enum SVGChart {
             let y = top + rowHeight * Double(index)
             let length = (width - labelWidth - right) * Double(part.value) / Double(maximum)
             let share = Int((Double(part.value) * 100 / Double(total)).rounded())
-            svg += "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y + 15))\" text-anchor=\"end\">\(escape(part.label))</text>"
+            svg += "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y + 15))\" text-anchor=\"end\">\(Markup.escaped(part.label))</text>"
             svg += "<rect x=\"\(f(labelWidth))\" y=\"\(f(y + 3))\" width=\"\(f(max(length, 1)))\" height=\"\(f(rowHeight - 8))\" fill=\"\(palette[index % palette.count])\"/>"
             svg += "<text x=\"\(f(labelWidth + length + 6))\" y=\"\(f(y + 15))\">\(part.value) (\(share)%)</text>"
         }
@@ -96,17 +96,4 @@ public enum SVGChart {
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
 }

@@ -43,6 +43,10 @@ enum StaffNavigation {
         if allows(.viewOversight) {
             add("/staff/oversight", ("Oversight", "監督"), ("Programme oversight: registry, inspection plan, figures", "技能実習等の監督：機関、検査計画、統計"))
         }
+        if allows(.viewMeasures) {
+            add("/staff/measures", ("Measures", "施策の記録"),
+                ("Registers of the measures: materials, trainings, funding, agreements, consultations", "施策の記録：啓発資料・研修・拠出・条約・相談件数"))
+        }
         if allows(.viewStatistics) { add("/reports", ("Statistics", "統計"), ("Statistics (annual report)", "統計（年次報告）")) }
         if allows(.manageAccounts) { add("/staff/accounts", ("Accounts", "アカウント"), ("Staff accounts", "職員アカウント")) }
         if allows(.manageDirectory) {

@@ -65,7 +65,7 @@ enum StaffPages {
     static func field(_ label: String, name: String, value: String = "", type: HTMLInputType = .text, required: Bool = false,
                       idPrefix: String = "") -> Node<HTML.FormContext> {
         .group(.label(.for(idPrefix + name), .text(label)),
-               .input(.type(type), .id(idPrefix + name), .name(name), .value(value), .required(required)))
+               .input(.type(type), .id(idPrefix + name), .name(name), .value(Markup.escaped(value)), .required(required)))
     }
 
     static func select(_ label: String, name: String, options: [(String, String)], selected: String = "", blank: String? = nil,
@@ -114,7 +114,7 @@ enum StaffPages {
 
     /// `<option value>text</option>`: Plot's own option carries its text only as a `label` attribute.
     static func option(value: String, text: String, selected: Bool) -> Node<HTML.SelectContext> {
-        .element(named: "option", nodes: [.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
+        .element(named: "option", nodes: [.attribute(named: "value", value: Markup.escaped(value), ignoreIfValueIsEmpty: false),
                                           selected ? .attribute(named: "selected") : .empty, .text(text)])
     }
 }
