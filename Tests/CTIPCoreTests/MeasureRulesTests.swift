@@ -118,7 +118,7 @@ struct MeasureRulesTests {
         // 3 (7) i), 4 (2), 7 (2) i): about 46,000 copies of each poster, to about 4,500 places.
         #expect(text(fy2024, "materials/cao-poster-perpetrators-fy2024/copies") == "about 46,000 copies")
         #expect(text(fy2024, "materials/cao-poster-victims-fy2024/copies") == "about 46,000 copies")
-        #expect(text(fy2024, "distributions/cao-distribution-victims-fy2024/places") == "about 4,500 places")
+        #expect(text(fy2024, "distributions/cao-distribution-fy2024/places") == "about 4,500 places")
         // 6 (3) i) e): 51, 16 and 85 officers.
         #expect(text(fy2024, "trainings/mofa-consular-basic-fy2024/attendees") == "51 persons")
         #expect(text(fy2024, "trainings/mofa-consular-mid-career-fy2024/attendees") == "16 persons")

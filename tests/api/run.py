@@ -48,6 +48,7 @@ ROLES = {
     "auditor": ("police-13", "auditor"),
     "otit": ("otit", "case_worker"),
     "labour": ("labour-13", "case_worker"),
+    "contributor": ("cao", "contributor"),
 }
 # In this order: those that only read or answer first, the police (who change the fixtures most) last.
 OPERATIONS = {
@@ -57,6 +58,7 @@ OPERATIONS = {
     "prosecutors": ["recordDisposition", "recordTrial", "getCase", "listCases"],
     "supervisor": ["referVictimFile"],
     "labour": ["requestJointInspection", "getOrganisation", "recordSignal"],
+    "contributor": ["listMeasureRows", "recordMeasureRow", "getMeasureFigures"],
     "otit": ["searchOrganisations", "getOrganisation", "recordInspection", "recordAction", "recordSignal", "getInspection", "informPolice",
              "acceptImprovementReport", "listAwaitedReports", "getInspectionPlan", "getOversightStats"],
     "police": ["listVictimFiles", "openVictimFile", "getVictimFile", "addProtectionStep", "setWhereabouts", "referVictimFile",

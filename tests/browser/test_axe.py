@@ -17,15 +17,15 @@ from selenium.webdriver.common.by import By
 from pages import follow, wait
 
 PUBLIC = ["/", "/about", "/help", "/report", "/internet-hotline", "/report/status", "/reports", "/login", "/api/docs",
-          "/oversight/published", "/statistics/hotline", "/statistics/small-cells", "/open-data"]
+          "/oversight/published", "/statistics/hotline", "/statistics/small-cells", "/open-data", "/measures"]
 # Pages for staff, programmers, the ministries' publications and the public statistics, in Japanese and English only.
-EN_JA_ONLY = {"/login", "/api/docs", "/oversight/published", "/statistics/hotline", "/statistics/small-cells", "/open-data"}
+EN_JA_ONLY = {"/login", "/api/docs", "/oversight/published", "/statistics/hotline", "/statistics/small-cells", "/open-data", "/measures"}
 WIDTHS = {"desktop": (1280, 1024), "phone": (390, 844)}
 BLOCKING = {"serious", "critical"}
 # Demo accounts (see Sources/ctip/Commands/DemoAccounts.swift): one per role and kind of agency.
 DEMO = ["police.caseworker", "police.supervisor", "police.intake", "shelter.caseworker", "hotline.intake", "hotline.triage",
         "hotline.supervisor", "internet.analyst", "npa.officer", "analyst", "auditor", "administrator", "otit.inspector",
-        "labour.official"]
+        "labour.official", "contributor"]
 
 
 AXE_SCRIPT = None

@@ -720,7 +720,7 @@ class Client(threading.Thread):
         # ---- programme oversight and the measures registers, from both instances at once
         r, wi = self.call("POST /api/oversight/organisations/:id/inspections", "POST", f"/api/oversight/organisations/{OVERSIGHT_ORG}/inspections",
                           staff=s.staff["otit"], expect=(201,), json_body={"inspector": "otit", "inspected_on": self.day(),
-                                                                           "violation_found": True, "findings": "unpaid_wages"})
+                                                                           "violation_found": True, "findings": ["unpaid_wages"]})
         if r.status == 201:
             inspection = r.json()["id"]
             s.new_id("inspection", inspection)

@@ -131,10 +131,12 @@ public enum MeasureDashboard {
             + fundingCharts(rows.filter { $0.file == .funding })
     }
 
-    /// Section 2's long series (Figures 3 and 6): victims and cleared cases per year.
-    public static func yearlyTotals(_ totals: [AnnualTotals]) -> [MeasureChart] {
+    /// Section 2's long series (Figures 3 and 6): victims and cleared cases per year, for the years that
+    /// have ended before `currentYear` — a year still running is not a figure yet, and its few first
+    /// records would stand out.
+    public static func yearlyTotals(_ totals: [AnnualTotals], before currentYear: Int) -> [MeasureChart] {
         var victims: [MeasurePeriod: Int] = [:], cases: [MeasurePeriod: Int] = [:]
-        for year in totals {
+        for year in totals where year.year < currentYear {
             if let count = year.victims { victims[.year(year.year)] = count }
             if let count = year.clearedCases { cases[.year(year.year)] = count }
         }

@@ -61,8 +61,8 @@ public enum MeasureFigures {
                         approximate: row.flag("approximate"))
                 }
             case .distributions:
-                let material = materials[row["material_id"] ?? ""]
-                let title = (en: material?.name(.en) ?? row["material_id"] ?? "", ja: material?.name(.ja) ?? row["material_id"] ?? "")
+                let runs = row.list("material_id").map { id in materials[id].map { (en: $0.name(.en), ja: $0.name(.ja)) } ?? (en: id, ja: id) }
+                let title = (en: runs.map(\.en).joined(separator: "” and “"), ja: runs.map(\.ja).joined(separator: "」と「"))
                 if let places = row.integer("places") {
                     add(row, "places", en: "Places “\(title.en)” was distributed to", ja: "「\(title.ja)」の配布先", .count(places), unit: .places,
                         approximate: row.flag("approximate"))

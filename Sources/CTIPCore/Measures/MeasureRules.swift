@@ -25,7 +25,9 @@ public enum MeasureRules {
             keep("report_figure", row.text("report_figure", maximumLength: 40))
         case .distributions:
             keep("distribution_id", row.identifier("distribution_id"))
-            keep("material_id", row.identifier("material_id"))
+            if row.raw("material_id") == nil { _ = row.required("material_id") }
+            let materials = row.identifierList("material_id")
+            keep("material_id", materials.isEmpty ? nil : materials.joined(separator: ";"))
             keepInt("fiscal_year", row.year("fiscal_year"))
             keepInt("copies", row.count("copies"))
             keepInt("places", row.count("places"))
@@ -190,6 +192,7 @@ public enum MeasureRules {
                 } else { seen[entry.row.key] = entry.line }
             }
         }
+        // Distributions of the same materials (one, or several that went out together) share the copies printed.
         let incoming = rows[.distributions] ?? []
         let incomingIDs = Set(incoming.map { $0.row["distribution_id"] ?? "" })
         var totals: [String: Int] = [:]
@@ -197,24 +200,27 @@ public enum MeasureRules {
             totals[other["material_id"] ?? "", default: 0] += other.integer("copies") ?? 0
         }
         for entry in incoming {
-            let materialID = entry.row["material_id"] ?? ""
-            guard let material = materials[materialID] else {
+            let listed = entry.row["material_id"] ?? ""
+            let ids = entry.row.list("material_id")
+            if let missing = ids.first(where: { materials[$0] == nil }) {
                 issues.append(BundleIssue(file: MeasureFile.distributions.fileName, line: entry.line, column: "material_id",
-                                          message: "no material `\(materialID)` in materials.csv or the register",
-                                          japanese: "啓発資料「\(materialID)」は登録されていません"))
+                                          message: "no material `\(missing)` in materials.csv or the register",
+                                          japanese: "啓発資料「\(missing)」は登録されていません"))
                 continue
             }
             guard let copies = entry.row.integer("copies") else { continue }
-            let printed = material.integer("copies")
-            totals[materialID, default: 0] += copies
-            if let printed, copies > printed {
+            let runs = ids.compactMap { materials[$0]?.integer("copies") }
+            guard runs.count == ids.count else { continue }
+            let printed = runs.reduce(0, +)
+            totals[listed, default: 0] += copies
+            if copies > printed {
                 issues.append(BundleIssue(file: MeasureFile.distributions.fileName, line: entry.line, column: "copies",
-                                          message: "\(copies) copies distributed, but only \(printed) of `\(materialID)` were printed",
-                                          japanese: "配布部数（\(copies)部）が「\(materialID)」の作成部数（\(printed)部）を超えています"))
-            } else if let printed, totals[materialID]! > printed {
+                                          message: "\(copies) copies distributed, but only \(printed) of `\(listed)` were printed",
+                                          japanese: "配布部数（\(copies)部）が「\(listed)」の作成部数（\(printed)部）を超えています"))
+            } else if totals[listed]! > printed {
                 issues.append(BundleIssue(file: MeasureFile.distributions.fileName, line: entry.line, column: "copies",
-                                          message: "the distributions of `\(materialID)` come to \(totals[materialID]!) copies, more than the \(printed) printed",
-                                          japanese: "「\(materialID)」の配布部数の合計（\(totals[materialID]!)部）が作成部数（\(printed)部）を超えています"))
+                                          message: "the distributions of `\(listed)` come to \(totals[listed]!) copies, more than the \(printed) printed",
+                                          japanese: "「\(listed)」の配布部数の合計（\(totals[listed]!)部）が作成部数（\(printed)部）を超えています"))
             }
         }
         return issues

@@ -410,7 +410,7 @@ enum APIContract {
                                error(404, "No such period: `to` is before `from`.")]),
         APIOperation(id: "getMeasureFigures", method: .GET, path: "/api/measures/figures", tag: "measures",
                      summary: "The registers' figures for the annual report of a calendar or fiscal year", summaryJapanese: "年・年度の施策の記録の数値（年次報告用）",
-                     description: "Exactly one of `year` and `fiscal_year`. The same as `ctip measures stats --json`: with `fiscal_year`, also Figure 14's poster statistics computed from the section-2 records of the year before. A contributor gets their own ministry's figures.",
+                     description: "`fiscal_year` if given, else `year`, else the last fiscal year that has ended. The same as `ctip measures stats --json`: with `fiscal_year`, also Figure 14's poster statistics computed from the section-2 records of the year before. A contributor gets their own ministry's figures.",
                      permission: .viewMeasures,
                      parameters: [
                         query("year", "A calendar year.") { APIRequestSchemas.integer("Year.", 1900...2200) },
@@ -432,8 +432,7 @@ enum APIContract {
                      answers: [.init(status: 201, description: "Recorded: the register, the row's key and its cells as kept.", body: json(MeasureRowRecordedJSON.self),
                                      links: ["ListMeasureRows": ("listMeasureRows", ["register": "$response.body#/register"])]),
                                error(403, "The row is another ministry's: only its contributors record it (audited)."),
-                               error(409, "The rules across rows refuse it: a distribution of a material nobody recorded (`material_id`), or more copies distributed than the material printed (`copies`)."),
-                               error(422, "The register's rules refuse a cell: a required column empty, a cell not of its type, an unknown code, country, language or agency, a column of another register (`field` names the column).")]),
+                               error(409, "The register's rules refuse it (`field` names the column): a required column empty, a cell not of its type, an unknown code, country, language or agency, a column of another register; or the rules across rows: a distribution of a material nobody recorded (`material_id`), more copies distributed than the material printed (`copies`).")]),
         APIOperation(id: "getHealth", method: .GET, path: "/health", tag: "operations",
                      summary: "Whether this instance and its database answer", summaryJapanese: "このインスタンスとデータベースの稼働状況",
                      permission: nil,

@@ -6,15 +6,14 @@ import Vapor
 /// The registers as JSON under `/api/measures` (`docs/measures.md`): a register's rows, one row
 /// added or replaced by the same rules as the files and the form, and the report's figures of a calendar
 /// or fiscal year as `ctip measures stats --json` prints them. A body that does not follow the document
-/// is 400 (`APIContractMiddleware`); a row its register's rules refuse is 422 and a row the rules across
-/// rows refuse (distributions larger than the copies printed) 409, each naming its column; another
-/// ministry's row is 403.
+/// is 400 (`APIContractMiddleware`); a row its register's rules refuse — a cell, or the rules across rows
+/// (distributions larger than the copies printed) — is 409, naming its column; another ministry's row is 403.
 extension MeasuresController {
     func bootAPI(_ api: any RoutesBuilder) {
         api.get("figures") { request in
             let staff = try await request.requireStaff(.viewMeasures)
             let scope = Self.scope(staff)
-            let period = try Self.period(request)
+            let period = period(request)
             var figures = MeasureFigures.compute(try await store(request).rows(ministry: scope), for: period)
             if case .fiscalYear(let fiscal) = period {
                 // Figure 14's poster statistics, from the section-2 records of the year the poster quotes.
@@ -43,16 +42,13 @@ extension MeasuresController {
         }
     }
 
-    /// `year` or `fiscal_year`, exactly one of them (their bounds were checked against the document).
-    static func period(_ request: Request) throws -> MeasurePeriod {
+    /// `fiscal_year`, else `year` (as `/api/oversight/stats`), else the last fiscal year that has ended.
+    func period(_ request: Request) -> MeasurePeriod {
         let query = APIContractMiddleware.query(request.url.query)
-        let year = query["year"].flatMap { Int($0) }, fiscalYear = query["fiscal_year"].flatMap { Int($0) }
-        switch (year, fiscalYear) {
-        case (let year?, nil): return .year(year)
-        case (nil, let fiscal?): return .fiscalYear(fiscal)
-        case (.some, .some): throw APIError(error: "give one period: `year` or `fiscal_year`, not both", field: "fiscal_year")
-        case (nil, nil): throw APIError(error: "say which period: `?year=N` (a calendar year) or `?fiscal_year=N` (April N to March N+1)", field: "year")
-        }
+        if let fiscal = query["fiscal_year"].flatMap({ Int($0) }) { return .fiscalYear(fiscal) }
+        if let year = query["year"].flatMap({ Int($0) }) { return .year(year) }
+        let today = today(request)
+        return .fiscalYear((today.month >= 4 ? today.year : today.year - 1) - 1)
     }
 }
 
@@ -100,7 +96,7 @@ extension MeasureFigureJSON: APIObject {
 
 extension APIRequestSchemas {
     /// A row of any register: every column of every register may appear, each checked by the rules
-    /// of the register the path names (a column of another register is 422, naming it).
+    /// of the register the path names (a column of another register is 409, naming it).
     static let newMeasureRow: Schema = {
         var names: [String] = []
         var integers: Set<String> = []

@@ -53,7 +53,8 @@ struct MeasuresController: RouteCollection {
         let context = try await store.context(today: today(request))
         let row: MeasureRow
         switch MeasureFiles.read(file, fields: fields, fixed: ["ministry": ministry], context: context) {
-        case .failure(let problems): throw CaseWorkError.invalid(problems.errors)
+        // 409 like the oversight records: the document cannot state these rules, so a body that follows it is not a 400/422.
+        case .failure(let problems): throw CaseWorkError.conflict(problems.errors)
         case .success(let read): row = read
         }
         do {
@@ -122,7 +123,8 @@ struct MeasuresController: RouteCollection {
         let language = request.preferredLanguage
         let totals = try await YearStatistics(sql: request.db.sql).annualSeries()
         let rows = try await store(request).rows()
-        let charts = MeasureDashboard.yearlyTotals(totals) + MeasureDashboard.publicCharts(rows)
+        let today = JapanTime(secondsSinceEpoch: Int(request.application.ctipConfiguration.now().timeIntervalSince1970)).day
+        let charts = MeasureDashboard.yearlyTotals(totals, before: today.year) + MeasureDashboard.publicCharts(rows)
         return HomeController.html(MeasuresPublicPage.render(charts: charts, language: language), language: language.rawValue)
     }
 }

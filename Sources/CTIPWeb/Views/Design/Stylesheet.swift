@@ -91,6 +91,8 @@ enum Stylesheet {
     thead th{border-bottom:2px solid var(--border)}
     td.number,.figures td{text-align:right;font-variant-numeric:tabular-nums}
     .scroll{overflow-x:auto}
+    /* A register's rows: codes and numbers on one line, the texts (titles, sources) wrapped in a column of their own width. */
+    table.register{width:max-content;min-width:100%}table.register td{white-space:nowrap}table.register td.long{white-space:normal;min-width:16rem;max-width:28rem}
     /* The public home: the emergency numbers first. */
     .subtitle{margin-top:.25rem;color:var(--muted)}
     .emergency{background:var(--danger-bg);border:2px solid var(--danger-strong);border-radius:.5rem;padding:.5rem 1rem;margin:1rem 0}
@@ -121,7 +123,7 @@ enum Stylesheet {
     .report-text{white-space:pre-wrap;border-left:4px solid var(--accent);padding-left:.75rem}
     pre{white-space:pre-wrap;background:var(--surface);padding:.75rem;font-family:var(--mono)}
     form.staff{border-top:1px solid var(--rule);padding-top:.75rem}
-    .figures{font-size:.9rem;width:auto}.figures th,.figures td{border:1px solid var(--rule);padding:.2rem .4rem}
+    .figures{font-size:.9rem;width:auto}.figures caption{min-width:16rem}.figures th,.figures td{border:1px solid var(--rule);padding:.2rem .4rem}
     .figures tbody th{font-weight:400}.figures tr.part th{padding-left:1.5rem}
     /* The screening's interview sheet: printed on A4, the person's language beside the worker's. */
     .doc-sheet{font-size:1rem}

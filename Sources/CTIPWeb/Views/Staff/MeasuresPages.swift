@@ -94,16 +94,21 @@ enum MeasuresPages {
         ))
     }
 
+    /// The columns of free text, wrapped rather than kept on one line.
+    static let longColumns: Set<String> = ["source", "recipients", "title_en", "title_ja", "name_en", "name_ja", "course_en", "course_ja",
+                                           "project_en", "project_ja", "place", "partner", "implementer", "region"]
+
     /// Every column of the register, in its file's order.
     static func rowsTable(_ file: MeasureFile, _ rows: [MeasureRow]) -> Body {
         .div(.class("scroll"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
              .attribute(named: "aria-labelledby", value: "rows-caption"),
-             .table(.id("rows-table"),
+             .table(.id("rows-table"), .class("register"),
                     .caption(.id("rows-caption"), .text(file.fileName)),
                     .thead(.tr(.forEach(file.columnNames) { .th(.attribute(named: "scope", value: "col"), .code(.text($0))) })),
                     .tbody(.forEach(rows) { row in
                         .tr(.forEach(file.columns) { column in
-                            .td(.attribute(named: "class", value: column.integer ? "number" : ""), .text(row[column.name] ?? ""))
+                            .td(.attribute(named: "class", value: column.integer ? "number" : longColumns.contains(column.name) ? "long" : ""),
+                                .text(row[column.name] ?? ""))
                         })
                     })))
     }
