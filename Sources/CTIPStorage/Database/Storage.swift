@@ -47,6 +47,7 @@ public let ctipMigrations: [any Migration] = [
     CreateOpenDataFiles(),
     AddSinceToHelpServices(),
     CreateMeasureRegisters(),
+    CreateWholeReportTables(),
 ]
 
 /// Brings the schema up to date and sets per-file options (SQLite: write-ahead log).

@@ -10,6 +10,7 @@ struct ReportController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("reports", use: index)
         routes.get("reports", ":year", use: page)
+        routes.get("reports", ":year", "whole", use: whole)
         routes.get("api", "reports", ":year", use: json)
     }
 
@@ -34,6 +35,19 @@ struct ReportController: RouteCollection {
                                     href: "/reports/\(query.year)?lang=\(query.language.rawValue)&edition=published"))
         }
         return html(try report.rendered(as: .html, banner: banner, links: links), language: query.language)
+    }
+
+    /// The whole report (sections 1–8): the year's edition with section 2 computed from the records, as a
+    /// printable A4 document with its contents (page numbers when printed).
+    func whole(request: Request) async throws -> Response {
+        let query = try ReportQuery(request)
+        guard let edition = try await WholeReportStore(database: request.db).load(year: query.year) else {
+            throw Abort(.notFound, reason: query.language == .ja ? "\(query.year)年の報告全体はまだありません。"
+                                                                 : "There is no whole report of \(query.year) yet.")
+        }
+        let facts = try await request.annualReports.facts(year: query.year, asOf: query.asOf ?? Day.reportCutOff(forDataYear: query.year))
+        let report = WholeReport(edition: edition, facts: facts.current.hasRecords ? facts : nil, language: query.language)
+        return html(try report.rendered(as: .html), language: query.language)
     }
 
     func json(request: Request) async throws -> Response {

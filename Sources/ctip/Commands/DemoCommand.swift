@@ -18,6 +18,9 @@ struct DemoCommand: AsyncParsableCommand {
         Example: swift run ctip demo --port 8080
         """)
 
+    @Option(help: ArgumentHelp("A published edition of the whole report to load as that of 2024 (the seed: ../shared/seed/000_d5bf70a9649b1a73.txt).",
+                               valueName: "FILE"), completion: .file())
+    var edition: String?
     @OptionGroup var server: ServerOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var dataKey: DataKeyOptions
@@ -31,6 +34,8 @@ struct DemoCommand: AsyncParsableCommand {
         guard try await importBundle(at: oversight, into: url) != nil else { throw exitDataError }
         // The registers of the measures: every figure the report states outside section 2 (`ctip measures stats`).
         guard try await importMeasures(at: ReferenceBundle.measuresDirectory, into: url) else { throw exitDataError }
+        // The whole report's text is not part of CTIP: it stays in the file it came from.
+        if let edition, try await !importEdition(file: URL(fileURLWithPath: edition), year: 2024, approvedOn: nil, into: url) { throw exitDataError }
         let cipher = try dataKey.cipher() ?? demoCipher(for: url)
         if DemoAccounts.isLoopback(server.host) {
             try await DemoAccounts.prepare(url: url, cipher: cipher)

@@ -18,8 +18,11 @@ struct ReportCommand: AsyncParsableCommand {
           ctip report --year 2024 --lang ja --format html --output report-2024-ja.html
           ctip report publish --year 2024
           ctip report list
+          ctip report import-edition --year 2024 ../shared/seed/000_d5bf70a9649b1a73.txt
+          ctip report --year 2024 --whole --lang ja --format html --output report-2024-ja.html
+          ctip report check --year 2024
         """,
-        subcommands: [RenderReportCommand.self, PublishReportCommand.self, ListReportsCommand.self],
+        subcommands: [RenderReportCommand.self, PublishReportCommand.self, ListReportsCommand.self, ImportEditionCommand.self, CheckReportCommand.self],
         defaultSubcommand: RenderReportCommand.self)
 }
 
@@ -58,12 +61,21 @@ struct RenderReportCommand: AsyncParsableCommand {
     @Option(help: "The language of the prose, tables and labels.") var lang: Language = .en
     @Option(help: "Write to this file instead of standard output.", completion: .file()) var output: String?
     @Flag(help: "Print the published edition exactly as it was frozen.") var published = false
+    @Flag(help: "The whole report: sections 1–8 (the year's edition, `ctip report import-edition`), section 2 computed from the records.")
+    var whole = false
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
         let url = try database.resolved()
         let text: String = try await withStorage(url) { storage in
             let reports = AnnualReports(database: storage.database, readers: storage.readers)
+            if whole {
+                guard let edition = try await WholeReportStore(database: storage.database).load(year: report.year) else {
+                    throw ValidationError("no edition of the whole report of \(report.year): `ctip report import-edition --year \(report.year) FILE` reads one")
+                }
+                let facts = try await reports.facts(year: report.year, asOf: report.cutOff ?? Day.reportCutOff(forDataYear: report.year))
+                return try WholeReport(edition: edition, facts: facts.current.hasRecords ? facts : nil, language: lang).rendered(as: format)
+            }
             if published {
                 guard let frozen = try await reports.publishedFile(year: report.year, format: format, language: lang) else {
                     throw ValidationError("the report of \(report.year) has not been published; `ctip report list` shows the editions")
