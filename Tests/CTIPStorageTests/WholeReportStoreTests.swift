@@ -45,4 +45,80 @@ struct WholeReportStoreTests {
             #expect(trail.count == 2)
         }
     }
+
+    /// The small edition with the chapters CTIP writes itself (2 and 8) in its outline.
+    static func withComputedChapters(_ edition: WholeEdition) -> WholeEdition {
+        var edition = edition
+        edition.outline.insert(OutlineItem(number: OutlineNumber("2")!, titleEN: "Gaining a thorough understanding of trafficking in persons",
+                                           titleJA: "人身取引の実態把握の徹底"), at: 0)
+        edition.outline.append(OutlineItem(number: OutlineNumber("8")!, titleEN: "Future efforts", titleJA: "今後の取組"))
+        return edition
+    }
+
+    @Test("carrying 2024 forward to a 2025 draft with new records changes exactly the computed figures: section 2 and section 8",
+          arguments: Engine.available)
+    func carryForward(engine: Engine) async throws {
+        try await withFreshDatabase(engine) { storage in
+            _ = try await BundleImporter(database: storage.database).importBundle(at: ReferenceBundle.directory)
+            let store = WholeReportStore(database: storage.database), reports = AnnualReports(database: storage.database)
+            let published = Self.withComputedChapters(Self.edition(year: 2024, text: "The Cabinet Office printed about 46,000 posters."))
+            try await store.save(published, source: "seed.txt")
+            try await store.save(published.draft(forYear: 2025), source: "draft from 2024")
+            // New records of 2025: three victims and a cleared case.
+            let folder = try writeBundle([
+                "cases.csv": "case_id,cleared_on\nC2025-900,2025-05-01\n",
+                "victims.csv": "victim_id,protected_on,sex,age,nationality,exploitation,case_ids\n"
+                    + (1...3).map { "V2025-90\($0),2025-05-0\($0),female,25,JPN,sexual,C2025-900" }.joined(separator: "\n") + "\n",
+            ])
+            defer { try? FileManager.default.removeItem(at: folder) }
+            _ = try await BundleImporter(database: storage.database).importBundle(at: folder)
+
+            func rendered(_ year: Int) async throws -> WholeReport.JSONForm {
+                let edition = try #require(try await store.load(year: year))
+                let facts = try await reports.facts(year: year, asOf: Day.reportCutOff(forDataYear: year))
+                return WholeReport(edition: edition, facts: facts, language: .en).jsonForm
+            }
+            let before = try await rendered(2024), after = try await rendered(2025)
+            let draft = try #require(try await store.load(year: 2025))
+            #expect(draft.contributions.allSatisfy { $0.state == .drafted && $0.carriedFrom == 2024 && $0.id.hasPrefix("C2025-") })
+            func written(_ form: WholeReport.JSONForm) -> [[String]] {
+                form.body.filter { !["2", "8"].contains(String($0.number.prefix(1))) }.map { $0.placements.map(\.text) }
+            }
+            #expect(written(after) == written(before), "the ministries' texts are carried forward unchanged")
+            let computedBefore = before.body.filter { ["2", "8"].contains(String($0.number.prefix(1))) }.flatMap(\.paragraphs)
+            let computedAfter = after.body.filter { ["2", "8"].contains(String($0.number.prefix(1))) }.flatMap(\.paragraphs)
+            #expect(computedAfter != computedBefore, "section 2 and section 8 are computed anew")
+            #expect(computedAfter.joined().contains("three") || computedAfter.joined().contains("3 "), "the three victims of 2025: \(computedAfter.prefix(3))")
+            // The carried-forward contributions are not accepted yet: the check lists them.
+            let findings = WholeReportCheck.findings(edition: draft, computed: [],
+                                                     accepted: Set(draft.contributions.filter { $0.state == .accepted }.map(\.id)))
+            #expect(findings.filter { $0.kind == .notAccepted }.count == draft.contributions.count)
+        }
+    }
+
+    @Test("publishing the year freezes the whole report with section 2 (every format, both languages); it needs the approval and never changes after",
+          arguments: Engine.available)
+    func publish(engine: Engine) async throws {
+        try await withFreshDatabase(engine) { storage in
+            _ = try await BundleImporter(database: storage.database).importBundle(at: ReferenceBundle.directory)
+            let store = WholeReportStore(database: storage.database), reports = AnnualReports(database: storage.database)
+            var edition = Self.withComputedChapters(Self.edition(year: 2024, text: "The Cabinet Office printed about 46,000 posters."))
+            edition.approvedOn = nil
+            try await store.save(edition, source: "draft")
+            await #expect(throws: WholeReportError.self) { _ = try await reports.publish(year: 2024, at: Date(timeIntervalSince1970: 1_756_166_400)) }
+            #expect(try await reports.edition(year: 2024) == nil, "nothing published without the approval")
+            try await store.approve(year: 2024, on: Day(year: 2025, month: 8, day: 26)!)
+            let section2 = try await reports.publish(year: 2024, at: Date(timeIntervalSince1970: 1_756_166_400))
+            let frozen = try #require(try await store.publication(year: 2024))
+            #expect(frozen.publishedAt == section2.publishedAt && frozen.contentHash.hasPrefix("sha256:"))
+            for format in ReportFormat.allCases {
+                for language in [Language.en, .ja] {
+                    let file = try await store.publishedFile(year: 2024, format: format, language: language)
+                    #expect(file?.isEmpty == false, "\(format) \(language)")
+                }
+            }
+            #expect(try await store.publishedFile(year: 2024, format: .text, language: .en)?.contains("46,000 posters") == true)
+            await #expect(throws: WholeReportError.self) { try await store.save(edition, source: "again") }
+        }
+    }
 }

@@ -72,6 +72,12 @@ public enum TextStatus: String, Sendable, Codable, CaseIterable {
     case missing
 }
 
+/// Where a contribution stands in the year's workflow: the secretariat requests it, the ministry drafts
+/// and submits it, the secretariat returns or accepts it. An imported published edition is all accepted.
+public enum ContributionState: String, Sendable, Codable, CaseIterable {
+    case requested, drafted, submitted, returned, accepted
+}
+
 /// One ministry's (or several ministries' jointly) text for one item and one year, written once.
 public struct Contribution: Sendable, Hashable, Codable {
     public var id: String
@@ -87,11 +93,17 @@ public struct Contribution: Sendable, Hashable, Codable {
     public var home: OutlineNumber
     /// Where it was read from, for an imported edition (1-based line of the file).
     public var sourceLine: Int?
+    public var state: ContributionState
+    /// The year whose edition it was carried forward from, until its ministry confirms it: its entered
+    /// figures are still that year's.
+    public var carriedFrom: Int?
 
     public init(id: String, year: Int, ministries: [String], textEN: String, textJA: String = "", statusEN: TextStatus = .original,
-                statusJA: TextStatus = .missing, home: OutlineNumber, sourceLine: Int? = nil) {
+                statusJA: TextStatus = .missing, home: OutlineNumber, sourceLine: Int? = nil, state: ContributionState = .accepted,
+                carriedFrom: Int? = nil) {
         self.id = id; self.year = year; self.ministries = ministries; self.textEN = textEN; self.textJA = textJA
         self.statusEN = statusEN; self.statusJA = statusJA; self.home = home; self.sourceLine = sourceLine
+        self.state = state; self.carriedFrom = carriedFrom
     }
 
     public func text(_ language: Language) -> String { language == .ja && statusJA != .missing ? textJA : textEN }
@@ -158,6 +170,30 @@ public struct WholeEdition: Sendable, Hashable, Codable {
                 exhibits: [Exhibit] = [], printedContents: [String] = []) {
         self.year = year; self.approvedOn = approvedOn; self.outline = outline; self.contributions = contributions
         self.placements = placements; self.exhibits = exhibits; self.printedContents = printedContents
+    }
+}
+
+extension WholeEdition {
+    /// The next year's draft, started from this edition: the outline and the tables and figures as they
+    /// are; every contribution carried forward as its ministry's draft (`carriedFrom`: its entered
+    /// figures are still this year's until confirmed), under the same items, repeats still repeats.
+    /// Section 2 and section 8 are computed from the new year's records when rendered.
+    public func draft(forYear next: Int) -> WholeEdition {
+        func id(_ old: String) -> String {
+            let prefix = "C\(year)-"
+            return old.hasPrefix(prefix) ? "C\(next)-" + old.dropFirst(prefix.count) : old
+        }
+        var draft = WholeEdition(year: next, outline: outline, exhibits: exhibits)
+        draft.contributions = contributions.map { contribution in
+            var carried = contribution
+            carried.id = id(contribution.id); carried.year = next; carried.state = .drafted; carried.carriedFrom = year; carried.sourceLine = nil
+            return carried
+        }
+        draft.placements = placements.map { placement in
+            Placement(contributionID: id(placement.contributionID), item: placement.item, position: placement.position, isRepeat: placement.isRepeat)
+        }
+        draft.exhibits = exhibits.map { exhibit in var kept = exhibit; kept.sourceLine = nil; return kept }
+        return draft
     }
 }
 

@@ -48,6 +48,7 @@ public let ctipMigrations: [any Migration] = [
     AddSinceToHelpServices(),
     CreateMeasureRegisters(),
     CreateWholeReportTables(),
+    AddWorkflowToWholeReport(),
 ]
 
 /// Brings the schema up to date and sets per-file options (SQLite: write-ahead log).

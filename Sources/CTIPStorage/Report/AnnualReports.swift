@@ -46,7 +46,8 @@ public struct AnnualReports: Sendable {
         try await database.writeTransaction { transaction in
             let store = ReportEditionStore(sql: transaction.sql)
             if let existing = try await store.edition(year: year) { throw ReportEditionError.alreadyPublished(existing) }
-            let reports = try await report(year: year, asOf: asOf, languages: [.en, .ja], on: transaction)
+            let facts = try await facts(year: year, asOf: asOf ?? Day.reportCutOff(forDataYear: year), on: transaction)
+            let reports = [Language.en, .ja].map { AnnualReportBuilder(language: $0).build(from: facts) }
             guard reports[0].hasRecords else { throw ReportEditionError.noRecords(year: year) }
             var files: [ReportEdition.File] = []
             for report in reports {
@@ -59,8 +60,24 @@ public struct AnnualReports: Sendable {
             try await store.insert(edition, files: files, awaiting: reports[0].awaitingTrial)
             let json = files.first { $0.format == .json && $0.language == .en }?.content ?? ""
             try await OpenDataEditions(database: transaction).freeze(year: year, reportJSON: json)
+            try await freezeWholeReport(year: year, facts: facts, at: edition.publishedAt, on: transaction)
             return edition
         }
+    }
+
+    /// The whole report of `year` (sections 1–8), when the year has one: every format in both languages,
+    /// frozen with section 2 in the same transaction. It needs the Council's approval date first.
+    private func freezeWholeReport(year: Int, facts: ReportFacts, at publishedAt: String, on transaction: any Database) async throws {
+        let store = WholeReportStore(database: transaction)
+        guard let whole = try await store.load(year: year) else { return }
+        guard whole.approvedOn != nil else { throw WholeReportError.notApproved(year: year) }
+        var files: [ReportEdition.File] = []
+        for language in [Language.en, .ja] {
+            let report = WholeReport(edition: whole, facts: facts, language: language)
+            for format in ReportFormat.allCases { files.append(.init(format: format, language: language, content: try report.rendered(as: format))) }
+        }
+        try await WholeReportStore.freeze(year: year, files: files.map { ($0.format.rawValue, $0.language.rawValue, $0.content) },
+                                          hash: ReportEdition.hash(files), at: publishedAt, in: transaction.sql)
     }
 
     public func editions() async throws -> [ReportEdition] {

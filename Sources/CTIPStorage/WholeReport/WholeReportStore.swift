@@ -10,11 +10,14 @@ public struct WholeReportStore: Sendable {
 
     public init(database: any Database) { self.database = database }
 
-    /// Replaces the year's edition with `edition`.
+    /// Replaces the year's edition with `edition`. A published edition never changes.
     public func save(_ edition: WholeEdition, source: String, actor: String = "cli", agency: String = "-") async throws {
         try await database.writeTransaction { transaction in
             let sql = transaction.sql
             let year = Int64(edition.year)
+            if let published = try await WholeReportStore(database: transaction).publication(year: edition.year) {
+                throw WholeReportError.published(year: edition.year, at: published.publishedAt)
+            }
             for table in ["report_exhibits", "report_placements", "report_contributions", "report_outline", "whole_report_editions"] {
                 try await sql.delete(from: table).where("year", .equal, SQLBind(year)).run()
             }
@@ -27,9 +30,10 @@ public struct WholeReportStore: Sendable {
                  SQLBind(item.titleJAIsOwnTranslation), SQLBind(item.actionPlanItem)]
             })
             try await Self.insert(sql, "report_contributions", ["year", "contribution_id", "ministries", "text_en", "text_ja", "status_en",
-                                                                "status_ja", "home", "source_line"], edition.contributions.map { c in
+                                                                "status_ja", "home", "source_line", "state", "carried_from"], edition.contributions.map { c in
                 [SQLBind(year), SQLBind(c.id), SQLBind(c.ministries.joined(separator: ";")), SQLBind(c.textEN), SQLBind(c.textJA),
-                 SQLBind(c.statusEN.rawValue), SQLBind(c.statusJA.rawValue), SQLBind(c.home.description), SQLBind(c.sourceLine.map(Int64.init))]
+                 SQLBind(c.statusEN.rawValue), SQLBind(c.statusJA.rawValue), SQLBind(c.home.description), SQLBind(c.sourceLine.map(Int64.init)),
+                 SQLBind(c.state.rawValue), SQLBind(c.carriedFrom.map(Int64.init))]
             })
             try await Self.insert(sql, "report_placements", ["year", "contribution_id", "item", "position", "is_repeat", "printed_marker",
                                                              "printed_text", "source_line"], edition.placements.map { p in
@@ -58,6 +62,47 @@ public struct WholeReportStore: Sendable {
             try await insert.run()
             start += batch.count
         }
+    }
+
+    /// When the year's whole edition was frozen, and its content hash; nil while it is a draft.
+    public func publication(year: Int) async throws -> (publishedAt: String, contentHash: String)? {
+        guard let row = try await database.sql.select().columns("published_at", "content_hash").from("whole_report_editions")
+            .where("year", .equal, SQLBind(Int64(year))).first(),
+              let at = try row.decode(column: "published_at", as: String?.self), let hash = try row.decode(column: "content_hash", as: String?.self)
+        else { return nil }
+        return (at, hash)
+    }
+
+    /// Records the day the Council approved the year's edition.
+    public func approve(year: Int, on day: Day) async throws {
+        try await database.writeTransaction { transaction in
+            if let published = try await WholeReportStore(database: transaction).publication(year: year) {
+                throw WholeReportError.published(year: year, at: published.publishedAt)
+            }
+            try await transaction.sql.update("whole_report_editions").set("approved_on", to: SQLBind(day.description))
+                .where("year", .equal, SQLBind(Int64(year))).run()
+            try await AuditLog(database: transaction).append(AuditEvent(at: Date(), actor: "cli", agency: "-", action: .update,
+                                                                        record: "whole_report:\(year)", fields: ["approved_on"], purpose: "annual report approval"))
+        }
+    }
+
+    /// Freezes the rendered files of the year's whole edition (inside the caller's transaction: `ctip
+    /// report publish` freezes section 2 and the whole report together).
+    static func freeze(year: Int, files: [(format: String, language: String, content: String)], hash: String, at: String,
+                       in sql: any SQLDatabase) async throws {
+        for file in files {
+            try await sql.insert(into: "whole_report_files").columns("year", "format", "language", "content")
+                .values(SQLBind(Int64(year)), SQLBind(file.format), SQLBind(file.language), SQLBind(file.content)).run()
+        }
+        try await sql.update("whole_report_editions").set("published_at", to: SQLBind(at)).set("content_hash", to: SQLBind(hash))
+            .where("year", .equal, SQLBind(Int64(year))).run()
+    }
+
+    /// A frozen file of the published whole edition, exactly as it was frozen.
+    public func publishedFile(year: Int, format: ReportFormat, language: Language) async throws -> String? {
+        try await database.sql.select().column("content").from("whole_report_files").where("year", .equal, SQLBind(Int64(year)))
+            .where("format", .equal, SQLBind(format.rawValue)).where("language", .equal, SQLBind(language.rawValue)).first()?
+            .decode(column: "content", as: String.self)
     }
 
     /// The file the year's edition was read from.
@@ -91,7 +136,7 @@ public struct WholeReportStore: Sendable {
                             actionPlanItem: try row.decode(column: "action_plan_item", as: String.self))
             }
         edition.contributions = try await sql.select().columns("contribution_id", "ministries", "text_en", "text_ja", "status_en", "status_ja", "home",
-                                                              "source_line")
+                                                              "source_line", "state", "carried_from")
             .from("report_contributions").where("year", .equal, bound).orderBy("contribution_id").all().map { row in
                 func status(_ column: String) throws -> TextStatus {
                     let text = try row.decode(column: column, as: String.self)
@@ -104,7 +149,10 @@ public struct WholeReportStore: Sendable {
                                     textEN: try row.decode(column: "text_en", as: String.self), textJA: try row.decode(column: "text_ja", as: String.self),
                                     statusEN: try status("status_en"), statusJA: try status("status_ja"),
                                     home: try number(try row.decode(column: "home", as: String.self), "home"),
-                                    sourceLine: try row.decode(column: "source_line", as: Int64?.self).map(Int.init))
+                                    sourceLine: try row.decode(column: "source_line", as: Int64?.self).map(Int.init),
+                                    state: try ContributionState(rawValue: try row.decode(column: "state", as: String.self))
+                                        .orThrow(StorageError.corruptValue(column: "state", value: "?")),
+                                    carriedFrom: try row.decode(column: "carried_from", as: Int64?.self).map(Int.init))
             }
         let order = Dictionary(edition.outline.enumerated().map { ($1.number.description, $0) }, uniquingKeysWith: { first, _ in first })
         edition.placements = try await sql.select().columns("contribution_id", "item", "position", "is_repeat", "printed_marker", "printed_text", "source_line")
@@ -129,6 +177,20 @@ public struct WholeReportStore: Sendable {
                                sourceLine: try row.decode(column: "source_line", as: Int64?.self).map(Int.init))
             }.sorted { ($0.sourceLine ?? .max, $0.id) < ($1.sourceLine ?? .max, $1.id) }
         return edition
+    }
+}
+
+public enum WholeReportError: Error, CustomStringConvertible {
+    case published(year: Int, at: String)
+    case notApproved(year: Int)
+
+    public var description: String {
+        switch self {
+        case .published(let year, let at):
+            return "the whole report of \(year) was published on \(at); a published edition never changes (a correction is a revision)"
+        case .notApproved(let year):
+            return "the Council's approval of the \(year) report is not recorded: `ctip report approve --year \(year) --on YYYY-MM-DD`"
+        }
     }
 }
 

@@ -22,7 +22,8 @@ struct ReportCommand: AsyncParsableCommand {
           ctip report --year 2024 --whole --lang ja --format html --output report-2024-ja.html
           ctip report check --year 2024
         """,
-        subcommands: [RenderReportCommand.self, PublishReportCommand.self, ListReportsCommand.self, ImportEditionCommand.self, CheckReportCommand.self],
+        subcommands: [RenderReportCommand.self, PublishReportCommand.self, ListReportsCommand.self, ImportEditionCommand.self, CheckReportCommand.self,
+                      DraftReportCommand.self, ApproveReportCommand.self, ImportContributionsCommand.self, ExportContributionsCommand.self],
         defaultSubcommand: RenderReportCommand.self)
 }
 
@@ -69,6 +70,12 @@ struct RenderReportCommand: AsyncParsableCommand {
         let url = try database.resolved()
         let text: String = try await withStorage(url) { storage in
             let reports = AnnualReports(database: storage.database, readers: storage.readers)
+            if whole, published {
+                guard let frozen = try await WholeReportStore(database: storage.database).publishedFile(year: report.year, format: format, language: lang) else {
+                    throw ValidationError("the whole report of \(report.year) has not been published; `ctip report list` shows the editions")
+                }
+                return frozen
+            }
             if whole {
                 guard let edition = try await WholeReportStore(database: storage.database).load(year: report.year) else {
                     throw ValidationError("no edition of the whole report of \(report.year): `ctip report import-edition --year \(report.year) FILE` reads one")

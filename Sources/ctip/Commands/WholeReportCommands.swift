@@ -103,10 +103,68 @@ struct CheckReportCommand: AsyncParsableCommand {
                 }
             }
             let source = try await WholeReportStore(database: storage.database).source(year: year) ?? "edition"
-            return WholeReportCheck.findings(edition: edition, computed: computed, file: source)
+            let accepted = Set(edition.contributions.filter { $0.state == .accepted }.map(\.id))
+            return WholeReportCheck.findings(edition: edition, computed: computed, accepted: accepted, file: source)
         }
         for finding in findings { print(finding.description) }
         printError(findings.isEmpty ? "the \(year) report: nothing found" : "the \(year) report: \(findings.count) finding\(findings.count == 1 ? "" : "s")")
         if !findings.isEmpty { throw ExitCode(1) }
+    }
+}
+
+struct ApproveReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "approve",
+        abstract: "Record the day the Council approved the year's whole report; `ctip report publish` then freezes it.",
+        discussion: "Example: ctip report approve --year 2025 --on 2026-08-25")
+
+    @Option(help: "The data year of the edition.") var year: Int
+    @Option(help: ArgumentHelp("The day of the Council's approval (YYYY-MM-DD).", valueName: "DATE")) var on: String
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        guard Day(iso: on) != nil else { throw ValidationError("--on `\(on.prefix(40))` is not a date YYYY-MM-DD (for example 2026-08-25)") }
+    }
+
+    func run() async throws {
+        try await withStorage(try database.resolved()) { storage in
+            let store = WholeReportStore(database: storage.database)
+            guard try await store.load(year: year) != nil else {
+                throw ValidationError("no edition of the whole report of \(year): `ctip report draft --year \(year)` starts one")
+            }
+            try await store.approve(year: year, on: Day(iso: on)!)
+        }
+        print("the \(year) report: approved by the Council on \(on); `ctip report publish --year \(year)` freezes it")
+    }
+}
+
+struct DraftReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "draft",
+        abstract: "Start a year's whole report from the last edition before it: every contribution carried forward as its ministry's draft.",
+        discussion: """
+        The outline, the tables and figures and every contribution (with its repeats) are carried forward; \
+        each contribution is its ministry's draft, its entered figures still the year before's until it is \
+        confirmed (`ctip report check` lists them). Section 2 and section 8 are computed from the new \
+        year's records. Refused when the year already has an edition.
+
+        Example: ctip report draft --year 2025
+        """)
+
+    @Option(help: "The data year of the new draft.") var year: Int
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let (from, draft) = try await withStorage(try database.resolved()) { storage -> (Int, WholeEdition) in
+            let store = WholeReportStore(database: storage.database)
+            if try await store.load(year: year) != nil { throw ValidationError("the \(year) report already has an edition; `ctip report check --year \(year)` shows where it stands") }
+            guard let last = try await store.years().filter({ $0 < year }).max(), let edition = try await store.load(year: last) else {
+                throw ValidationError("there is no earlier edition to start from: `ctip report import-edition --year \(year - 1) FILE` reads the last published one")
+            }
+            let draft = edition.draft(forYear: year)
+            try await store.save(draft, source: "draft from \(last)")
+            return (last, draft)
+        }
+        print("the \(year) report: a draft from the \(from) edition — \(draft.contributions.count) contributions carried forward to their ministries")
     }
 }
