@@ -188,7 +188,25 @@ struct EditionParserTests {
 
         let computed = Set(edition.exhibits.filter(\.computed).map(\.id))
         #expect(computed == Set((3...7).map { "figure-\($0)" } + (2...5).map { "table-\($0)" }))
-        #expect(edition.exhibits.allSatisfy { $0.captionJA.isEmpty && !$0.captionEN.isEmpty && $0.sourceLine != nil })
+        #expect(edition.exhibits.allSatisfy { !$0.captionJA.isEmpty && !$0.captionEN.isEmpty && $0.sourceLine != nil })
+    }
+
+    @Test("every table and figure has a Japanese caption, CTIP's own, and every credit a Japanese name")
+    func japaneseCaptions() throws {
+        let (_, _, edition) = try parseSeed()
+        #expect(Set(ExhibitCaptions.japanese.keys) == Set(edition.exhibits.map(\.id)))
+        for exhibit in edition.exhibits {
+            #expect(!exhibit.captionJA.isEmpty && exhibit.captionJA != exhibit.captionEN, "\(exhibit.id)")
+            #expect(exhibit.captionJA == ExhibitCaptions.japanese[exhibit.id], "\(exhibit.id)")
+            if let credit = exhibit.credit {
+                #expect(ExhibitCaptions.credits[credit] != nil, "\(exhibit.id): credit `\(credit)`")
+            }
+        }
+        let poster = try #require(edition.exhibits.first { $0.id == "figure-14" })
+        #expect(poster.captionJA == ExhibitCaptions.japanese["figure-14"])
+        #expect(poster.captionJA == "人身取引対策ポスター等")
+        #expect(!poster.captionJA.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic })
+        #expect(ExhibitCaptions.credits[poster.credit ?? ""] == "内閣府")
     }
 
     @Test("a heading of the contents missing from the body refuses the file at its line of the contents")

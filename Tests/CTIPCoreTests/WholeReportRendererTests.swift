@@ -148,7 +148,7 @@ struct WholeReportRendererTests {
         #expect(text.contains("the number of cases of arrest was 97"), "section 8 is not typed: 97, from the facts")
         let japanese = try report(.ja, withSection2: true).rendered(as: .text)
         #expect(japanese.contains("（推移：図2）"))
-        #expect(japanese.contains("［図7］人身取引対策ポスター（Cabinet Office）"))
+        #expect(japanese.contains("［図7］人身取引対策ポスター（内閣府）"))
         // Without section 2 the computed figure is not drawn and the numbers close up.
         #expect(report(.en).figures.map(\.exhibitID) == ["figure-definition", "figure-poster"])
     }

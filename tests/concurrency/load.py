@@ -719,7 +719,7 @@ class Client(threading.Thread):
                         s.ledger.unexpected[("GET /staff/accounts lists the new account", 200)].append((None, email))
         # ---- programme oversight and the measures registers, from both instances at once
         r, wi = self.call("POST /api/oversight/organisations/:id/inspections", "POST", f"/api/oversight/organisations/{OVERSIGHT_ORG}/inspections",
-                          staff=s.staff["otit"], expect=(201,), json_body={"inspector": "otit", "inspected_on": self.day(),
+                          staff=s.staff["otit"], expect=(201,), json_body={"inspector": "otit", "inspected_on": f"{s.year - 1}-{self.rng.randint(1, 12):02d}-{self.rng.randint(1, 28):02d}",
                                                                            "violation_found": True, "findings": ["unpaid_wages"]})
         if r.status == 201:
             inspection = r.json()["id"]

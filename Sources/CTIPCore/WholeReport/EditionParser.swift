@@ -541,7 +541,7 @@ public enum EditionParser {
             if credit == nil, listed[id] != nil, let bodyCaption {
                 credit = splitCredit(bodyCaption).credit
             }
-            return Exhibit(id: id, kind: kind, printedNumber: number, captionEN: split.caption, captionJA: "", credit: credit,
+            return Exhibit(id: id, kind: kind, printedNumber: number, captionEN: split.caption, captionJA: ExhibitCaptions.japanese[id] ?? "", credit: credit,
                            item: item, computed: item.chapter == 2, sourceLine: line)
         }
         var exhibits: [Exhibit] = []

@@ -96,6 +96,9 @@ public struct WholeReport: Sendable {
             } else if own > 0 {
                 notes.append("見出しの和文の一部は、CTIPによる仮訳である。")
             }
+            if edition.exhibits.contains(where: { !$0.captionJA.isEmpty && ExhibitCaptions.japanese["\($0.kind.rawValue)-\($0.printedNumber ?? 0)"] == $0.captionJA }) {
+                notes.append("図表の題名の和文は、CTIPによる仮訳である。")
+            }
             if edition.contributions.contains(where: { $0.statusJA == .missing }) {
                 notes.append("和訳のない記述は英語原文のまま示し、「\(WholeReport.untranslatedMark(.ja))」と付記した。")
             }
@@ -664,6 +667,7 @@ struct WholeReportLayout {
         var caption = language == .ja ? exhibit.captionJA : exhibit.captionEN
         if caption.isEmpty { caption = exhibit.captionEN }
         let credit = exhibit.credit.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+            .map { language == .ja ? ExhibitCaptions.credits[$0] ?? $0 : $0 }
         let entry = WholeReport.ExhibitEntry(kind: exhibit.kind, number: number, caption: caption, credit: credit, item: exhibit.item.description,
                                              exhibitID: exhibit.id, computed: exhibit.computed,
                                              label: WholeReport.exhibitLabel(exhibit.kind, number: number, caption: caption, credit: credit, language: language),
