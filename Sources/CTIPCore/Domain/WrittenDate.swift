@@ -39,6 +39,6 @@ extension Day {
         }
     }
 
-    static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    public static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                                 "November", "December"]
 }

@@ -702,3 +702,16 @@ public enum EditionParser {
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }
+
+extension EditionParser {
+    /// The day on the title page of a report in the seed's form ("**August 26, 2025**" on a line of its own).
+    public static func approvalDay(_ text: String) -> Day? {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(30) {
+            let words = line.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: ",", with: "").split(separator: " ")
+            guard words.count == 3, let month = Day.englishMonths.firstIndex(of: String(words[0])), let day = Int(words[1]),
+                  let year = Int(words[2]) else { continue }
+            return Day(year: year, month: month + 1, day: day)
+        }
+        return nil
+    }
+}

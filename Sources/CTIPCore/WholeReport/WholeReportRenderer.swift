@@ -152,11 +152,10 @@ public struct WholeReport: Sendable {
 
     private var approvedText: String? {
         guard let day = edition.approvedOn else { return nil }
-        return ja ? day.written(in: .ja) : "\(Self.months[day.month - 1]) \(day.day), \(day.year)"
+        return ja ? day.written(in: .ja) : "\(Day.englishMonths[day.month - 1]) \(day.day), \(day.year)"
     }
 
-    private static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                                 "November", "December"]
+
 
     // MARK: - Cross-references
 

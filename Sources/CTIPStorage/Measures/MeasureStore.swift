@@ -87,7 +87,7 @@ public struct MeasureStore: Sendable {
             guard issues.isEmpty else { throw BundleRejected(issues: issues.sorted()) }
             var counts: [MeasureFile: Int] = [:]
             for (file, rows) in read {
-                for entry in rows { try await Self.upsert(entry.row, in: transaction.sql) }
+                for entry in rows { try await Self.replace(entry.row, in: transaction.sql) }
                 counts[file] = rows.count
             }
             let summary = counts.sorted { $0.key < $1.key }.map { "\($0.key.rawValue)=\($0.value)" }
@@ -116,13 +116,12 @@ public struct MeasureStore: Sendable {
         guard MeasureAccess.mayRecord(staff, ministry: row.ministry) else { throw MeasureWriteDenied(ministry: row.ministry) }
         try await database.writeTransaction { transaction in
             let sql = transaction.sql
-            if let existing = try await Self.stored(row.file, key: row.key, in: sql), existing.ministry != staff.agency.code {
-                throw MeasureWriteDenied(ministry: existing.ministry)
-            }
+            let existing = try await Self.stored(row.file, key: row.key, in: sql)
+            if let existing, existing.ministry != staff.agency.code { throw MeasureWriteDenied(ministry: existing.ministry) }
             let issues = try await Self.crossCheck([row.file: [(row, 1)]], in: sql)
             guard issues.isEmpty else { throw BundleRejected(issues: issues) }
-            let replaced = try await Self.upsert(row, in: sql)
-            try await AuditLog(database: transaction).append(AuditEvent(at: Date(), by: staff, action: replaced ? .update : .create,
+            try await Self.replace(row, in: sql)
+            try await AuditLog(database: transaction).append(AuditEvent(at: Date(), by: staff, action: existing != nil ? .update : .create,
                                                                         record: "measure:\(row.file.rawValue)/\(row.keyText)",
                                                                         fields: row.cells.keys.sorted(), purpose: "measures register"))
         }
@@ -152,17 +151,14 @@ public struct MeasureStore: Sendable {
         return MeasureRules.across(incoming, materials: materials, distributionsElsewhere: storedDistributions)
     }
 
-    /// Deletes the row with the same key, then inserts: true when a row was replaced.
-    @discardableResult
-    static func upsert(_ row: MeasureRow, in sql: any SQLDatabase) async throws -> Bool {
+    /// Deletes the row with the same key, if any, then inserts.
+    static func replace(_ row: MeasureRow, in sql: any SQLDatabase) async throws {
         let file = row.file
         var delete = sql.delete(from: file.tableName)
         for (column, value) in zip(file.keyColumns, row.key) { delete = delete.where(SQLIdentifier(column), .equal, bind(file, column, value)) }
-        let existed = try await stored(file, key: row.key, in: sql) != nil
         try await delete.run()
         try await sql.insert(into: file.tableName).columns(file.columnNames)
             .values(file.columnNames.map { column in row[column].map { bind(file, column, $0) } ?? SQLLiteral.null }).run()
-        return existed
     }
 
     private static func bind(_ file: MeasureFile, _ column: String, _ value: String) -> any SQLExpression {

@@ -123,8 +123,7 @@ struct MeasuresController: RouteCollection {
         let language = request.preferredLanguage
         let totals = try await YearStatistics(sql: request.db.sql).annualSeries()
         let rows = try await store(request).rows()
-        let today = JapanTime(secondsSinceEpoch: Int(request.application.ctipConfiguration.now().timeIntervalSince1970)).day
-        let charts = MeasureDashboard.yearlyTotals(totals, before: today.year) + MeasureDashboard.publicCharts(rows)
+        let charts = MeasureDashboard.yearlyTotals(totals, before: today(request).year) + MeasureDashboard.publicCharts(rows)
         return HomeController.html(MeasuresPublicPage.render(charts: charts, language: language), language: language.rawValue)
     }
 }

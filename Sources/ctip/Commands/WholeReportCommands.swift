@@ -43,7 +43,7 @@ func importEdition(file: URL, year: Int, approvedOn: Day?, into url: DatabaseURL
     }
     do {
         let edition = try EditionParser.parse(text, file: file.lastPathComponent, year: year,
-                                              approvedOn: approvedOn ?? TitlePage.approvalDay(text))
+                                              approvedOn: approvedOn ?? EditionParser.approvalDay(text))
         try await withStorage(url) { storage in try await WholeReportStore(database: storage.database).save(edition, source: file.lastPathComponent) }
         let repeats = edition.placements.filter(\.isRepeat).count
         print("\(file.lastPathComponent): the \(year) edition — \(edition.outline.count) headings, \(edition.contributions.count) contributions, "
@@ -53,20 +53,6 @@ func importEdition(file: URL, year: Int, approvedOn: Day?, into url: DatabaseURL
         for issue in rejected.issues { printError(issue.description) }
         printError("\(rejected.issues.count) problem\(rejected.issues.count == 1 ? "" : "s") found; nothing was imported")
         return false
-    }
-}
-
-/// The title page of a report in the seed's form: "**August 26, 2025**" on a line of its own.
-enum TitlePage {
-    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-
-    static func approvalDay(_ text: String) -> Day? {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(30) {
-            let words = line.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: ",", with: "").split(separator: " ")
-            guard words.count == 3, let month = months.firstIndex(of: String(words[0])), let day = Int(words[1]), let year = Int(words[2]) else { continue }
-            return Day(year: year, month: month + 1, day: day)
-        }
-        return nil
     }
 }
 
