@@ -26,7 +26,10 @@ struct WholeReportStoreTests {
                                    printedMarker: "[Repeated from 3 (7) i]", printedText: text + " (copied)", sourceLine: 922)],
             exhibits: [Exhibit(id: "figure-14", kind: .figure, printedNumber: 14, captionEN: "Poster for Measures to Combat Trafficking in Persons, etc.",
                                credit: "Cabinet Office", item: sub, sourceLine: 700)],
-            printedContents: ["3 Prevention of Trafficking in persons", "3 (7) Efforts to reduce the demand side"])
+            printedContents: ["3 Prevention of Trafficking in persons", "3 (7) Efforts to reduce the demand side"],
+            figures: [TextFigure(key: "cao-posters", entered: EnteredFigure(.count(46_000), unit: .copies, period: .fiscalYear(year), source: "cao"),
+                                 contributionID: "C\(year)-0001"),
+                      TextFigure(key: "victims", computed: "victims")])
     }
 
     @Test("an edition is read back as it was saved, and saving the year again replaces it", arguments: Engine.available)

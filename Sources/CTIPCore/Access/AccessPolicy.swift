@@ -37,6 +37,10 @@ public enum Permission: String, CaseIterable, Sendable {
     /// The registers of the measures: aggregates only, nothing about a person. A contributor records
     /// their own ministry's rows (`MeasureAccess`); analysts and supervisors read every register.
     case viewMeasures, recordMeasures
+    /// The whole annual report's year: contributors write their own ministry's contributions
+    /// (`ReportWorkAccess`); the Council's secretariat requests, reviews, returns or accepts them, keeps
+    /// the outline, records the approval and publishes. Both see the year's status board.
+    case contributeToReport, manageReport
 
     public var roles: Set<StaffRole> {
         switch self {
@@ -53,6 +57,8 @@ public enum Permission: String, CaseIterable, Sendable {
         case .exportCaseData: [.supervisor]
         case .viewMeasures: [.contributor, .analyst, .supervisor]
         case .recordMeasures: [.contributor]
+        case .contributeToReport: [.contributor]
+        case .manageReport: [.secretariat]
         }
     }
 }
@@ -71,6 +77,8 @@ public enum AccessPolicy {
         case .recordOversight: return [.otit, .immigration, .labourInspection].contains(staff.agency.kind)
         // The agencies that protect victims exchange with IOM, and IOM with them; not the hot lines.
         case .exportCaseData: return staff.agency.kind.protectsVictims
+        // The Council's secretariat sits in the Cabinet Secretariat; a ministry's contributor writes for a ministry.
+        case .manageReport: return staff.agency.code == "cas"
         default: return true
         }
     }
@@ -80,6 +88,24 @@ public enum AccessPolicy {
 public enum MeasureAccess {
     public static func mayRecord(_ staff: StaffIdentity, ministry: String) -> Bool {
         AccessPolicy.allows(staff, .recordMeasures) && staff.agency.code == ministry
+    }
+}
+
+/// Who may work on which contribution of the annual report: a contributor only on their own ministry's
+/// (a joint contribution is each of its ministries'); the secretariat reviews every one but writes none.
+public enum ReportWorkAccess {
+    public static func mayWrite(_ staff: StaffIdentity, ministries: [String]) -> Bool {
+        AccessPolicy.allows(staff, .contributeToReport) && ministries.contains(staff.agency.code)
+    }
+
+    /// The board and the contributions: the secretariat sees every ministry's, a contributor their own.
+    public static func mayRead(_ staff: StaffIdentity, ministries: [String]) -> Bool {
+        AccessPolicy.allows(staff, .manageReport) || mayWrite(staff, ministries: ministries)
+    }
+
+    /// Whether `staff` may open the year's board at all.
+    public static func mayOpenBoard(_ staff: StaffIdentity) -> Bool {
+        AccessPolicy.allows(staff, .manageReport) || AccessPolicy.allows(staff, .contributeToReport)
     }
 }
 

@@ -16,6 +16,9 @@ public enum StaffRole: String, CaseIterable, Codable, Sendable, Comparable {
     /// Writes their ministry's part of the annual report and keeps its registers of the measures
     /// (materials, trainings, funding, …); no personal data.
     case contributor
+    /// The Council's secretariat (in the Cabinet Secretariat): requests the ministries' contributions to
+    /// the annual report, reviews, returns or accepts them, keeps the outline and publishes; no personal data.
+    case secretariat
 
     public var label: CodeLabel {
         switch self {
@@ -26,6 +29,7 @@ public enum StaffRole: String, CaseIterable, Codable, Sendable, Comparable {
         case .auditor: CodeLabel(code: rawValue, en: "Auditor", ja: "監査担当")
         case .administrator: CodeLabel(code: rawValue, en: "Administrator", ja: "管理者")
         case .contributor: CodeLabel(code: rawValue, en: "Report contributor", ja: "報告担当")
+        case .secretariat: CodeLabel(code: rawValue, en: "Council secretariat", ja: "推進会議事務局")
         }
     }
 

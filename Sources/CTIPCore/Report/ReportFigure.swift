@@ -97,6 +97,13 @@ public struct ReportFigure: Sendable, Equatable, Hashable {
     /// agrees with the number; small counts stay in digits (the report's tables and totals do; words for
     /// one to ten are the sentence writer's choice, `Numerals.english`).
     public func text(_ language: Language, qualifier: String? = nil) -> String {
+        Self.text(value, unit: unit, preliminary: preliminary, approximate: approximate, language: language, qualifier: qualifier)
+    }
+
+    /// The running-text form of a value with its unit and marks, whether or not the figure states its period
+    /// and source: a figure of a contribution's text still being completed (`EnteredFigure`) is written
+    /// exactly as a complete one.
+    static func text(_ value: Value, unit: Unit?, preliminary: Bool, approximate: Bool, language: Language, qualifier: String? = nil) -> String {
         var text: String
         switch (value, language) {
         case (.count(let count), .ja):

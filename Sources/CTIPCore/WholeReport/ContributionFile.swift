@@ -18,6 +18,9 @@ import Foundation
 /// language: en                 # required: the language of the body: en or ja
 /// status: original             # optional: original (the default) or translation
 /// status_ja: translation       # optional, only with a `--- ja ---` part: original or translation (the default)
+/// figures:                     # optional: the numbers the body names as `{number:KEY}`, one indented line each:
+///   mofa-visa-missions: 12 | mission/missions/公館 | FY2025 | mofa
+///                              #   KEY: VALUE | UNIT | PERIOD | [preliminary | approximate | unconfirmed |] SOURCE
 /// ---
 /// - The Ministry of Foreign Affairs … (the body: Markdown-light, `- ` bullets and paragraphs)
 ///
@@ -29,8 +32,13 @@ import Foundation
 ///   a value. Keys are written once each.
 /// - The body may have two parts separated by a line `--- ja ---`: then `language` must be `en`, the first
 ///   part is the English text and the second the Japanese one.
-/// - `{item:3 (1) iii)}` in the body must name a heading of the year's outline; `{figure:…}` and `{table:…}`
-///   are checked by `ctip report check`.
+/// - `{item:3 (1) iii)}` in the body must name a heading of the year's outline; `{figure:…}`, `{table:…}` and
+///   `{number:…}` are checked by `ctip report check`.
+/// - A figure line: the value (`8,311`, `14,096,000 JPY`, `37 of 61`), the unit (`singular/plural/counter`
+///   or a known unit's plural, `persons`), the period (`2024`, `FY2024`, `as of 2025-03-31`,
+///   `2024-04-01 to 2025-03-31`), then the flags and the source's agency code in any order. `-` or nothing
+///   leaves a part out (`ctip report check` lists a figure without unit, period or source); `unconfirmed`
+///   marks a figure carried forward from last year's edition that its ministry has not confirmed yet.
 /// - Leading and trailing blank lines of a part are not part of the text.
 public enum ContributionFile {
     /// A contribution read from its file, with the items it is repeated under.
@@ -38,15 +46,21 @@ public enum ContributionFile {
         public var contribution: Contribution
         /// Further placements, each rendered as a repeat of the contribution's home.
         public var also: [OutlineNumber]
+        /// The entered figures it declares (`TextFigure`, owned by the contribution), in the file's order.
+        public var figures: [TextFigure]
 
-        public init(contribution: Contribution, also: [OutlineNumber] = []) {
+        public init(contribution: Contribution, also: [OutlineNumber] = [], figures: [TextFigure] = []) {
             self.contribution = contribution
             self.also = also
+            self.figures = figures
         }
     }
 
     /// The front matter's keys, in the order `write` gives them.
-    public static let keys = ["id", "year", "item", "also", "ministries", "language", "status", "status_ja"]
+    public static let keys = ["id", "year", "item", "also", "ministries", "language", "status", "status_ja", "figures"]
+
+    /// The words of a figure line besides its source: `preliminary`, `approximate`, `unconfirmed`.
+    public static let figureFlags = ["preliminary", "approximate", "unconfirmed"]
 
     /// The `ministries` value of a contribution no ministry wrote (the Introduction, the Council's own text).
     public static let noMinistry = "none"
@@ -82,12 +96,19 @@ public enum ContributionFile {
             return rejected()
         }
 
-        // The front matter: `key: value` lines.
+        // The front matter: `key: value` lines; under `figures:`, its indented figure lines.
         var values: [String: (line: Int, value: String)] = [:]
+        var figureLines: [(number: Int, text: String)] = []
+        var inFigures = false
         for index in 1..<close {
             let lineNumber = index + 1
             let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            if inFigures, let lead = lines[index].first, lead == " " || lead == "\t" {
+                figureLines.append((lineNumber, withoutComment(trimmed).trimmingCharacters(in: .whitespaces)))
+                continue
+            }
+            inFigures = false
             guard let colon = trimmed.firstIndex(of: ":") else {
                 issue(lineNumber, "`\(short(trimmed))` is not a `key: value` line")
                 continue
@@ -98,11 +119,16 @@ public enum ContributionFile {
                 issue(lineNumber, "unknown key `\(short(key))`: the keys are \(keys.joined(separator: ", "))")
                 continue
             }
+            // The lines under `figures:` are its figures, even under a doubled or misused key.
+            inFigures = key == "figures"
             if let earlier = values[key] {
                 issue(lineNumber, "`\(key)` is given twice (first at line \(earlier.line))")
                 continue
             }
             values[key] = (lineNumber, value)
+            if key == "figures" && !value.isEmpty {
+                issue(lineNumber, "`figures` lists its figures on the lines below it, indented, one a line: `  KEY: VALUE | UNIT | PERIOD | SOURCE`")
+            }
         }
         let what = ["year": "the data year", "item": "the outline number the contribution is written for",
                     "ministries": "the agency codes of the ministries that wrote it", "language": "the language of the body, en or ja"]
@@ -220,6 +246,19 @@ public enum ContributionFile {
         let statusFirst = status("status") ?? .original
         let statusJapanese = status("status_ja")
 
+        // figures
+        var figures: [TextFigure] = []
+        var figureKeyLines: [String: Int] = [:]
+        for line in figureLines {
+            guard let read = Self.figure(line.text, line: line.number, agencies: agencies, issue: issue) else { continue }
+            if let earlier = figureKeyLines[read.key] {
+                issue(line.number, "figure `\(read.key)` is given twice (first at line \(earlier))")
+                continue
+            }
+            figureKeyLines[read.key] = line.number
+            figures.append(read)
+        }
+
         // The body: one part, or the English and the Japanese parts.
         let bodyStart = close + 1
         var separator: Int?
@@ -275,7 +314,105 @@ public enum ContributionFile {
             contribution = Contribution(id: identifier, year: year, ministries: ministries, textEN: "", textJA: firstPart.text,
                                         statusEN: .missing, statusJA: statusFirst, home: item, state: .submitted)
         }
-        return .success(ParsedContribution(contribution: contribution, also: also))
+        let owned = figures.map { figure -> TextFigure in
+            var declared = figure
+            declared.contributionID = identifier
+            return declared
+        }
+        return .success(ParsedContribution(contribution: contribution, also: also, figures: owned))
+    }
+
+    /// One figure line, `KEY: VALUE | UNIT | PERIOD | [flags |] SOURCE`; nil (with its problems reported at
+    /// `line`) when it cannot be read. A part left out (`-` or nothing) is not a problem of the file:
+    /// `ctip report check` lists a figure without unit, period or source.
+    static func figure(_ text: String, line: Int, agencies: Set<String>, issue: (Int, String) -> Void) -> TextFigure? {
+        let form = "a figure line is `KEY: VALUE | UNIT | PERIOD | SOURCE`, e.g. `mofa-missions: 12 | persons | FY2025 | mofa`"
+        guard let colon = text.firstIndex(of: ":") else {
+            issue(line, "`\(short(text))` is not a figure: \(form)")
+            return nil
+        }
+        let key = text[..<colon].trimmingCharacters(in: .whitespaces)
+        guard RowDecoder.isIdentifier(key) else {
+            issue(line, "figure key `\(short(key))` is not an identifier: 1–64 characters of A-Z a-z 0-9 . _ -")
+            return nil
+        }
+        let fields = text[text.index(after: colon)...].split(separator: "|", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        func given(_ index: Int) -> String? {
+            guard index < fields.count, !fields[index].isEmpty, fields[index] != "-" else { return nil }
+            return fields[index]
+        }
+        guard let valueText = given(0) else {
+            issue(line, "figure `\(key)` has no value: \(form)")
+            return nil
+        }
+        guard let value = ReportFigure.Value(notation: valueText) else {
+            issue(line, "figure `\(key)`: `\(short(valueText))` is not a value such as `8,311`, `14,096,000 JPY` (JPY, USD or EUR) or `37 of 61`")
+            return nil
+        }
+        var readable = true
+        var unit: ReportFigure.Unit?
+        if let unitText = given(1) {
+            if case .amount = value {
+                issue(line, "figure `\(key)` is an amount: its currency is its unit, so its unit is `-`")
+                readable = false
+            } else if let read = ReportFigure.Unit(notation: unitText) {
+                unit = read
+            } else {
+                issue(line, "figure `\(key)`: unit `\(short(unitText))` is neither `singular/plural/counter` "
+                      + "(e.g. `implementing organization/implementing organizations/機関`) nor one of "
+                      + ReportFigure.Unit.known.map(\.plural).joined(separator: ", "))
+                readable = false
+            }
+        }
+        var period: ReportFigure.Period?
+        if let periodText = given(2) {
+            if let read = ReportFigure.Period(notation: periodText) {
+                period = read
+            } else {
+                issue(line, "figure `\(key)`: period `\(short(periodText))` is not `2024`, `FY2024`, `as of 2025-03-31` or `2024-04-01 to 2025-03-31`")
+                readable = false
+            }
+        }
+        var preliminary = false, approximate = false, confirmed = true
+        var source: String?
+        for index in fields.indices.dropFirst(3) {
+            guard let field = given(index) else { continue }
+            switch field.lowercased() {
+            case "preliminary": preliminary = true
+            case "approximate": approximate = true
+            case "unconfirmed": confirmed = false
+            default:
+                if let earlier = source {
+                    issue(line, "figure `\(key)` names two sources, `\(earlier)` and `\(short(field))`: one agency code states it; "
+                          + "the other words are \(figureFlags.joined(separator: ", "))")
+                    readable = false
+                } else if agencies.contains(field) {
+                    source = field
+                } else {
+                    let hint = agencies.contains(field.lowercased()) ? " (codes are lower-case: `\(field.lowercased())`)" : ""
+                    issue(line, "figure `\(key)`: `\(short(field))` is neither an agency of CTIP's directory\(hint) nor one of "
+                          + figureFlags.joined(separator: ", "))
+                    readable = false
+                }
+            }
+        }
+        guard readable else { return nil }
+        return TextFigure(key: key, entered: EnteredFigure(value, unit: unit, period: period, preliminary: preliminary, source: source,
+                                                           approximate: approximate),
+                          confirmed: confirmed)
+    }
+
+    /// A figure as its line writes it (`KEY: VALUE | UNIT | PERIOD | flags | SOURCE`); nil for a computed one,
+    /// which a file does not declare (the body names a computed figure by its own key).
+    static func figureLine(_ figure: TextFigure) -> String? {
+        guard let entered = figure.entered else { return nil }
+        var fields = [entered.value.notation, entered.unit?.notation ?? "-", entered.period?.notation ?? "-"]
+        if entered.preliminary { fields.append("preliminary") }
+        if entered.approximate { fields.append("approximate") }
+        if !figure.confirmed { fields.append("unconfirmed") }
+        if let source = entered.source { fields.append(source) }
+        return "\(figure.key): " + fields.joined(separator: " | ")
     }
 
     /// The identifier of a file without `id`: the first ministry, the year and the item, e.g. `mofa-2025-3-1-iii`.
@@ -346,10 +483,11 @@ public enum ContributionFile {
 
     // MARK: - Writing
 
-    /// The file of a contribution, `also` being the items it is repeated under: `parse` reads it back to the
-    /// same contribution, but for what a file does not carry: `sourceLine` (a line of an imported edition's
-    /// file), `state` (a file read is `submitted`) and `carriedFrom` (nil).
-    public static func write(_ contribution: Contribution, also: [OutlineNumber]) -> String {
+    /// The file of a contribution, `also` being the items it is repeated under and `figures` the entered
+    /// figures it declares (computed ones are left out: the body names them by their own key): `parse` reads
+    /// it back to the same contribution and figures, but for what a file does not carry: `sourceLine` (a line
+    /// of an imported edition's file), `state` (a file read is `submitted`) and `carriedFrom` (nil).
+    public static func write(_ contribution: Contribution, also: [OutlineNumber], figures: [TextFigure] = []) -> String {
         let c = contribution
         // Japanese first only when there is no English text at all.
         let englishFirst = !(c.statusEN == .missing && c.textEN.isEmpty && c.statusJA != .missing)
@@ -368,6 +506,8 @@ public enum ContributionFile {
             lines.append("language: ja")
             lines.append("status: " + (c.statusJA == .translation ? TextStatus.translation : TextStatus.original).rawValue)
         }
+        let figureLines = figures.compactMap(figureLine)
+        if !figureLines.isEmpty { lines += ["figures:"] + figureLines.map { "  " + $0 } }
         lines.append("---")
         lines.append(englishFirst ? c.textEN : c.textJA)
         if japanesePart { lines += ["", japaneseSeparator, c.textJA] }
@@ -384,16 +524,35 @@ public enum ContributionFile {
     /// importing an exported folder unchanged changes nothing; a changed one is `submitted` (its ministry has
     /// written or confirmed it) and keeps the line it was read from in the edition's file while its English
     /// text is unchanged.
+    ///
+    /// The file's figures become the contribution's entered figures: they replace those it declared before
+    /// and any other figure of the same key. A figure still marked `unconfirmed` whose value, unit, period,
+    /// marks or source the file changed is confirmed by that change: its ministry wrote it. A change of the
+    /// figures alone also makes the contribution `submitted`.
     public static func apply(_ files: [ParsedContribution], to edition: WholeEdition) -> WholeEdition {
         var result = edition
         for file in files {
             var contribution = file.contribution
             let id = contribution.id
+
+            let declared = file.figures.map { figure -> TextFigure in
+                var read = figure
+                read.contributionID = id
+                if !read.confirmed, let before = result.figures.first(where: { $0.key == read.key }), before.entered != read.entered {
+                    read.confirmed = true
+                }
+                return read
+            }
+            let keys = Set(declared.map(\.key))
+            func replaced(_ figure: TextFigure) -> Bool { (figure.contributionID == id && figure.entered != nil) || keys.contains(figure.key) }
+            let figuresChanged = Set(result.figures.filter(replaced)) != Set(declared)
+            if figuresChanged { result.figures = result.figures.filter { !replaced($0) } + declared }
+
             if let index = result.contributions.firstIndex(where: { $0.id == id }) {
                 let old = result.contributions[index]
                 var unchanged = contribution
                 unchanged.state = old.state; unchanged.carriedFrom = old.carriedFrom; unchanged.sourceLine = old.sourceLine
-                if unchanged == old {
+                if unchanged == old && !figuresChanged {
                     contribution = old
                 } else if contribution.sourceLine == nil && old.textEN == contribution.textEN {
                     contribution.sourceLine = old.sourceLine

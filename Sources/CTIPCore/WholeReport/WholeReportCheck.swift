@@ -24,13 +24,17 @@ public struct CheckedFigure: Sendable, Hashable {
     /// Empty for a year without case-level records (nothing to hold the text against).
     public static func records(_ facts: ReportFacts) -> [CheckedFigure] {
         guard facts.current.hasRecords else { return [] }
-        let victims = facts.current.victims.reduce(0) { $0 + $1.value }
-        let japanese = facts.current.victims.reduce(0) { $0 + ($1.key.nationality == "JPN" ? $1.value : 0) }
+        // Counted once, by `ComputedFigures`: the text's `{number:…}` and the check agree.
+        let figures = ComputedFigures.figures(from: facts)
+        func count(_ key: String) -> Int {
+            if case .count(let value)? = figures[key]?.value { return value }
+            return 0
+        }
         return [
-            CheckedFigure(key: "cleared_cases", value: facts.current.clearedCases,
+            CheckedFigure(key: "cleared_cases", value: count("cleared_cases"),
                           unitWords: ["cases of arrest", "cleared cases", "cases were cleared", "検挙件数"], year: facts.year, label: "cleared cases"),
-            CheckedFigure(key: "victims", value: victims, unitWords: ["victims", "被害者数"], year: facts.year, label: "victims"),
-            CheckedFigure(key: "japanese_victims", value: japanese, unitWords: ["Japanese victims", "日本人被害者数", "日本人被害者"],
+            CheckedFigure(key: "victims", value: count("victims"), unitWords: ["victims", "被害者数"], year: facts.year, label: "victims"),
+            CheckedFigure(key: "japanese_victims", value: count("japanese_victims"), unitWords: ["Japanese victims", "日本人被害者数", "日本人被害者"],
                           year: facts.year, label: "Japanese victims"),
         ]
     }
@@ -39,12 +43,17 @@ public struct CheckedFigure: Sendable, Hashable {
 /// One thing `check` found in an edition, at its place: `seed:1698: 8: contradicts the records: …`.
 public struct CheckFinding: Sendable, Hashable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
-        /// `{item:…}`, `{figure:…}`, `{table:…}`, "see 3 (7) i)", "(see (2))" or "[Repeated from X]" naming nothing.
+        /// `{item:…}`, `{figure:…}`, `{table:…}`, `{number:…}`, "see 3 (7) i)", "(see (2))" or "[Repeated from X]" naming nothing.
         case unresolvedReference = "unresolved_reference"
-        /// A number next to a figure's words that is not what the records count for that year.
+        /// A number next to a figure's words, or an entered figure of a computed figure's key, that is not
+        /// what the records count for that year.
         case contradictsRecords = "contradicts_records"
-        /// Reserved for figures of the text that are not held as data (issue 18's `ReportFigure`).
+        /// An entered figure of the text (`TextFigure`) that does not say what it counts (a count's unit),
+        /// over which period, or who states it.
         case figureWithoutUnitPeriodOrSource = "figure_without_unit_period_or_source"
+        /// An entered figure carried forward from the last edition that its ministry has not confirmed: its
+        /// value is still last year's.
+        case figureNotConfirmed = "figure_not_confirmed"
         case missingLanguage = "missing_language"
         /// A copy printed as a repeat whose text is not its source's.
         case repeatDiffersFromSource = "repeat_differs_from_source"
@@ -92,11 +101,16 @@ public struct CheckFinding: Sendable, Hashable, CustomStringConvertible {
 ///   figures beside the text they illustrate rather than citing them, so "never cited" alone would flag most of
 ///   them. Chapters 2 and 8, whose text CTIP writes, always hold text.
 /// - (f) contributions not in `accepted` (nil: an imported edition, all accepted).
+/// - (g) the text's figures (`TextFigures`): a `{number:KEY}` that names neither a figure of the edition nor
+///   one of `computedFigures` (the figures CTIP computes for the year, `ComputedFigures`) is an unresolved
+///   reference; an entered figure without a unit (a count's), a period or a source; an entered figure not
+///   yet confirmed (carried forward: still last year's); an entered figure under a computed figure's key
+///   whose value is not the computed one contradicts the records. Each at its contribution's home and line.
 ///
 /// Findings come in outline order, then by line; the summary of missing Japanese text comes last.
 public enum WholeReportCheck {
-    public static func findings(edition: WholeEdition, computed: [CheckedFigure], accepted: Set<String>? = nil,
-                                file: String = "seed") -> [CheckFinding] {
+    public static func findings(edition: WholeEdition, computed: [CheckedFigure], computedFigures: [String: ReportFigure] = [:],
+                                accepted: Set<String>? = nil, file: String = "seed") -> [CheckFinding] {
         var findings: [CheckFinding] = []
         func add(_ kind: CheckFinding.Kind, _ item: OutlineNumber?, _ line: Int?, _ message: String) {
             findings.append(CheckFinding(kind: kind, item: item?.description ?? "", line: line, message: message, file: file))
@@ -111,6 +125,7 @@ public enum WholeReportCheck {
         func home(_ contribution: Contribution) -> OutlineNumber { homePlacement[contribution.id]?.item ?? contribution.home }
         func homeLine(_ contribution: Contribution) -> Int? { contribution.sourceLine ?? homePlacement[contribution.id]?.sourceLine }
         let exhibitsByID = Dictionary(edition.exhibits.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let textFigures = TextFigures(edition.figures, computed: computedFigures)
 
         // (a) {kind:target} tokens, once per contribution.
         for contribution in edition.contributions {
@@ -123,6 +138,7 @@ public enum WholeReportCheck {
                 case .item: resolves = OutlineNumber(reference.target).map { numbers.contains($0) } ?? false
                 case .figure: resolves = exhibitsByID[reference.target]?.kind == .figure
                 case .table: resolves = exhibitsByID[reference.target]?.kind == .table
+                case .number: resolves = textFigures.resolved(reference.target) != nil
                 }
                 if !resolves {
                     let what: String
@@ -130,6 +146,7 @@ public enum WholeReportCheck {
                     case .item: what = "there is no item \(OutlineNumber(reference.target)?.description ?? reference.target)"
                     case .figure: what = "there is no figure \"\(reference.target)\""
                     case .table: what = "there is no table \"\(reference.target)\""
+                    case .number: what = unresolvedNumber(reference.target, figures: textFigures, year: edition.year)
                     }
                     add(.unresolvedReference, home(contribution), homeLine(contribution), "unresolved reference \(reference.written): \(what)")
                 }
@@ -225,7 +242,7 @@ public enum WholeReportCheck {
 
         // (e) exhibits.
         let allTexts = edition.contributions.flatMap { [$0.textEN, $0.textJA] } + edition.placements.compactMap(\.printedText)
-        let tokenTargets = Set(allTexts.flatMap(WholeReportText.references(in:)).filter { $0.kind != .item }.map(\.target))
+        let tokenTargets = Set(allTexts.flatMap(WholeReportText.references(in:)).filter { $0.kind == .figure || $0.kind == .table }.map(\.target))
         let itemsWithText = Set(edition.placements.filter { contributions[$0.contributionID] != nil }.map(\.item))
         for exhibit in edition.exhibits where !exhibit.computed {
             let label = "[\(exhibit.kind == .figure ? "Figure" : "Table") \(exhibit.printedNumber.map { String($0) } ?? "–")] \(exhibit.captionEN)"
@@ -245,6 +262,32 @@ public enum WholeReportCheck {
             for contribution in edition.contributions where !accepted.contains(contribution.id) {
                 let by = contribution.ministries.isEmpty ? "" : " (\(contribution.ministries.joined(separator: ", ")))"
                 add(.notAccepted, home(contribution), homeLine(contribution), "contribution \"\(contribution.id)\"\(by) is not accepted")
+            }
+        }
+
+        // (g) the text's entered figures: complete, confirmed, and agreeing with the records.
+        for figure in edition.figures {
+            guard let entered = figure.entered else { continue }
+            let owner = figure.contributionID.flatMap { contributions[$0] }
+            let item = owner.map(home), line = owner.flatMap(homeLine)
+            let period = entered.period.map { ", \($0.text(.en))" } ?? ""
+            let label = "figure \"\(figure.key)\" (\(entered.text(.en))\(period))"
+            let missing = entered.missingParts
+            if !missing.isEmpty {
+                let lacks = Self.list(missing.map { "no " + $0 })
+                add(.figureWithoutUnitPeriodOrSource, item, line,
+                    "\(label) has \(lacks): a figure of the text states what it counts, over which period and who says so")
+            }
+            if !figure.confirmed {
+                let from = owner?.carriedFrom ?? edition.year - 1
+                add(.figureNotConfirmed, item, line,
+                    "\(label) is still the \(from) edition's: carried forward, it is last year's figure until its ministry confirms or replaces it")
+            }
+            if let recorded = computedFigures[figure.key], recorded.value != entered.value {
+                let enteredPeriod = entered.period.map { " (\($0.text(.en)))" } ?? ""
+                add(.contradictsRecords, item, line,
+                    "contradicts the records: figure \"\(figure.key)\" is entered as \(entered.text(.en))\(enteredPeriod) "
+                        + "but CTIP counts \(recorded.text(.en)) in \(recorded.period.text(.en))")
             }
         }
 
@@ -279,6 +322,26 @@ public enum WholeReportCheck {
                                        file: file))
         }
         return unique
+    }
+
+    // MARK: - Figures of the text
+
+    /// Why `{number:key}` names nothing: no such figure, or a computed one that the year's records cannot give.
+    static func unresolvedNumber(_ key: String, figures: TextFigures, year: Int) -> String {
+        let standsFor = figures.declared[key]?.computedKey
+        let computedKey = standsFor ?? key
+        let prefix = standsFor.map { "figure \"\(key)\" stands for \"\($0)\", " } ?? ""
+        if ComputedFigures.keys.contains(computedKey) {
+            return prefix + (standsFor == nil ? "" : "and ") + "CTIP holds no records of \(year) to compute it"
+        }
+        if standsFor != nil { return prefix + "which CTIP does not compute for \(year)" }
+        return "there is no figure \"\(key)\": the edition enters none of that key, and CTIP computes none"
+    }
+
+    /// "a", "a and b", "a, b and c".
+    static func list(_ items: [String]) -> String {
+        guard items.count > 1, let last = items.last else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + last
     }
 
     // MARK: - Words of a text

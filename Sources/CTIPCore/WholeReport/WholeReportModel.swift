@@ -165,11 +165,31 @@ public struct WholeEdition: Sendable, Hashable, Codable {
     public var exhibits: [Exhibit]
     /// The contents as the file printed them (headings in order), for an imported edition.
     public var printedContents: [String]
+    /// The numbers the contributions' text names as `{number:KEY}`: entered by a ministry, or standing for
+    /// one CTIP computes (`TextFigures`). One figure per key.
+    public var figures: [TextFigure]
 
     public init(year: Int, approvedOn: Day? = nil, outline: [OutlineItem] = [], contributions: [Contribution] = [], placements: [Placement] = [],
-                exhibits: [Exhibit] = [], printedContents: [String] = []) {
+                exhibits: [Exhibit] = [], printedContents: [String] = [], figures: [TextFigure] = []) {
         self.year = year; self.approvedOn = approvedOn; self.outline = outline; self.contributions = contributions
-        self.placements = placements; self.exhibits = exhibits; self.printedContents = printedContents
+        self.placements = placements; self.exhibits = exhibits; self.printedContents = printedContents; self.figures = figures
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case year, approvedOn, outline, contributions, placements, exhibits, printedContents, figures
+    }
+
+    /// An edition encoded before it held figures has none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        year = try container.decode(Int.self, forKey: .year)
+        approvedOn = try container.decodeIfPresent(Day.self, forKey: .approvedOn)
+        outline = try container.decode([OutlineItem].self, forKey: .outline)
+        contributions = try container.decode([Contribution].self, forKey: .contributions)
+        placements = try container.decode([Placement].self, forKey: .placements)
+        exhibits = try container.decode([Exhibit].self, forKey: .exhibits)
+        printedContents = try container.decode([String].self, forKey: .printedContents)
+        figures = try container.decodeIfPresent([TextFigure].self, forKey: .figures) ?? []
     }
 }
 
@@ -177,7 +197,10 @@ extension WholeEdition {
     /// The next year's draft, started from this edition: the outline and the tables and figures as they
     /// are; every contribution carried forward as its ministry's draft (`carriedFrom`: its entered
     /// figures are still this year's until confirmed), under the same items, repeats still repeats.
-    /// Section 2 and section 8 are computed from the new year's records when rendered.
+    /// Section 2 and section 8 are computed from the new year's records when rendered, and so are the text's
+    /// computed figures (they are kept as they are: rebound to the new year by being computed for it); the
+    /// entered figures are kept with their values and marked not confirmed, for their ministries to confirm
+    /// or replace.
     public func draft(forYear next: Int) -> WholeEdition {
         func id(_ old: String) -> String {
             let prefix = "C\(year)-"
@@ -193,6 +216,12 @@ extension WholeEdition {
             Placement(contributionID: id(placement.contributionID), item: placement.item, position: placement.position, isRepeat: placement.isRepeat)
         }
         draft.exhibits = exhibits.map { exhibit in var kept = exhibit; kept.sourceLine = nil; return kept }
+        draft.figures = figures.map { figure in
+            var carried = figure
+            carried.contributionID = figure.contributionID.map(id)
+            if figure.entered != nil { carried.confirmed = false }
+            return carried
+        }
         return draft
     }
 }

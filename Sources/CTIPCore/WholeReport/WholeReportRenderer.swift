@@ -12,6 +12,9 @@ import Foundation
 /// - Cross-references in a contribution's text render the current numbers: `{item:3 (7) i)}` → "3 (7) i)",
 ///   `{figure:figure-14}` → "Figure 7" / 「図7」, `{table:…}` → "Table 1" / 「表1」. A reference that does
 ///   not resolve stays visible as written, and the check reports it.
+/// - Numbers in a contribution's text are data: `{number:KEY}` renders the edition's figure of that key, or
+///   the figure CTIP computes for the year (`TextFigures`), in the report's style ("8,311 implementing
+///   organizations (preliminary figures)", 「8,311機関（速報値）」), the same wherever it is used.
 /// - Chapter 2: the items that section 2's headings stand for (matched by number: "(1)", "i)" or 「ア」) are
 ///   replaced by `section2`'s blocks, and the edition's `computed` exhibits of chapter 2 by section 2's own
 ///   tables and figures. With no `section2`, a notice says that section 2 has no records.
@@ -61,17 +64,23 @@ public struct WholeReport: Sendable {
     /// Tables and figures in order of first appearance: their numbers are 1, 2, 3, ….
     public let tables: [ExhibitEntry]
     public let figures: [ExhibitEntry]
+    /// The figures CTIP computed for the year, by key, that `{number:KEY}` may name.
+    public let computedFigures: [String: ReportFigure]
 
     let blocks: [Block]
     let outlineNumbers: Set<OutlineNumber>
     let figureNumbers: [String: Int]
     let tableNumbers: [String: Int]
+    let textFigures: TextFigures
 
-    public init(edition: WholeEdition, section2: ReportDocument?, section8: [String], language: Language) {
+    public init(edition: WholeEdition, section2: ReportDocument?, section8: [String], language: Language,
+                computedFigures: [String: ReportFigure] = [:]) {
         self.edition = edition
         self.section2 = section2
         self.section8 = section8
         self.language = language
+        self.computedFigures = computedFigures
+        textFigures = TextFigures(edition.figures, computed: computedFigures)
         var layout = WholeReportLayout(edition: edition, section2: section2, section8: section8, language: language)
         layout.build()
         blocks = layout.blocks
@@ -107,13 +116,15 @@ public struct WholeReport: Sendable {
     }
 
     /// The whole report from a year's facts: section 2 built by `AnnualReportBuilder`, section 8 by
-    /// `SectionEight`; nil facts (no records) → section 2's notice and the edition's own text of item 8.
-    public init(edition: WholeEdition, facts: ReportFacts?, language: Language) {
+    /// `SectionEight`, the text's computed figures by `ComputedFigures` (with the registers' `measures`);
+    /// nil facts (no records) → section 2's notice and the edition's own text of item 8.
+    public init(edition: WholeEdition, facts: ReportFacts?, language: Language, measures: [MeasureFigure] = []) {
+        let computed = ComputedFigures.figures(from: facts, measures: measures)
         if let facts {
             self.init(edition: edition, section2: ReportDocument(report: AnnualReportBuilder(language: language).build(from: facts)),
-                      section8: SectionEight.paragraphs(facts: facts, language: language), language: language)
+                      section8: SectionEight.paragraphs(facts: facts, language: language), language: language, computedFigures: computed)
         } else {
-            self.init(edition: edition, section2: nil, section8: [], language: language)
+            self.init(edition: edition, section2: nil, section8: [], language: language, computedFigures: computed)
         }
     }
 
@@ -159,8 +170,9 @@ public struct WholeReport: Sendable {
 
     // MARK: - Cross-references
 
-    /// The text with its `{item:…}`, `{figure:…}` and `{table:…}` references rendered in the text's language
-    /// ("Figure 7" in an English paragraph of the Japanese edition); unresolved ones stay as written.
+    /// The text with its `{item:…}`, `{figure:…}`, `{table:…}` references and `{number:…}` figures rendered in
+    /// the text's language ("Figure 7", "66 victims" in an English paragraph of the Japanese edition);
+    /// unresolved ones stay as written.
     func resolved(_ text: String, in textLanguage: Language? = nil) -> String {
         let ja = (textLanguage ?? language) == .ja
         return WholeReportText.replacingReferences(in: text) { reference in
@@ -174,6 +186,8 @@ public struct WholeReport: Sendable {
             case .table:
                 guard let number = tableNumbers[reference.target] else { return nil }
                 return ja ? "表\(number)" : "Table \(number)"
+            case .number:
+                return textFigures.text(reference.target, ja ? .ja : .en)
             }
         }
     }
@@ -917,7 +931,8 @@ enum WholeReportText {
     // MARK: {kind:target}
 
     struct Reference: Sendable, Hashable {
-        enum Kind: String, Sendable, Hashable { case item, figure, table }
+        /// `number` names a figure of the text (`TextFigures`); the others, parts of the report.
+        enum Kind: String, Sendable, Hashable { case item, figure, table, number }
         var kind: Kind
         var target: String
         /// As written, braces included.
@@ -930,7 +945,7 @@ enum WholeReportText {
         return result
     }
 
-    /// The text with each `{item:…}`, `{figure:…}`, `{table:…}` replaced by what `render` gives (nil: kept as written).
+    /// The text with each `{item:…}`, `{figure:…}`, `{table:…}`, `{number:…}` replaced by what `render` gives (nil: kept as written).
     static func replacingReferences(in text: String, _ render: (Reference) -> String?) -> String {
         guard text.contains("{") else { return text }
         var result = ""

@@ -49,6 +49,7 @@ public let ctipMigrations: [any Migration] = [
     CreateMeasureRegisters(),
     CreateWholeReportTables(),
     AddWorkflowToWholeReport(),
+    AddContributionHistory(),
 ]
 
 /// Brings the schema up to date and sets per-file options (SQLite: write-ahead log).

@@ -11,14 +11,18 @@ public struct WholeReportStore: Sendable {
     public init(database: any Database) { self.database = database }
 
     /// Replaces the year's edition with `edition`. A published edition never changes.
-    public func save(_ edition: WholeEdition, source: String, actor: String = "cli", agency: String = "-") async throws {
+    /// Every contribution whose text is new or changed gets a new version in its history (`action`: read
+    /// from a file, or carried forward into a draft); deadlines and versions of the others are kept.
+    public func save(_ edition: WholeEdition, source: String, actor: String = "cli", agency: String = "-",
+                     action: ContributionAction = .import, now: Date = Date()) async throws {
         try await database.writeTransaction { transaction in
             let sql = transaction.sql
             let year = Int64(edition.year)
             if let published = try await WholeReportStore(database: transaction).publication(year: edition.year) {
                 throw WholeReportError.published(year: edition.year, at: published.publishedAt)
             }
-            for table in ["report_exhibits", "report_placements", "report_contributions", "report_outline", "whole_report_editions"] {
+            let before = try await WholeReportStore(database: transaction).heldTexts(year: edition.year)
+            for table in ["report_figures", "report_exhibits", "report_placements", "report_contributions", "report_outline", "whole_report_editions"] {
                 try await sql.delete(from: table).where("year", .equal, SQLBind(year)).run()
             }
             let contents = String(decoding: try JSONEncoder().encode(edition.printedContents), as: UTF8.self)
@@ -45,10 +49,16 @@ public struct WholeReportStore: Sendable {
                 [SQLBind(year), SQLBind(e.id), SQLBind(e.kind.rawValue), SQLBind(e.printedNumber.map(Int64.init)), SQLBind(e.captionEN),
                  SQLBind(e.captionJA), SQLBind(e.credit), SQLBind(e.item.description), SQLBind(e.computed), SQLBind(e.sourceLine.map(Int64.init))]
             })
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            try await Self.insert(sql, "report_figures", ["year", "figure_key", "contribution_id", "figure"], try edition.figures.map { figure in
+                [SQLBind(year), SQLBind(figure.key), SQLBind(figure.contributionID), SQLBind(String(decoding: try encoder.encode(figure), as: UTF8.self))]
+            })
+            try await WholeReportStore(database: transaction).recordVersions(of: edition, before: before, action: action, actor: actor, agency: agency, at: now)
             try await AuditLog(database: transaction).append(AuditEvent(
-                at: Date(), actor: actor, agency: agency, action: .create, record: "whole_report:\(edition.year)",
+                at: now, actor: actor, agency: agency, action: .create, record: "whole_report:\(edition.year)",
                 fields: ["outline=\(edition.outline.count)", "contributions=\(edition.contributions.count)", "placements=\(edition.placements.count)",
-                         "exhibits=\(edition.exhibits.count)"], purpose: "annual report edition"))
+                         "exhibits=\(edition.exhibits.count)", "figures=\(edition.figures.count)"], purpose: "annual report edition"))
         }
     }
 
@@ -74,14 +84,14 @@ public struct WholeReportStore: Sendable {
     }
 
     /// Records the day the Council approved the year's edition.
-    public func approve(year: Int, on day: Day) async throws {
+    public func approve(year: Int, on day: Day, actor: String = "cli", agency: String = "-", now: Date = Date()) async throws {
         try await database.writeTransaction { transaction in
             if let published = try await WholeReportStore(database: transaction).publication(year: year) {
                 throw WholeReportError.published(year: year, at: published.publishedAt)
             }
             try await transaction.sql.update("whole_report_editions").set("approved_on", to: SQLBind(day.description))
                 .where("year", .equal, SQLBind(Int64(year))).run()
-            try await AuditLog(database: transaction).append(AuditEvent(at: Date(), actor: "cli", agency: "-", action: .update,
+            try await AuditLog(database: transaction).append(AuditEvent(at: now, actor: actor, agency: agency, action: .update,
                                                                         record: "whole_report:\(year)", fields: ["approved_on"], purpose: "annual report approval"))
         }
     }
@@ -176,6 +186,8 @@ public struct WholeReportStore: Sendable {
                                computed: try row.decode(column: "computed", as: Bool.self),
                                sourceLine: try row.decode(column: "source_line", as: Int64?.self).map(Int.init))
             }.sorted { ($0.sourceLine ?? .max, $0.id) < ($1.sourceLine ?? .max, $1.id) }
+        edition.figures = try await sql.select().column("figure").from("report_figures").where("year", .equal, bound).orderBy("figure_key").all()
+            .map { row in try JSONDecoder().decode(TextFigure.self, from: Data(try row.decode(column: "figure", as: String.self).utf8)) }
         return edition
     }
 }

@@ -81,6 +81,7 @@ func routes(_ app: Application) throws {
     try staff.register(collection: AccountAdminController())
     try staff.register(collection: OversightController())
     try staff.register(collection: MeasuresController())
+    try staff.register(collection: AnnualReportController())
     try staff.register(collection: HotlineStaffController(gate: AccountHotlineStaffGate(), hasher: hotline.hasher, writer: hotline.writer,
                                                           now: app.ctipConfiguration.now))
     try app.register(collection: OpenAPIController())

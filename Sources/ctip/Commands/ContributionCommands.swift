@@ -174,7 +174,8 @@ struct ExportContributionsCommand: AsyncParsableCommand {
             var also: [OutlineNumber] = []
             for placement in placements where placement.item != contribution.home && !also.contains(placement.item) { also.append(placement.item) }
             let name = contribution.id.replacingOccurrences(of: "/", with: "-") + ".md"
-            try Data(ContributionFile.write(contribution, also: also).utf8).write(to: target.appendingPathComponent(name))
+            let figures = edition.figures.filter { $0.contributionID == contribution.id }
+            try Data(ContributionFile.write(contribution, also: also, figures: figures).utf8).write(to: target.appendingPathComponent(name))
         }
         print("wrote \(edition.contributions.count) contribution file\(edition.contributions.count == 1 ? "" : "s") to \(target.path)")
     }

@@ -23,7 +23,8 @@ enum DemoAccounts {
         ("administrator@demo.ctip.invalid", "cas", .administrator, "staff accounts"),
         ("otit.inspector@demo.ctip.invalid", "otit", .caseWorker, "programme oversight: the registry, the inspection plan, findings that may be trafficking"),
         ("labour.official@demo.ctip.invalid", "labour-13", .caseWorker, "programme oversight as a Labour Bureau: inspections, asking the OTIT to inspect jointly"),
-        ("contributor@demo.ctip.invalid", "cao", .contributor, "the Cabinet Office's registers of the measures: posters, distributions, campaigns"),
+        ("contributor@demo.ctip.invalid", "cao", .contributor, "the Cabinet Office's registers of the measures and its part of the annual report"),
+        ("secretariat@demo.ctip.invalid", "cas", .secretariat, "the whole annual report: requests, review, approval, publication"),
     ]
 
     static func isLoopback(_ host: String) -> Bool {

@@ -23,7 +23,8 @@ struct ReportCommand: AsyncParsableCommand {
           ctip report check --year 2024
         """,
         subcommands: [RenderReportCommand.self, PublishReportCommand.self, ListReportsCommand.self, ImportEditionCommand.self, CheckReportCommand.self,
-                      DraftReportCommand.self, ApproveReportCommand.self, ImportContributionsCommand.self, ExportContributionsCommand.self],
+                      DraftReportCommand.self, ApproveReportCommand.self, ImportContributionsCommand.self, ExportContributionsCommand.self,
+                      ReportStatusCommand.self, RequestContributionCommand.self, ReviewContributionCommand.self],
         defaultSubcommand: RenderReportCommand.self)
 }
 

@@ -75,22 +75,10 @@ struct CheckReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let findings: [CheckFinding] = try await withStorage(try database.resolved()) { storage in
-            guard let edition = try await WholeReportStore(database: storage.database).load(year: year) else {
+            guard let findings = try await WholeReportStore(database: storage.database).check(year: year) else {
                 throw ValidationError("no edition of the whole report of \(year): `ctip report import-edition --year \(year) FILE` reads one")
             }
-            let facts = try await AnnualReports(database: storage.database).facts(year: year, asOf: Day.reportCutOff(forDataYear: year))
-            var computed = CheckedFigure.records(facts)
-            if let period = OversightPeriod.fiscalYear(year) {
-                let oversight = try await OversightStatisticsQuery(sql: storage.database.sql).figures(period)
-                if oversight.sendingReported > 0 {
-                    computed.append(CheckedFigure(key: "sending_reported", value: oversight.sendingReported,
-                                                  unitWords: ["sending organizations were reported", "sending organizations"], year: year,
-                                                  label: "sending organisations reported to their governments (FY\(year))"))
-                }
-            }
-            let source = try await WholeReportStore(database: storage.database).source(year: year) ?? "edition"
-            let accepted = Set(edition.contributions.filter { $0.state == .accepted }.map(\.id))
-            return WholeReportCheck.findings(edition: edition, computed: computed, accepted: accepted, file: source)
+            return findings
         }
         for finding in findings { print(finding.description) }
         printError(findings.isEmpty ? "the \(year) report: nothing found" : "the \(year) report: \(findings.count) finding\(findings.count == 1 ? "" : "s")")
@@ -142,14 +130,11 @@ struct DraftReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (from, draft) = try await withStorage(try database.resolved()) { storage -> (Int, WholeEdition) in
-            let store = WholeReportStore(database: storage.database)
-            if try await store.load(year: year) != nil { throw ValidationError("the \(year) report already has an edition; `ctip report check --year \(year)` shows where it stands") }
-            guard let last = try await store.years().filter({ $0 < year }).max(), let edition = try await store.load(year: last) else {
-                throw ValidationError("there is no earlier edition to start from: `ctip report import-edition --year \(year - 1) FILE` reads the last published one")
+            do {
+                return try await WholeReportStore(database: storage.database).startDraft(year: year)
+            } catch let refusal as WholeReportStore.DraftRefusal {
+                throw ValidationError(refusal.message(.en))
             }
-            let draft = edition.draft(forYear: year)
-            try await store.save(draft, source: "draft from \(last)")
-            return (last, draft)
         }
         print("the \(year) report: a draft from the \(from) edition — \(draft.contributions.count) contributions carried forward to their ministries")
     }

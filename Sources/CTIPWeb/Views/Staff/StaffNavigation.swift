@@ -47,6 +47,11 @@ enum StaffNavigation {
             add("/staff/measures", ("Measures", "施策の記録"),
                 ("Registers of the measures: materials, trainings, funding, agreements, consultations", "施策の記録：啓発資料・研修・拠出・条約・相談件数"))
         }
+        if allows(.manageReport) || allows(.contributeToReport) {
+            add("/staff/annual-report", ("Annual report", "年次報告"),
+                (allows(.manageReport) ? "The annual report: requests, review, check, approval and publication" : "Your ministry's part of the annual report",
+                 allows(.manageReport) ? "年次報告：依頼・確認・点検・承認・公表" : "年次報告の自府省庁の投稿"))
+        }
         if allows(.viewStatistics) { add("/reports", ("Statistics", "統計"), ("Statistics (annual report)", "統計（年次報告）")) }
         if allows(.manageAccounts) { add("/staff/accounts", ("Accounts", "アカウント"), ("Staff accounts", "職員アカウント")) }
         if allows(.manageDirectory) {

@@ -1,0 +1,154 @@
+import CTIPCore
+import CTIPStorage
+import Foundation
+import Testing
+import VaporTesting
+@testable import CTIPWeb
+
+/// The year's work on the whole report at `/staff/annual-report/…` (issue 16): the secretariat requests a
+/// contribution, the ministry writes and submits it, the secretariat returns and accepts it, checks the
+/// year, records the Council's approval and publishes — each page as its snapshot, each refusal as it
+/// should be. Over a small edition of CTIP's own words carried forward from 2024 to a 2025 draft.
+@Suite("Web: the year's work on the annual report — board, requests, contributions, check, approval, publication")
+struct AnnualReportWebTests {
+    /// May 28, 2026, 10:00 in Japan.
+    static let clock = Date(timeIntervalSince1970: 1_779_930_000)
+
+    struct People {
+        let secretariat: CaseWorkFixture.Actor
+        let cao: CaseWorkFixture.Actor
+        let mhlw: CaseWorkFixture.Actor
+        let analyst: CaseWorkFixture.Actor
+    }
+
+    static func withYear(_ body: (Application, People) async throws -> Void) async throws {
+        try await withCaseWorkApp(.sqlite, now: { clock }) { app in
+            _ = try await BundleImporter(database: app.db).importBundle(at: ReferenceBundle.directory)
+            let store = WholeReportStore(database: app.db)
+            try await store.save(WholeReportWebTests.small, source: "small.txt", now: clock)
+            _ = try await store.startDraft(year: 2025, now: clock)
+            let accounts = AccountStore(database: app.db)
+            func account(_ key: String, agency: String, role: StaffRole) async throws -> CaseWorkFixture.Actor {
+                let identity = try await accounts.createAccount(email: "\(key)@\(agency).example.jp", passwordHash: "unused", agency: agency, role: role, now: clock)
+                return CaseWorkFixture.Actor(key: key, identity: identity,
+                                             token: try await accounts.createAPIToken(userID: identity.userID, name: "test", now: clock),
+                                             session: try await accounts.createSession(userID: identity.userID, now: clock))
+            }
+            try await body(app, People(secretariat: try await account("secretariat", agency: "cas", role: .secretariat),
+                                       cao: try await account("contributor", agency: "cao", role: .contributor),
+                                       mhlw: try await account("contributor", agency: "mhlw", role: .contributor),
+                                       analyst: try await account("analyst", agency: "cas", role: .analyst)))
+        }
+    }
+
+    static func page(_ app: Application, _ path: String, as actor: CaseWorkFixture.Actor) async throws -> (HTTPResponseStatus, String) {
+        try await MeasuresWebTests.page(app, path, as: actor)
+    }
+
+    static func post(_ app: Application, _ path: String, _ form: [String: String], as actor: CaseWorkFixture.Actor) async throws -> TestingHTTPResponse {
+        try await MeasuresWebTests.post(app, path, form, as: actor)
+    }
+
+    @Test("the path: requested by the secretariat, written and submitted by the ministry, returned with a comment, accepted; every page as its snapshot")
+    func requestToAcceptance() async throws {
+        try await Self.withYear { app, people in
+            let (status, years) = try await Self.page(app, "/staff/annual-report?lang=en", as: people.secretariat)
+            #expect(status == .ok && years.contains("Report on 2025") && years.contains("in preparation") && years.contains(#"id="new-draft""#))
+            try assertSnapshot(years, named: "staff-annual-report.html")
+
+            let requested = try await Self.post(app, "/staff/annual-report/2025/requests?lang=en",
+                                                ["ministry": "cao", "item": "4 (2)", "deadline": "2026-06-30"], as: people.secretariat)
+            #expect(requested.status == .seeOther)
+            #expect(requested.headers.first(name: .location) == "/staff/annual-report/2025?lang=en&done=requested-1")
+            let (_, board) = try await Self.page(app, "/staff/annual-report/2025?lang=en&done=requested-1", as: people.secretariat)
+            #expect(board.contains("Requested: 1 contribution.") && board.contains("C2025-R001") && board.contains("2026-06-30"))
+            #expect(board.contains("carried from 2024, not yet confirmed"), "carried contributions await their ministry")
+            try assertSnapshot(board, named: "staff-annual-report-2025.html")
+
+            // The contributor sees only the Cabinet Office's contributions, and no secretariat's form.
+            let (_, own) = try await Self.page(app, "/staff/annual-report/2025?lang=en", as: people.cao)
+            #expect(own.contains("C2025-R001") && own.contains("C2025-0001") && !own.contains("C2025-0002"))
+            #expect(!own.contains(#"id="request""#) && !own.contains(#"id="approval""#))
+
+            let path = "/staff/annual-report/2025/contributions/C2025-R001?lang=en"
+            let submitted = try await Self.post(app, path, ["action": "submit", "revision": "1", "text_en": "The Cabinet Office informed latent victims.\r\n",
+                                                            "text_ja": "", "ja_status": "original"], as: people.cao)
+            #expect(submitted.status == .seeOther)
+            var stored = try #require(try await WholeReportStore(database: app.db).load(year: 2025)?.contributions.first { $0.id == "C2025-R001" })
+            #expect(stored.state == .submitted && stored.textEN == "The Cabinet Office informed latent victims." && stored.statusJA == .missing)
+
+            // Another ministry's contributor may not even read it (audited).
+            #expect(try await Self.page(app, path, as: people.mhlw).0 == .forbidden)
+            #expect(try await Self.post(app, path, ["action": "edit", "text_en": "Not ours."], as: people.mhlw).status == .forbidden)
+
+            // A return says what to change: without a comment the form comes back with the problem beside the field.
+            let bare = try await Self.post(app, path, ["action": "return", "revision": "3", "comment": " "], as: people.secretariat)
+            #expect(bare.status == .badRequest && bare.body.string.contains(#"id="comment-error""#))
+            #expect(try await Self.post(app, path, ["action": "return", "revision": "3", "comment": "Say how many leaflets."], as: people.secretariat)
+                .status == .seeOther)
+            // A form opened before the return is refused, not saved over it.
+            let stale = try await Self.post(app, path, ["action": "edit", "revision": "3", "text_en": "Old form."], as: people.cao)
+            #expect(stale.status == .conflict && stale.body.string.contains("changed since you opened it"))
+            #expect(try await Self.post(app, path, ["action": "submit", "revision": "4", "text_en": "The Cabinet Office informed latent victims with 12,000 leaflets.",
+                                                     "text_ja": "内閣府は、12,000部のリーフレットで潜在的被害者に周知した。", "ja_status": "translation"],
+                                        as: people.cao).status == .seeOther)
+            let (_, review) = try await Self.page(app, path, as: people.secretariat)
+            #expect(review.contains(#"value="accept""#) && review.contains(#"value="return""#) && !review.contains(#"name="text_en""#))
+            #expect(review.contains("Say how many leaflets."), "the history keeps the comment")
+            try assertSnapshot(review, named: "staff-annual-report-contribution.html")
+            #expect(try await Self.post(app, path, ["action": "accept", "revision": "6"], as: people.secretariat).status == .seeOther)
+            stored = try #require(try await WholeReportStore(database: app.db).load(year: 2025)?.contributions.first { $0.id == "C2025-R001" })
+            #expect(stored.state == .accepted && stored.statusJA == .translation)
+            #expect(try await Self.post(app, path, ["action": "accept", "revision": "7"], as: people.secretariat).status == .conflict)
+        }
+    }
+
+    @Test("a carried-forward contribution shows what changed since last year's edition, word by word")
+    func sinceLastYear() async throws {
+        try await Self.withYear { app, people in
+            let path = "/staff/annual-report/2025/contributions/C2025-0001?lang=en"
+            let (_, unchanged) = try await Self.page(app, path, as: people.cao)
+            #expect(unchanged.contains("The text is the same as last year's.") && unchanged.contains("carried forward from the last edition"))
+            let edited = try await Self.post(app, path, ["action": "edit", "revision": "1",
+                                                         "text_en": "A test text: the Cabinet Office printed new posters for <everyone>, see {figure:figure-1}."],
+                                             as: people.cao)
+            #expect(edited.status == .seeOther)
+            let (_, changed) = try await Self.page(app, path + "&done=edit", as: people.cao)
+            #expect(changed.contains("<ins>new </ins>") || changed.contains("<ins> new</ins>"))
+            #expect(changed.contains("&lt;everyone&gt;") && !changed.contains("<everyone>"), "text is escaped")
+            #expect(!changed.contains("carried from 2024"), "the ministry has looked at it")
+            try assertSnapshot(changed, named: "staff-annual-report-since-last-year.html")
+        }
+    }
+
+    @Test("the check for the secretariat, the approval and the publication; nobody else may, and a published year refuses every step")
+    func checkApproveAndPublish() async throws {
+        try await Self.withYear { app, people in
+            let (status, check) = try await Self.page(app, "/staff/annual-report/2025/check?lang=en", as: people.secretariat)
+            #expect(status == .ok && check.contains("Contributions not accepted"))
+            try assertSnapshot(check, named: "staff-annual-report-check.html")
+            let (_, japanese) = try await Self.page(app, "/staff/annual-report/2025/check?lang=ja", as: people.secretariat)
+            #expect(japanese.contains("未受理の投稿"))
+            for actor in [people.cao, people.analyst] {
+                #expect(try await Self.page(app, "/staff/annual-report/2025/check?lang=en", as: actor).0 == .forbidden)
+                #expect(try await Self.post(app, "/staff/annual-report/2024/publication?lang=en", [:], as: actor).status == .forbidden)
+            }
+            #expect(try await Self.page(app, "/staff/annual-report?lang=en", as: people.analyst).0 == .forbidden)
+
+            let future = try await Self.post(app, "/staff/annual-report/2024/approval?lang=en", ["approved_on": "2026-12-01"], as: people.secretariat)
+            #expect(future.status == .badRequest)
+            #expect(try await Self.post(app, "/staff/annual-report/2024/approval?lang=en", ["approved_on": "2025-08-26"], as: people.secretariat)
+                .status == .seeOther)
+            let published = try await Self.post(app, "/staff/annual-report/2024/publication?lang=en", [:], as: people.secretariat)
+            #expect(published.status == .seeOther)
+            #expect(try await WholeReportStore(database: app.db).publication(year: 2024) != nil)
+            #expect(try await WholeReportStore(database: app.db).publishedFile(year: 2024, format: .html, language: .ja) != nil)
+            let (_, board) = try await Self.page(app, "/staff/annual-report/2024?lang=en&done=published", as: people.secretariat)
+            #expect(board.contains("it never changes") && !board.contains(#"id="request""#))
+            let late = try await Self.post(app, "/staff/annual-report/2024/contributions/C2024-0001?lang=en", ["action": "comment", "comment": "Too late."],
+                                           as: people.secretariat)
+            #expect(late.status == .conflict)
+            #expect(try await Self.post(app, "/staff/annual-report/2024/publication?lang=en", [:], as: people.secretariat).status == .conflict)
+        }
+    }
+}
