@@ -22,6 +22,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 STARTUP_TIMEOUT = 120  # seconds until /health must answer 200
+SEED = ROOT.parent / "shared" / "seed" / "000_d5bf70a9649b1a73.txt"
 
 
 def _free_port() -> int:
@@ -84,6 +85,9 @@ def server():
         "--port", str(port),
         "--database", f"sqlite:///{workdir}/demo.sqlite",
     ]
+    # The seed, read as the published edition of 2024 (`ctip demo --edition`): the whole report's pages.
+    if SEED.is_file():
+        command += ["--edition", str(SEED)]
     database = f"sqlite:///{workdir}/demo.sqlite"
     for email, agency, role in STAFF.values():
         made = subprocess.run([str(binary), "users", "add", "--agency", agency, "--role", role, "--password-stdin",

@@ -25,7 +25,7 @@ BLOCKING = {"serious", "critical"}
 # Demo accounts (see Sources/ctip/Commands/DemoAccounts.swift): one per role and kind of agency.
 DEMO = ["police.caseworker", "police.supervisor", "police.intake", "shelter.caseworker", "hotline.intake", "hotline.triage",
         "hotline.supervisor", "internet.analyst", "npa.officer", "analyst", "auditor", "administrator", "otit.inspector",
-        "labour.official", "contributor"]
+        "labour.official", "contributor", "secretariat"]
 
 
 AXE_SCRIPT = None

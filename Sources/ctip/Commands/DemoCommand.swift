@@ -35,7 +35,7 @@ struct DemoCommand: AsyncParsableCommand {
         // The registers of the measures: every figure the report states outside section 2 (`ctip measures stats`).
         guard try await importMeasures(at: ReferenceBundle.measuresDirectory, into: url) else { throw exitDataError }
         // The whole report's text is not part of CTIP: it stays in the file it came from.
-        if let edition, try await !importEdition(file: URL(fileURLWithPath: edition), year: 2024, approvedOn: nil, into: url) { throw exitDataError }
+        if let edition { try await loadEdition(URL(fileURLWithPath: edition), into: url) }
         let cipher = try dataKey.cipher() ?? demoCipher(for: url)
         if DemoAccounts.isLoopback(server.host) {
             try await DemoAccounts.prepare(url: url, cipher: cipher)
@@ -43,6 +43,21 @@ struct DemoCommand: AsyncParsableCommand {
             print("note: demo accounts are made only when the demo listens on a loopback address (127.0.0.1, ::1); make accounts with ctip users add")
         }
         try await serve(WebConfiguration(database: url, host: server.host, port: server.port, cipher: cipher, secureCookies: server.secureCookies, trustedProxies: server.trustedProxies))
+    }
+
+    /// The edition as that of 2024 (once: a demo database that already holds it, perhaps published since,
+    /// keeps it), and the 2025 draft started from it, so that the secretariat's board has a year to work on.
+    func loadEdition(_ file: URL, into url: DatabaseURL) async throws {
+        let held = try await withStorage(url) { storage in try await WholeReportStore(database: storage.database).years() }
+        if held.contains(2024) {
+            print("the whole report of 2024 is already in the demo database; \(file.lastPathComponent) was not read again")
+        } else if try await !importEdition(file: file, year: 2024, approvedOn: nil, into: url) {
+            throw exitDataError
+        }
+        if !held.contains(2025) {
+            let (_, draft) = try await withStorage(url) { storage in try await WholeReportStore(database: storage.database).startDraft(year: 2025) }
+            print("the 2025 report: a draft from the 2024 edition — \(draft.contributions.count) contributions carried forward to their ministries (/staff/annual-report)")
+        }
     }
 
     /// The demo keeps its data key beside an SQLite file (`ctip.sqlite.key`, readable by its owner

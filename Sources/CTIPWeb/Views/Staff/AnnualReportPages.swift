@@ -270,8 +270,8 @@ enum AnnualReportPages {
                                            options: [(TextStatus.original.rawValue, t("the original", "原文")),
                                                      (TextStatus.translation.rawValue, t("a translation", "翻訳"))],
                                            selected: japaneseStatus),
-                         .p(button(.edit, t("Save a new version", "新しい版として保存")), .text(" "),
-                            .if(actions.contains(.submit) || contribution.state == .submitted, button(.submit, t("Save and submit", "保存して提出")))))
+                         // Submitting saves the text on the screen first, so it is offered even before there is text.
+                         .p(button(.edit, t("Save a new version", "新しい版として保存")), .text(" "), button(.submit, t("Save and submit", "保存して提出"))))
         }
 
         func review() -> Body {
