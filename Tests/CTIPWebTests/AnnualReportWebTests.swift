@@ -65,6 +65,13 @@ struct AnnualReportWebTests {
             #expect(board.contains("carried from 2024, not yet confirmed"), "carried contributions await their ministry")
             try assertSnapshot(board, named: "staff-annual-report-2025.html")
 
+            // The secretariat narrows its board to a state, or to a ministry.
+            let (_, requestedOnly) = try await Self.page(app, "/staff/annual-report/2025?lang=en&state=requested", as: people.secretariat)
+            #expect(requestedOnly.contains("C2025-R001") && !requestedOnly.contains("C2025-0001"))
+            let (_, npa) = try await Self.page(app, "/staff/annual-report/2025?lang=en&ministry=npa", as: people.secretariat)
+            #expect(npa.contains("C2025-0002") && !npa.contains("C2025-0001") && !npa.contains("C2025-R001"))
+            #expect(try await Self.page(app, "/staff/annual-report/2025?lang=en&ministry=npa", as: people.cao).1.contains("C2025-0001"),
+                    "a contributor's board is their own ministry's, whatever the address says")
             // The contributor sees only the Cabinet Office's contributions, and no secretariat's form.
             let (_, own) = try await Self.page(app, "/staff/annual-report/2025?lang=en", as: people.cao)
             #expect(own.contains("C2025-R001") && own.contains("C2025-0001") && !own.contains("C2025-0002"))

@@ -235,10 +235,15 @@ public struct ContributionBoard: Sendable {
 
     public let year: Int
     public let rows: [Row]
+    /// What the board is narrowed to: a ministry, a state, what is overdue (nil, nil, false: everything).
+    public let ministry: String?
+    public let state: ContributionState?
+    public let overdueOnly: Bool
 
     /// Rows in outline order (each contribution once, under its home); `ministry` nil for every ministry's.
     public init(edition: WholeEdition, work: [String: ContributionWork], today: Day, language: Language, ministry: String? = nil) {
         year = edition.year
+        self.ministry = ministry; state = nil; overdueOnly = false
         let order = Dictionary(edition.outline.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { first, _ in first })
         let titles = Dictionary(edition.outline.map { ($0.number, $0.title(language)) }, uniquingKeysWith: { first, _ in first })
         rows = edition.contributions
@@ -253,6 +258,16 @@ public struct ContributionBoard: Sendable {
                            carriedFrom: contribution.carriedFrom, excerpt: words.count < text.count ? words + " …" : words)
             }
             .sorted { (order[$0.item] ?? .max, $0.contributionID) < (order[$1.item] ?? .max, $1.contributionID) }
+    }
+
+    init(year: Int, rows: [Row], ministry: String?, state: ContributionState?, overdueOnly: Bool) {
+        self.year = year; self.rows = rows; self.ministry = ministry; self.state = state; self.overdueOnly = overdueOnly
+    }
+
+    /// The rows in one state, or only those overdue; the counts then are of what is shown.
+    public func narrowed(to state: ContributionState?, overdueOnly: Bool) -> ContributionBoard {
+        ContributionBoard(year: year, rows: rows.filter { (state == nil || $0.state == state) && (!overdueOnly || $0.overdue) },
+                          ministry: ministry, state: state, overdueOnly: overdueOnly)
     }
 
     public func count(_ state: ContributionState) -> Int { rows.filter { $0.state == state }.count }

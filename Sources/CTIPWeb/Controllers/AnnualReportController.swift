@@ -105,9 +105,13 @@ struct AnnualReportController: RouteCollection {
         let year = try year(request)
         let edition = try await edition(request, year: year)
         let store = store(request)
-        let ministry = AccessPolicy.allows(staff, .manageReport) ? nil : staff.agency.code
+        // A contributor's board is their ministry's; the secretariat may narrow its own to a ministry, a state or what is overdue.
+        let asked = request.query[String.self, at: "ministry"].flatMap { $0.isEmpty ? nil : $0 }
+        let ministry = AccessPolicy.allows(staff, .manageReport) ? asked : staff.agency.code
         let board = ContributionBoard(edition: edition, work: try await store.work(year: year), today: today(request),
                                       language: request.staffLanguage, ministry: ministry)
+            .narrowed(to: request.query[String.self, at: "state"].flatMap(ContributionState.init(rawValue:)),
+                      overdueOnly: request.query[String.self, at: "overdue"] == "1")
         return AnnualReportPages.board(request, staff: staff, edition: edition, board: board,
                                        publishedAt: try await store.publication(year: year)?.publishedAt,
                                        agencies: try await AccountStore(database: request.db).agencies(), today: today(request),

@@ -102,9 +102,12 @@ enum AnnualReportPages {
                 .h2(.id("summary-heading"), .text(t("Where the contributions stand", "投稿の状況"))),
                 .ul(.class("counts"),
                     .forEach(ContributionState.allCases) { state in
-                        .li(.text("\(state.label(language)): "), .strong(.text(String(board.count(state)))))
+                        .li(.a(.href(boardLink(year, board, state: state, language: language)), .text("\(state.label(language)): ")),
+                            .strong(.text(String(board.count(state)))))
                     },
-                    .li(.class(board.overdue > 0 ? "overdue" : ""), .text(t("overdue: ", "期限超過：")), .strong(.text(String(board.overdue)))))),
+                    .li(.class(board.overdue > 0 ? "overdue" : ""), .a(.href(boardLink(year, board, overdue: true, language: language)), .text(t("overdue: ", "期限超過："))),
+                        .strong(.text(String(board.overdue))))),
+                .if(manages, filter(year, board, ministries: ministries, agencies: agencies, language: language))),
             .section(.id("contributions"), .attribute(named: "aria-labelledby", value: "contributions-heading"),
                 .h2(.id("contributions-heading"), .text(t("Contributions", "投稿") + " (\(board.rows.count))")),
                 .if(board.rows.isEmpty, .p(.text(t("None.", "ありません。"))), else:
@@ -153,6 +156,27 @@ enum AnnualReportPages {
                                      "公表すると、第2章と報告書全体（両言語・全形式）を SHA-256 とともに確定し、以後は変更できません。"))),
                           .p(.button(.type(.submit), .text(t("Publish the report on \(year)", "\(year)年の報告を公表する"))))))))
         ))
+    }
+
+    /// The board narrowed to a state or to what is overdue, keeping the ministry chosen.
+    static func boardLink(_ year: Int, _ board: ContributionBoard, state: ContributionState? = nil, overdue: Bool = false,
+                          language: CTIPCore.Language) -> String {
+        var query = ["lang=\(language.rawValue)"]
+        if let ministry = board.ministry { query.append("ministry=\(ministry)") }
+        if let state { query.append("state=\(state.rawValue)") }
+        if overdue { query.append("overdue=1") }
+        return "\(base(year))?" + query.joined(separator: "&")
+    }
+
+    static func filter(_ year: Int, _ board: ContributionBoard, ministries: [String], agencies: [Agency], language: CTIPCore.Language) -> Body {
+        let t = StaffPages.Text(language: language)
+        return .form(.method(.get), .action(base(year)), .class("filter"),
+                     .input(.type(.hidden), .name("lang"), .value(language.rawValue)),
+                     StaffPages.select(t("Ministry", "府省庁"), name: "ministry", options: ministries.map { ($0, "\(agencyName($0, agencies, language)) (\($0))") },
+                                       selected: board.ministry ?? "", blank: t("Every ministry", "すべての府省庁"), idPrefix: "filter-"),
+                     StaffPages.select(t("State", "状況"), name: "state", options: ContributionState.allCases.map { ($0.rawValue, $0.label(language)) },
+                                       selected: board.state?.rawValue ?? "", blank: t("Every state", "すべての状況"), idPrefix: "filter-"),
+                     .p(.button(.type(.submit), .text(t("Show", "表示")))))
     }
 
     // MARK: One contribution
