@@ -74,4 +74,55 @@ struct ConcurrentWriterTests {
             await second.shutdown()
         }
     }
+
+    @Test("the annual report's contributions worked on at once from two pools: every step kept with consecutive versions; of two edits opened at one version exactly one wins",
+          arguments: Engine.available)
+    func concurrentContributionWork(engine: Engine) async throws {
+        try await withFreshDatabase(engine) { storage in
+            let second = StorageContext(url: storage.url, logger: storage.logger)
+            let pools = [storage, second]
+            try await WholeReportWorkflowTests.draft(WholeReportStore(database: storage.database))
+            let actors = [WholeReportWorkflowTests.cao, WholeReportWorkflowTests.secretariat]
+            let writers = 6, commentsEach = 5
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for writer in 0..<writers {
+                    group.addTask {
+                        let store = WholeReportStore(database: pools[writer % 2].database)
+                        for comment in 0..<commentsEach {
+                            try await store.act(.comment, year: 2025, contribution: "C2025-0001", openedAt: nil, by: actors[writer % 2],
+                                                comment: "writer \(writer), comment \(comment)", now: Date())
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let history = try await WholeReportStore(database: second.database).history(year: 2025, contribution: "C2025-0001")
+            #expect(history.count == 1 + writers * commentsEach)
+            #expect(history.map(\.revision) == Array(1...(1 + writers * commentsEach)), "versions are consecutive: no step lost or doubled")
+            #expect(try await WholeReportStore(database: storage.database).work(year: 2025)["C2025-0001"]?.revision == history.count)
+
+            // Two colleagues open the same version and both save: one text is kept, the other refused as stale.
+            let opened = history.count
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for writer in 0..<2 {
+                    group.addTask {
+                        do {
+                            try await WholeReportStore(database: pools[writer].database).act(
+                                .edit, year: 2025, contribution: "C2025-0001", openedAt: opened, by: WholeReportWorkflowTests.cao,
+                                writing: .init(textEN: "Text of colleague \(writer).", textJA: ""), now: Date())
+                            return true
+                        } catch ContributionWorkflowError.stale {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 1)
+            let kept = try await WholeReportStore(database: storage.database).load(year: 2025)?.contributions.first { $0.id == "C2025-0001" }?.textEN
+            #expect(kept == "Text of colleague 0." || kept == "Text of colleague 1.")
+            #expect(try await AuditLog(database: second.database).verify().isEmpty)
+            await second.shutdown()
+        }
+    }
 }
