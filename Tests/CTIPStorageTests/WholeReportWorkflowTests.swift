@@ -149,4 +149,41 @@ struct WholeReportWorkflowTests {
             }
         }
     }
+
+    @Test("a correction after publication is a revision: the text corrected with its reason, every file frozen again with its hash, the first publication kept",
+          arguments: Engine.available)
+    func correctionAfterPublication(engine: Engine) async throws {
+        try await withFreshDatabase(engine) { storage in
+            let store = WholeReportStore(database: storage.database)
+            try await Self.draft(store)
+            let corrected = WholeReportStore.Writing(textEN: "The Cabinet Office printed about 46,500 posters.", textJA: "")
+            // Not before publication: then the ministry edits it as usual.
+            await #expect(throws: ContributionWorkflowError.notNow(action: .correct, state: .accepted)) {
+                try await store.correct(year: 2024, contribution: "C2024-0001", writing: corrected, reason: "Count corrected.", by: Self.secretariat, now: Self.now)
+            }
+            _ = try await BundleImporter(database: storage.database).importBundle(at: ReferenceBundle.directory)
+            _ = try await AnnualReports(database: storage.database).publish(year: 2024, at: Self.now)
+            let first = try #require(try await store.publishedFile(year: 2024, format: .text, language: .en))
+            await #expect(throws: ContributionWorkflowError.denied(action: .correct)) {
+                try await store.correct(year: 2024, contribution: "C2024-0001", writing: corrected, reason: "Mine.", by: Self.cao, now: Self.now)
+            }
+            await #expect(throws: ContributionWorkflowError.commentRequired) {
+                try await store.correct(year: 2024, contribution: "C2024-0001", writing: corrected, reason: " ", by: Self.secretariat, now: Self.now)
+            }
+            let revision = try await store.correct(year: 2024, contribution: "C2024-0001", writing: corrected, reason: "The count was 46,500.",
+                                                   by: Self.secretariat, now: Self.now)
+            #expect(revision.number == 2 && revision.corrected == ["C2024-0001"] && revision.section2Changes == 0)
+            let firstHash = try await store.publication(year: 2024)?.contentHash
+            #expect(revision.contentHash.hasPrefix("sha256:") && revision.contentHash != firstHash)
+            let revised = try #require(try await store.revisionFile(year: 2024, revision: 2, format: .text, language: .en))
+            #expect(revised.contains("46,500 posters") && !revised.contains("46,000 posters"))
+            #expect(try await store.publishedFile(year: 2024, format: .text, language: .en) == first, "the first publication stays as it was frozen")
+            #expect(first.contains("46,000 posters"))
+            #expect(try await store.revisions(year: 2024).map(\.number) == [2])
+            let history = try await store.history(year: 2024, contribution: "C2024-0001")
+            #expect(history.last?.action == .correct && history.last?.comment == "The count was 46,500.")
+            let trail = try await AuditLog(database: storage.database).entries(record: "report_contribution:2024/C2024-0001")
+            #expect(trail.filter { $0.action == "denied" }.count == 1 && trail.contains { $0.fields.contains("revision=2") })
+        }
+    }
 }

@@ -156,6 +156,26 @@ struct AnnualReportWebTests {
                                            as: people.secretariat)
             #expect(late.status == .conflict)
             #expect(try await Self.post(app, "/staff/annual-report/2024/publication?lang=en", [:], as: people.secretariat).status == .conflict)
+
+            // After publication the secretariat corrects a text, saying why: a revision, the first publication kept.
+            let contribution = "/staff/annual-report/2024/contributions/C2024-0001?lang=en"
+            let (_, frozen) = try await Self.page(app, contribution, as: people.secretariat)
+            #expect(frozen.contains(#"id="correction""#) && !frozen.contains(#"value="accept""#))
+            #expect(!(try await Self.page(app, contribution, as: people.cao).1.contains(#"id="correction""#)))
+            let corrected = try await Self.post(app, contribution, ["action": "correct", "text_en": "A corrected test text: the Cabinet Office printed posters.",
+                                                                    "text_ja": "", "comment": "The first text named no number."], as: people.secretariat)
+            #expect(corrected.status == .seeOther)
+            let (_, revised) = try await Self.page(app, "/staff/annual-report/2024?lang=en", as: people.secretariat)
+            #expect(revised.contains("Revision 2") && revised.contains("The first text named no number.") && revised.contains("edition=published&revision=2"))
+            try await app.testing().test(.GET, "reports/2024/whole?edition=published&revision=2") { response async throws in
+                #expect(response.status == .ok && response.body.string.contains("A corrected test text"))
+            }
+            try await app.testing().test(.GET, "reports/2024/whole?edition=published") { response async throws in
+                #expect(response.status == .ok && !response.body.string.contains("A corrected test text"))
+            }
+            try await app.testing().test(.GET, "reports/2024/whole?edition=published&revision=3") { response async throws in
+                #expect(response.status == .notFound)
+            }
         }
     }
 }

@@ -21,6 +21,8 @@ public enum ContributionAction: String, Sendable, Codable, CaseIterable {
     case `import`
     /// Started from the last published edition as this year's draft (`ctip report draft`).
     case carryForward = "carry_forward"
+    /// The secretariat's correction of a published text, with its reason: a revision of the edition.
+    case correct
 
     public func label(_ language: Language) -> String {
         switch (self, language) {
@@ -40,6 +42,8 @@ public enum ContributionAction: String, Sendable, Codable, CaseIterable {
         case (.import, .ja): "ファイルから取込み"
         case (.carryForward, .en): "carried forward from the last edition"
         case (.carryForward, .ja): "前年版から引継ぎ"
+        case (.correct, .en): "corrected after publication"
+        case (.correct, .ja): "公表後の訂正"
         }
     }
 }
@@ -149,6 +153,12 @@ public enum ContributionWorkflow {
             return actor == .secretariat ? .success(.requested) : .failure(.denied(action: action))
         case .carryForward:
             return actor == .secretariat ? .success(.drafted) : .failure(.denied(action: action))
+        case .correct:
+            // Only what the Council published is corrected, by the secretariat, saying why.
+            guard actor == .secretariat else { return .failure(.denied(action: action)) }
+            guard state == .accepted else { return .failure(.notNow(action: action, state: state)) }
+            guard hasComment else { return .failure(.commentRequired) }
+            return .success(.accepted)
         case .edit, .import:
             guard actor == .ownMinistry || (action == .import && actor == .secretariat) else { return .failure(.denied(action: action)) }
             // A submitted text may still be changed by its ministry (it goes back to a draft); an accepted one

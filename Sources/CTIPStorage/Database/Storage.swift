@@ -50,6 +50,7 @@ public let ctipMigrations: [any Migration] = [
     CreateWholeReportTables(),
     AddWorkflowToWholeReport(),
     AddContributionHistory(),
+    AddRevisionsToWholeReport(),
 ]
 
 /// Brings the schema up to date and sets per-file options (SQLite: write-ahead log).

@@ -71,13 +71,19 @@ public struct AnnualReports: Sendable {
         let store = WholeReportStore(database: transaction)
         guard let whole = try await store.load(year: year) else { return }
         guard whole.approvedOn != nil else { throw WholeReportError.notApproved(year: year) }
+        let files = try Self.wholeReportFiles(whole, facts: facts)
+        try await WholeReportStore.freeze(year: year, files: files.map { ($0.format.rawValue, $0.language.rawValue, $0.content) },
+                                          hash: ReportEdition.hash(files), at: publishedAt, in: transaction.sql)
+    }
+
+    /// Every format of the whole report in both languages, as frozen by a publication or a revision.
+    static func wholeReportFiles(_ whole: WholeEdition, facts: ReportFacts) throws -> [ReportEdition.File] {
         var files: [ReportEdition.File] = []
         for language in [Language.en, .ja] {
             let report = WholeReport(edition: whole, facts: facts, language: language)
             for format in ReportFormat.allCases { files.append(.init(format: format, language: language, content: try report.rendered(as: format))) }
         }
-        try await WholeReportStore.freeze(year: year, files: files.map { ($0.format.rawValue, $0.language.rawValue, $0.content) },
-                                          hash: ReportEdition.hash(files), at: publishedAt, in: transaction.sql)
+        return files
     }
 
     public func editions() async throws -> [ReportEdition] {

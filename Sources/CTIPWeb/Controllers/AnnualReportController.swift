@@ -113,7 +113,7 @@ struct AnnualReportController: RouteCollection {
             .narrowed(to: request.query[String.self, at: "state"].flatMap(ContributionState.init(rawValue:)),
                       overdueOnly: request.query[String.self, at: "overdue"] == "1")
         return AnnualReportPages.board(request, staff: staff, edition: edition, board: board,
-                                       publishedAt: try await store.publication(year: year)?.publishedAt,
+                                       publishedAt: try await store.publication(year: year)?.publishedAt, revisions: try await store.revisions(year: year),
                                        agencies: try await AccountStore(database: request.db).agencies(), today: today(request),
                                        done: request.query[String.self, at: "done"])
     }
@@ -146,7 +146,7 @@ struct AnnualReportController: RouteCollection {
         }
         let edition = try await edition(request, year: year)
         let board = ContributionBoard(edition: edition, work: try await store(request).work(year: year), today: today(request), language: language)
-        return AnnualReportPages.board(request, staff: staff, edition: edition, board: board, publishedAt: nil,
+        return AnnualReportPages.board(request, staff: staff, edition: edition, board: board, publishedAt: nil, revisions: [],
                                        agencies: try await AccountStore(database: request.db).agencies(), today: today(request), done: nil,
                                        sent: .init(values: fields, errors: problems), status: .badRequest)
     }
@@ -185,18 +185,20 @@ struct AnnualReportController: RouteCollection {
         let year = try year(request), id = contributionID(request)
         let fields = try Self.fields(request)
         guard let action = fields["action"].flatMap(ContributionAction.init(rawValue:)),
-              [.edit, .submit, .return, .accept, .comment].contains(action) else {
+              [.edit, .submit, .return, .accept, .comment, .correct].contains(action) else {
             return StaffPages.message(request, status: .badRequest, text: request.staffLanguage == .ja ? "action: 操作を選んでください" : "action: choose what to do")
         }
         // Submitting from the edit form saves the text shown first: what is submitted is what was on the screen.
-        let writing: WholeReportStore.Writing? = (action == .edit || (action == .submit && fields["text_en"] != nil))
+        let writing: WholeReportStore.Writing? = (action == .edit || action == .correct || (action == .submit && fields["text_en"] != nil))
             ? .init(textEN: Self.normalised(fields["text_en"] ?? ""), textJA: Self.normalised(fields["text_ja"] ?? ""),
                     japaneseIsTranslation: fields["ja_status"] == TextStatus.translation.rawValue)
             : nil
         do {
             let opened = fields["revision"].flatMap { Int($0) }
             let store = store(request)
-            if action == .submit, let writing {
+            if action == .correct, let writing {
+                try await store.correct(year: year, contribution: id, writing: writing, reason: fields["comment"] ?? "", by: staff, now: now(request))
+            } else if action == .submit, let writing {
                 let saved = try await store.act(.edit, year: year, contribution: id, openedAt: opened, by: staff, writing: writing, now: now(request))
                 try await store.act(.submit, year: year, contribution: id, openedAt: saved.revision, by: staff, comment: fields["comment"] ?? "",
                                     now: now(request))

@@ -41,7 +41,19 @@ struct ReportController: RouteCollection {
     /// printable A4 document with its contents (page numbers when printed).
     func whole(request: Request) async throws -> Response {
         let query = try ReportQuery(request)
-        guard let edition = try await WholeReportStore(database: request.db).load(year: query.year) else {
+        let store = WholeReportStore(database: request.db)
+        // `?edition=published`: the first publication exactly as frozen; `&revision=N` (2, 3, …) a correction's.
+        if (try? request.query.get(String.self, at: "edition")) == "published" {
+            let revision = (try? request.query.get(Int.self, at: "revision")) ?? 1
+            let frozen = revision <= 1 ? try await store.publishedFile(year: query.year, format: .html, language: query.language)
+                : try await store.revisionFile(year: query.year, revision: revision, format: .html, language: query.language)
+            guard let frozen else {
+                throw Abort(.notFound, reason: query.language == .ja ? "\(query.year)年の報告全体のその版は公表されていません。"
+                                                                     : "That edition of the whole report of \(query.year) has not been published.")
+            }
+            return html(frozen, language: query.language)
+        }
+        guard let edition = try await store.load(year: query.year) else {
             throw Abort(.notFound, reason: query.language == .ja ? "\(query.year)年の報告全体はまだありません。"
                                                                  : "There is no whole report of \(query.year) yet.")
         }

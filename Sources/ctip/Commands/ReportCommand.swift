@@ -63,6 +63,8 @@ struct RenderReportCommand: AsyncParsableCommand {
     @Option(help: "The language of the prose, tables and labels.") var lang: Language = .en
     @Option(help: "Write to this file instead of standard output.", completion: .file()) var output: String?
     @Flag(help: "Print the published edition exactly as it was frozen.") var published = false
+    @Option(help: ArgumentHelp("With --whole --published: a revision of the published whole report (2, 3, …: each correction after publication).",
+                               valueName: "N")) var revision: Int?
     @Flag(help: "The whole report: sections 1–8 (the year's edition, `ctip report import-edition`), section 2 computed from the records.")
     var whole = false
     @OptionGroup var database: DatabaseOptions
@@ -72,7 +74,16 @@ struct RenderReportCommand: AsyncParsableCommand {
         let text: String = try await withStorage(url) { storage in
             let reports = AnnualReports(database: storage.database, readers: storage.readers)
             if whole, published {
-                guard let frozen = try await WholeReportStore(database: storage.database).publishedFile(year: report.year, format: format, language: lang) else {
+                let store = WholeReportStore(database: storage.database)
+                if let revision, revision > 1 {
+                    guard let frozen = try await store.revisionFile(year: report.year, revision: revision, format: format, language: lang) else {
+                        let held = try await store.revisions(year: report.year).map { String($0.number) }
+                        throw ValidationError("--revision \(revision): the whole report of \(report.year) has no such revision"
+                                              + (held.isEmpty ? " (it has not been corrected since its publication)" : " (revisions: \(held.joined(separator: ", ")))"))
+                    }
+                    return frozen
+                }
+                guard let frozen = try await store.publishedFile(year: report.year, format: format, language: lang) else {
                     throw ValidationError("the whole report of \(report.year) has not been published; `ctip report list` shows the editions")
                 }
                 return frozen

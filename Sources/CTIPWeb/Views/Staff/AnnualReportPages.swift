@@ -44,6 +44,7 @@ enum AnnualReportPages {
         case "return": return t("The contribution was returned to its ministry.", "府省庁に差し戻しました。")
         case "accept": return t("The contribution was accepted.", "受理しました。")
         case "comment": return t("Your comment was added.", "コメントを追加しました。")
+        case "correct": return t("The text was corrected and a revision of the whole report frozen.", "本文を訂正し、報告書全体の改訂版を確定しました。")
         default: return nil
         }
     }
@@ -77,7 +78,7 @@ enum AnnualReportPages {
     // MARK: Board
 
     static func board(_ request: Request, staff: StaffIdentity, edition: WholeEdition, board: ContributionBoard, publishedAt: String?,
-                      agencies: [Agency], today: Day, done: String?, sent: SentForm? = nil, status: HTTPResponseStatus = .ok) -> Response {
+                      revisions: [WholeReportRevision], agencies: [Agency], today: Day, done: String?, sent: SentForm? = nil, status: HTTPResponseStatus = .ok) -> Response {
         let language = request.staffLanguage
         let t = StaffPages.Text(language: language)
         let manages = AccessPolicy.allows(staff, .manageReport)
@@ -98,6 +99,7 @@ enum AnnualReportPages {
                      ?? t("In preparation.", "作成中。"))),
             .p(.a(.href("/reports/\(year)/whole\(lang)"), .text(t("Read the whole report as it stands", "現在の報告書全体を読む"))),
                .if(manages, .group(.text(" · "), .a(.href("\(base(year))/check\(lang)"), .text(t("Check it", "点検する")))))),
+            .if(publishedAt != nil, published(year, revisions: revisions, language: language)),
             .section(.id("summary"), .attribute(named: "aria-labelledby", value: "summary-heading"),
                 .h2(.id("summary-heading"), .text(t("Where the contributions stand", "投稿の状況"))),
                 .ul(.class("counts"),
@@ -158,6 +160,25 @@ enum AnnualReportPages {
         ))
     }
 
+    /// The published edition and its revisions, each exactly as frozen.
+    static func published(_ year: Int, revisions: [WholeReportRevision], language: CTIPCore.Language) -> Body {
+        let t = StaffPages.Text(language: language)
+        let lang = language.rawValue
+        return .section(.id("editions"), .attribute(named: "aria-labelledby", value: "editions-heading"),
+            .h2(.id("editions-heading"), .text(t("Published editions", "公表版"))),
+            .ul(.li(.a(.href("/reports/\(year)/whole?lang=\(lang)&edition=published"), .text(t("As first published", "公表時の版")))),
+                .forEach(revisions) { revision in
+                    .li(.a(.href("/reports/\(year)/whole?lang=\(lang)&edition=published&revision=\(revision.number)"),
+                           .text(t("Revision \(revision.number)", "第\(revision.number)版"))),
+                        .text(" — \(revision.at): \(revision.reason) (\(revision.corrected.joined(separator: ", ")))"),
+                        .if(revision.section2Changes > 0, .text(t("; section 2: \(revision.section2Changes) numbers differ from the publication",
+                                                                  "。第2章：公表時と異なる数値 \(revision.section2Changes)件"))),
+                        .br(), .code(.text(revision.contentHash)))
+                }),
+            .p(.class("hint"), .text(t("A published edition never changes: the secretariat corrects a contribution's text on its page, saying why, and that makes a revision.",
+                                       "公表版は変更されません。事務局が投稿の画面で理由を添えて本文を訂正すると、改訂版になります。"))))
+    }
+
     /// The board narrowed to a state or to what is overdue, keeping the ministry chosen.
     static func boardLink(_ year: Int, _ board: ContributionBoard, state: ContributionState? = nil, overdue: Bool = false,
                           language: CTIPCore.Language) -> String {
@@ -200,6 +221,7 @@ enum AnnualReportPages {
             texts(contribution, language: language),
             .unwrap(lastYear) { last in difference(last: last, now: contribution, language: language) },
             .if(!actions.isEmpty, form.section(contribution)),
+            .if(published && actor == .secretariat && contribution.state == .accepted, form.correction(contribution)),
             historyList(history, language: language)
         ))
     }
@@ -296,6 +318,26 @@ enum AnnualReportPages {
                                            selected: japaneseStatus),
                          // Submitting saves the text on the screen first, so it is offered even before there is text.
                          .p(button(.edit, t("Save a new version", "新しい版として保存")), .text(" "), button(.submit, t("Save and submit", "保存して提出"))))
+        }
+
+        /// After publication: the secretariat corrects the text, saying why; a revision is frozen.
+        func correction(_ contribution: Contribution) -> Body {
+            .section(.id("correction"), .attribute(named: "aria-labelledby", value: "correction-heading"),
+                .h2(.id("correction-heading"), .text(t("Correct the published text", "公表後の訂正"))),
+                .p(.text(t("The edition is published and never changes: a correction makes a revision of the whole report, frozen with its hash, the first publication kept as it was.",
+                           "公表版は変更されません。訂正すると報告書全体の改訂版を作成し、ハッシュとともに確定します。公表時の版はそのまま残ります。"))),
+                .form(.method(.post), .action(action), start(),
+                      AnnualReportPages.textarea("text_en", label: t("English text", "英文"), value: values["text_en"] ?? contribution.textEN,
+                                                 errors: errors, language: language),
+                      AnnualReportPages.textarea("text_ja", label: t("Japanese text", "和文"), value: values["text_ja"] ?? contribution.textJA,
+                                                 errors: errors, language: language),
+                      StaffPages.select(t("The Japanese text is", "和文は"), name: "ja_status",
+                                        options: [(TextStatus.original.rawValue, t("the original", "原文")),
+                                                  (TextStatus.translation.rawValue, t("a translation", "翻訳"))],
+                                        selected: values["ja_status"] ?? (contribution.statusJA == .translation ? "translation" : "original")),
+                      AnnualReportPages.textarea("comment", label: t("Reason for the correction", "訂正の理由"), value: values["comment"] ?? "",
+                                                 errors: errors, language: language, rows: 2),
+                      .p(button(.correct, t("Correct and freeze a revision", "訂正して改訂版を確定")))))
         }
 
         func review() -> Body {
