@@ -186,4 +186,38 @@ struct WholeReportWorkflowTests {
             #expect(trail.filter { $0.action == "denied" }.count == 1 && trail.contains { $0.fields.contains("revision=2") })
         }
     }
+
+    @Test("the secretariat keeps the outline: a new item after its parent's last sub-item, a title changed, an empty item removed; nobody else may",
+          arguments: Engine.available)
+    func outline(engine: Engine) async throws {
+        try await withFreshDatabase(engine) { storage in
+            let store = WholeReportStore(database: storage.database)
+            try await Self.draft(store)
+            let added = try await store.changeOutline(year: 2025, .add(under: OutlineNumber("3 (7)"), titleEN: "Raising awareness online", titleJA: "オンラインでの啓発"),
+                                                      by: Self.secretariat, now: Self.now)
+            #expect(added.description == "3 (7) ii)")
+            var edition = try #require(try await store.load(year: 2025))
+            #expect(edition.outline.map(\.number.description) == ["3", "3 (7)", "3 (7) i)", "3 (7) ii)", "4", "4 (2)"])
+            #expect(edition.outline[3].titleJA == "オンラインでの啓発" && !edition.outline[3].titleJAIsOwnTranslation)
+            try await store.changeOutline(year: 2025, .retitle(OutlineNumber("4 (2)")!, titleEN: "Informing potential victims", titleJA: "潜在的被害者への周知"),
+                                          by: Self.secretariat, now: Self.now)
+            await #expect(throws: OutlineEditing.Refusal.titleRequired(field: "title_ja")) {
+                try await store.changeOutline(year: 2025, .retitle(OutlineNumber("4 (2)")!, titleEN: "No Japanese", titleJA: " "), by: Self.secretariat, now: Self.now)
+            }
+            await #expect(throws: OutlineEditing.Refusal.notEmpty("3 (7) i)")) {
+                try await store.changeOutline(year: 2025, .remove(OutlineNumber("3 (7) i)")!), by: Self.secretariat, now: Self.now)
+            }
+            await #expect(throws: ContributionWorkflowError.denied(action: .request)) {
+                try await store.changeOutline(year: 2025, .remove(added), by: Self.cao, now: Self.now)
+            }
+            try await store.changeOutline(year: 2025, .remove(added), by: Self.secretariat, now: Self.now)
+            edition = try #require(try await store.load(year: 2025))
+            #expect(edition.outline.map(\.number.description) == ["3", "3 (7)", "3 (7) i)", "4", "4 (2)"])
+            #expect(edition.outline.last?.titleEN == "Informing potential victims")
+            // The rendered contents follow the outline.
+            #expect(WholeReport(edition: edition, section2: nil, section8: [], language: .en).contents.contains { $0.title == "Informing potential victims" })
+            let trail = try await AuditLog(database: storage.database).entries(record: "whole_report:2025")
+            #expect(trail.filter { $0.purpose == "annual report outline" }.count == 4)
+        }
+    }
 }

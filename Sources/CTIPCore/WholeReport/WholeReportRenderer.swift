@@ -261,34 +261,34 @@ public struct WholeReport: Sendable {
 
     private func renderMarkdown() -> String {
         var out: [String] = []
-        if !notes.isEmpty { out += notes.map { "> " + md($0) } + [""] }
-        out += ["# " + md(title), ""]
-        if let approvedText { out += ["**" + md(approvedText) + "**", ""] }
-        out += ["**" + md(council) + "**", "", "## " + md(contentsHeading), ""]
-        out += contents.map { String(repeating: "  ", count: max(0, $0.level - 1)) + "- " + md($0.label) }
-        if !tables.isEmpty { out += ["", "### " + md(tablesHeading), ""] + tables.map { "- " + md($0.label) } }
-        if !figures.isEmpty { out += ["", "### " + md(figuresHeading), ""] + figures.map { "- " + md($0.label) } }
+        if !notes.isEmpty { out += notes.map { "> " + Markdown.escaped($0) } + [""] }
+        out += ["# " + Markdown.escaped(title), ""]
+        if let approvedText { out += ["**" + Markdown.escaped(approvedText) + "**", ""] }
+        out += ["**" + Markdown.escaped(council) + "**", "", "## " + Markdown.escaped(contentsHeading), ""]
+        out += contents.map { String(repeating: "  ", count: max(0, $0.level - 1)) + "- " + Markdown.escaped($0.label) }
+        if !tables.isEmpty { out += ["", "### " + Markdown.escaped(tablesHeading), ""] + tables.map { "- " + Markdown.escaped($0.label) } }
+        if !figures.isEmpty { out += ["", "### " + Markdown.escaped(figuresHeading), ""] + figures.map { "- " + Markdown.escaped($0.label) } }
         out.append("")
         for block in blocks {
             switch block {
             case .heading(let entry):
-                out += [String(repeating: "#", count: min(entry.level + 1, 6)) + " " + md(entry.label), ""]
+                out += [String(repeating: "#", count: min(entry.level + 1, 6)) + " " + Markdown.escaped(entry.label), ""]
             case .notice(let text):
-                out += ["> **\(md(ja ? "注" : "Note"))**: \(md(text))", ""]
+                out += ["> **\(Markdown.escaped(ja ? "注" : "Note"))**: \(Markdown.escaped(text))", ""]
             case .generated(let lines):
                 out += markdownLines(lines) + [""]
             case .contribution(let placed):
                 out += markdownLines(placedLines(placed))
-                for line in trailer(placed) { out += ["", "*" + md(line) + "*"] }
+                for line in trailer(placed) { out += ["", "*" + Markdown.escaped(line) + "*"] }
                 out.append("")
             case .exhibit(let entry):
-                out += ["**" + md(entry.label) + "**", ""]
+                out += ["**" + Markdown.escaped(entry.label) + "**", ""]
             case .table(let entry, let table):
-                out += ["**" + md(entry.label) + "**", ""]
-                out += pipeTable(columns: table.columns.map { $0.isEmpty ? "No." : $0 }, rows: table.rows) + [""]
+                out += ["**" + Markdown.escaped(entry.label) + "**", ""]
+                out += Markdown.pipeTable(columns: table.columns.map { $0.isEmpty ? "No." : $0 }, rows: table.rows) + [""]
             case .figure(let entry, let figure):
-                out += ["**" + md(entry.label) + "**", ""]
-                out += pipeTable(columns: figure.dataColumns, rows: figure.dataRows) + [""]
+                out += ["**" + Markdown.escaped(entry.label) + "**", ""]
+                out += Markdown.pipeTable(columns: figure.dataColumns, rows: figure.dataRows) + [""]
             }
         }
         while out.last == "" { out.removeLast() }
@@ -302,33 +302,18 @@ public struct WholeReport: Sendable {
             switch line.kind {
             case .paragraph:
                 if previous != nil { out.append("") }
-                out.append(md(line.text))
+                out.append(Markdown.escaped(line.text))
             case .bullet:
                 if previous == .paragraph { out.append("") }
-                out.append(String(repeating: "  ", count: line.depth) + "- " + md(line.text))
+                out.append(String(repeating: "  ", count: line.depth) + "- " + Markdown.escaped(line.text))
             case .continuation:
                 // A hard line break inside the list item.
                 if let last = out.popLast() { out.append(last + "  ") }
-                out.append(String(repeating: "  ", count: line.depth + 1) + md(line.text))
+                out.append(String(repeating: "  ", count: line.depth + 1) + Markdown.escaped(line.text))
             }
             previous = line.kind
         }
         return out
-    }
-
-    private func pipeTable(columns: [String], rows: [[String]]) -> [String] {
-        func row(_ cells: [String]) -> String { "| " + cells.map { md($0).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
-        return [row(columns), "|" + columns.map { _ in " --- |" }.joined()] + rows.map(row)
-    }
-
-    /// Keeps Markdown from reading the report's text as markup.
-    private func md(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if "\\`*_[]<>#".contains(character) { result.append("\\") }
-            result.append(character)
-        }
-        return result
     }
 
     // MARK: - HTML

@@ -25,10 +25,6 @@ struct AnnualReportController: RouteCollection {
 
     func store(_ request: Request) -> WholeReportStore { WholeReportStore(database: request.db) }
 
-    func now(_ request: Request) -> Date { request.application.ctipConfiguration.now() }
-
-    func today(_ request: Request) -> Day { JapanTime(secondsSinceEpoch: Int(now(request).timeIntervalSince1970)).day }
-
     /// The secretariat or a ministry's contributor; anyone else is refused (and audited).
     func requireReportStaff(_ request: Request) async throws -> StaffIdentity {
         let staff = try await request.requireStaff()
@@ -83,7 +79,7 @@ struct AnnualReportController: RouteCollection {
             years.append(.init(year: year, published: try await store.publication(year: year)?.publishedAt,
                                approvedOn: try await store.load(year: year)?.approvedOn))
         }
-        return AnnualReportPages.years(request, staff: staff, years: years, nextYear: (years.first?.year ?? today(request).year - 2) + 1)
+        return AnnualReportPages.years(request, staff: staff, years: years, nextYear: (years.first?.year ?? request.todayInJapan.year - 2) + 1)
     }
 
     func startDraft(request: Request) async throws -> Response {
@@ -93,7 +89,7 @@ struct AnnualReportController: RouteCollection {
             return StaffPages.message(request, status: .badRequest, text: request.staffLanguage == .ja ? "year: 年を数字で入力してください" : "year: give the year as a number")
         }
         do {
-            _ = try await store(request).startDraft(year: year, actor: staff.auditActor, agency: staff.agency.code, now: now(request))
+            _ = try await store(request).startDraft(year: year, actor: staff.auditActor, agency: staff.agency.code, now: request.now)
         } catch let refusal as WholeReportStore.DraftRefusal {
             return StaffPages.message(request, status: .conflict, text: refusal.message(request.staffLanguage))
         }
@@ -108,13 +104,13 @@ struct AnnualReportController: RouteCollection {
         // A contributor's board is their ministry's; the secretariat may narrow its own to a ministry, a state or what is overdue.
         let asked = request.query[String.self, at: "ministry"].flatMap { $0.isEmpty ? nil : $0 }
         let ministry = AccessPolicy.allows(staff, .manageReport) ? asked : staff.agency.code
-        let board = ContributionBoard(edition: edition, work: try await store.work(year: year), today: today(request),
+        let board = ContributionBoard(edition: edition, work: try await store.work(year: year), today: request.todayInJapan,
                                       language: request.staffLanguage, ministry: ministry)
             .narrowed(to: request.query[String.self, at: "state"].flatMap(ContributionState.init(rawValue:)),
                       overdueOnly: request.query[String.self, at: "overdue"] == "1")
         return AnnualReportPages.board(request, staff: staff, edition: edition, board: board,
                                        publishedAt: try await store.publication(year: year)?.publishedAt, revisions: try await store.revisions(year: year),
-                                       agencies: try await AccountStore(database: request.db).agencies(), today: today(request),
+                                       agencies: try await AccountStore(database: request.db).agencies(), today: request.todayInJapan,
                                        done: request.query[String.self, at: "done"])
     }
 
@@ -135,8 +131,8 @@ struct AnnualReportController: RouteCollection {
         }
         if problems.isEmpty, let deadline {
             do {
-                let concerned = try await store(request).request(year: year, item: item, ministry: ministry, deadline: deadline, today: today(request),
-                                                                  by: staff, now: now(request))
+                let concerned = try await store(request).request(year: year, item: item, ministry: ministry, deadline: deadline, today: request.todayInJapan,
+                                                                  by: staff, now: request.now)
                 return redirect(request, "/staff/annual-report/\(year)", notice: "requested-\(concerned.count)")
             } catch let error as ContributionWorkflowError {
                 if case .denied = error { return refusal(request, error) }
@@ -145,9 +141,9 @@ struct AnnualReportController: RouteCollection {
             }
         }
         let edition = try await edition(request, year: year)
-        let board = ContributionBoard(edition: edition, work: try await store(request).work(year: year), today: today(request), language: language)
+        let board = ContributionBoard(edition: edition, work: try await store(request).work(year: year), today: request.todayInJapan, language: language)
         return AnnualReportPages.board(request, staff: staff, edition: edition, board: board, publishedAt: nil, revisions: [],
-                                       agencies: try await AccountStore(database: request.db).agencies(), today: today(request), done: nil,
+                                       agencies: try await AccountStore(database: request.db).agencies(), today: request.todayInJapan, done: nil,
                                        sent: .init(values: fields, errors: problems), status: .badRequest)
     }
 
@@ -167,7 +163,7 @@ struct AnnualReportController: RouteCollection {
             return refusal(request, .noSuchContribution(id: id))
         }
         guard ReportWorkAccess.mayRead(staff, ministries: contribution.ministries) else {
-            try await AuditLog(database: request.db).append(AuditEvent(at: now(request), by: staff, action: .denied,
+            try await AuditLog(database: request.db).append(AuditEvent(at: request.now, by: staff, action: .denied,
                                                                        record: "report_contribution:\(year)/\(id)", purpose: "annual report"))
             return refusal(request, .denied(action: .edit))
         }
@@ -177,7 +173,7 @@ struct AnnualReportController: RouteCollection {
             request, staff: staff, edition: edition, contribution: contribution, work: work,
             history: try await store.history(year: year, contribution: id), lastYear: try await store.lastYearsText(year: year, contribution: id),
             published: try await store.publication(year: year) != nil, agencies: try await AccountStore(database: request.db).agencies(),
-            today: today(request), sent: sent, status: status, done: request.query[String.self, at: "done"])
+            today: request.todayInJapan, sent: sent, status: status, done: request.query[String.self, at: "done"])
     }
 
     func act(request: Request) async throws -> Response {
@@ -197,14 +193,14 @@ struct AnnualReportController: RouteCollection {
             let opened = fields["revision"].flatMap { Int($0) }
             let store = store(request)
             if action == .correct, let writing {
-                try await store.correct(year: year, contribution: id, writing: writing, reason: fields["comment"] ?? "", by: staff, now: now(request))
+                try await store.correct(year: year, contribution: id, writing: writing, reason: fields["comment"] ?? "", by: staff, now: request.now)
             } else if action == .submit, let writing {
-                let saved = try await store.act(.edit, year: year, contribution: id, openedAt: opened, by: staff, writing: writing, now: now(request))
+                let saved = try await store.act(.edit, year: year, contribution: id, openedAt: opened, by: staff, writing: writing, now: request.now)
                 try await store.act(.submit, year: year, contribution: id, openedAt: saved.revision, by: staff, comment: fields["comment"] ?? "",
-                                    now: now(request))
+                                    now: request.now)
             } else {
                 try await store.act(action, year: year, contribution: id, openedAt: opened, by: staff, writing: writing,
-                                    comment: fields["comment"] ?? "", now: now(request))
+                                    comment: fields["comment"] ?? "", now: request.now)
             }
         } catch let error as ContributionWorkflowError {
             switch error {
@@ -244,12 +240,12 @@ struct AnnualReportController: RouteCollection {
         let year = try year(request)
         let fields = try Self.fields(request)
         _ = try await edition(request, year: year)
-        guard let day = Day(iso: fields["approved_on", default: ""].trimmingCharacters(in: .whitespaces)), day <= today(request) else {
+        guard let day = Day(iso: fields["approved_on", default: ""].trimmingCharacters(in: .whitespaces)), day <= request.todayInJapan else {
             return StaffPages.message(request, status: .badRequest, text: request.staffLanguage == .ja
                 ? "approved_on: 承認日を今日以前の YYYY-MM-DD で入力してください" : "approved_on: give the day of the Council's approval (YYYY-MM-DD, not in the future)")
         }
         do {
-            try await store(request).approve(year: year, on: day, actor: staff.auditActor, agency: staff.agency.code, now: now(request))
+            try await store(request).approve(year: year, on: day, actor: staff.auditActor, agency: staff.agency.code, now: request.now)
         } catch WholeReportError.published {
             return refusal(request, .published(year: year))
         }
@@ -263,8 +259,8 @@ struct AnnualReportController: RouteCollection {
         _ = try await edition(request, year: year)
         let language = request.staffLanguage
         do {
-            let edition = try await request.annualReports.publish(year: year, at: now(request))
-            try await AuditLog(database: request.db).append(AuditEvent(at: now(request), by: staff, action: .create, record: "report_edition:\(year)",
+            let edition = try await request.annualReports.publish(year: year, at: request.now)
+            try await AuditLog(database: request.db).append(AuditEvent(at: request.now, by: staff, action: .create, record: "report_edition:\(year)",
                                                                        fields: ["sha256=\(edition.contentHash)"], purpose: "annual report publication"))
         } catch WholeReportError.notApproved {
             return StaffPages.message(request, status: .conflict, text: language == .ja

@@ -25,7 +25,7 @@ struct HelpController: RouteCollection {
             topic = request.query[String.self, at: "topic"] ?? ""
             language = request.query[String.self, at: "lang"] ?? request.acceptedHelpLanguage ?? "en"
             emergency = ["1", "true", "on", "yes"].contains((request.query[String.self, at: "emergency"] ?? "").lowercased())
-            let now = JapanTime(secondsSinceEpoch: Int(request.application.ctipConfiguration.now().timeIntervalSince1970))
+            let now = request.nowInJapan
             if let text = request.query[String.self, at: "at"], !text.isEmpty {
                 do { at = try JapanTime(iso: JapanTime.repairingQueryPlus(text)); badTime = nil } catch { at = now; badTime = error }
             } else {
@@ -68,7 +68,7 @@ struct HelpController: RouteCollection {
     }
 
     static func refused(_ request: Request, problem: String) async throws -> Response {
-        let now = JapanTime(secondsSinceEpoch: Int(request.application.ctipConfiguration.now().timeIntervalSince1970))
+        let now = request.nowInJapan
         let emergencyOnly = HelpDirectory(services: await directory(request).services.filter(\.emergency))
         let language = String((request.query[String.self, at: "lang"] ?? request.acceptedHelpLanguage ?? "en").prefix(35))
         var json = HelpAnswerJSON(HelpFinder(directory: emergencyOnly).find(topic: nil, language: language, emergency: true, at: now))
@@ -92,7 +92,7 @@ struct HelpController: RouteCollection {
         guard !organisation.isEmpty, !phone.isEmpty else {
             return html(HelpCardPage.form(text, topic: topic), language: text.language, status: .ok)
         }
-        let now = JapanTime(secondsSinceEpoch: Int(request.application.ctipConfiguration.now().timeIntervalSince1970))
+        let now = request.nowInJapan
         let directory = await Self.directory(request)
         let finder = HelpFinder(directory: directory)
         // The services of the card's topic first, then the human rights and immigration lines that

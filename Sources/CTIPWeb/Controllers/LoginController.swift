@@ -82,9 +82,11 @@ struct LoginController: RouteCollection {
         let lang = "lang=\(language.rawValue)"
         let configuration = request.application.ctipConfiguration
         let hotline = HotlineStaff(store: HotlineStore(database: request.db, hasher: hasher, clock: configuration.now))
-        let now = Int(configuration.now().timeIntervalSince1970)
+        // One reading of the clock, so that ages and days waited are counted from the same instant.
+        let now = request.nowInJapan
+        let today = now.day
         func age(_ seconds: Int) -> String {
-            let hours = max(0, now - seconds) / 3600
+            let hours = max(0, now.secondsSinceEpoch - seconds) / 3600
             return hours < 48 ? t("\(hours) h ago", "\(hours)時間前") : t("\(hours / 24) days ago", "\(hours / 24)日前")
         }
         /// Tips, each to its page, flagged when urgent; a danger to life makes the whole queue urgent.
@@ -125,7 +127,6 @@ struct LoginController: RouteCollection {
         if AccessPolicy.allows(staff, .recordProtection) {
             let files = VictimFileStore(database: request.db, cipher: configuration.cipher, now: configuration.now)
             let awaited = try await files.awaitedSteps(for: staff)
-            let today = JapanTime(secondsSinceEpoch: now).day
             queues.append(WorkQueue(title: t("Protection steps due", "対応が必要な保護の段階"), items: awaited.map { victimID, step in
                 let days = max(0, today.daysSinceEpoch - step.since.daysSinceEpoch)
                 return .init(text: "\(victimID) · " + (language == .ja ? step.kind.label.ja : step.kind.label.en) + " · "
@@ -134,7 +135,6 @@ struct LoginController: RouteCollection {
             }, allHref: "/staff/victims?\(lang)"))
         }
         if AccessPolicy.allows(staff, .recordOversight) {
-            let today = JapanTime(secondsSinceEpoch: now).day
             let overdue = InspectionPlan.plan(try await OversightStore(sql: request.db.sql).planFacts(on: today), on: today).filter(\.overdue)
             queues.append(WorkQueue(title: t("Inspections overdue, riskiest first", "期限を過ぎた検査（リスクの高い順）"), items: overdue.map { entry in
                 .init(text: (entry.facts.name ?? entry.facts.organisationID) + " · "

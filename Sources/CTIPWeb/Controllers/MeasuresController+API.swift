@@ -47,7 +47,7 @@ extension MeasuresController {
         let query = APIContractMiddleware.query(request.url.query)
         if let fiscal = query["fiscal_year"].flatMap({ Int($0) }) { return .fiscalYear(fiscal) }
         if let year = query["year"].flatMap({ Int($0) }) { return .year(year) }
-        let today = today(request)
+        let today = request.todayInJapan
         return .fiscalYear((today.month >= 4 ? today.year : today.year - 1) - 1)
     }
 }

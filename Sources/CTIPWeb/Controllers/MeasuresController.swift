@@ -18,10 +18,6 @@ struct MeasuresController: RouteCollection {
 
     func store(_ request: Request) -> MeasureStore { MeasureStore(database: request.db) }
 
-    func today(_ request: Request) -> Day {
-        JapanTime(secondsSinceEpoch: Int(request.application.ctipConfiguration.now().timeIntervalSince1970)).day
-    }
-
     /// Whose rows a member of staff reads: a contributor only their own ministry's; analysts and
     /// supervisors every ministry's (nil).
     static func scope(_ staff: StaffIdentity) -> String? {
@@ -50,7 +46,7 @@ struct MeasuresController: RouteCollection {
     func recordRow(_ request: Request, file: MeasureFile, fields: [String: String], ministry: String,
                    by staff: StaffIdentity) async throws -> MeasureRow {
         let store = store(request)
-        let context = try await store.context(today: today(request))
+        let context = try await store.context(today: request.todayInJapan)
         let row: MeasureRow
         switch MeasureFiles.read(file, fields: fields, fixed: ["ministry": ministry], context: context) {
         // 409 like the oversight records: the document cannot state these rules, so a body that follows it is not a 400/422.
@@ -82,7 +78,7 @@ struct MeasuresController: RouteCollection {
         let rows = ministry.map { code in all.filter { $0.ministry == code } } ?? all
         let registered = request.query[String.self, at: "registered"].flatMap(MeasureFile.init(rawValue:))
         return MeasuresPages.dashboard(request, staff: staff, rows: rows, ministries: ministries, ministry: ministry,
-                                       agencies: try await AccountStore(database: request.db).agencies(), today: today(request),
+                                       agencies: try await AccountStore(database: request.db).agencies(), today: request.todayInJapan,
                                        registered: registered)
     }
 
@@ -123,7 +119,7 @@ struct MeasuresController: RouteCollection {
         let language = request.preferredLanguage
         let totals = try await YearStatistics(sql: request.db.sql).annualSeries()
         let rows = try await store(request).rows()
-        let charts = MeasureDashboard.yearlyTotals(totals, before: today(request).year) + MeasureDashboard.publicCharts(rows)
+        let charts = MeasureDashboard.yearlyTotals(totals, before: request.todayInJapan.year) + MeasureDashboard.publicCharts(rows)
         return HomeController.html(MeasuresPublicPage.render(charts: charts, language: language), language: language.rawValue)
     }
 }

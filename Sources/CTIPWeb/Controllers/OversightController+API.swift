@@ -53,7 +53,7 @@ extension OversightController {
         }
         api.get("plan") { request in
             try await request.requireStaff(.viewOversight)
-            let day = today(request)
+            let day = request.todayInJapan
             let entries = InspectionPlan.plan(try await store(request).planFacts(on: day), on: day)
             return try Response.json(entries.prefix(request.query[Int.self, at: "limit"] ?? Self.planShown).map(PlanEntryJSON.init))
         }

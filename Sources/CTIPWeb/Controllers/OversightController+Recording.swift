@@ -143,7 +143,7 @@ extension OversightController {
         return OversightPages.Abilities(inspectors: records ? OversightRole.inspectors(for: staff.agency.kind) : [],
                                         authorities: records ? OversightRole.authorities(for: staff.agency.kind) : [],
                                         requestJointInspection: records && OversightRole.mayRequestJointInspection(staff.agency.kind),
-                                        screen: AccessPolicy.allows(staff, .screen), today: recorder(request).today,
+                                        screen: AccessPolicy.allows(staff, .screen), today: request.todayInJapan,
                                         police: try await AccountStore(database: request.db).agencies().filter { $0.kind == .police })
     }
 }

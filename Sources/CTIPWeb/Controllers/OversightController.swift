@@ -68,8 +68,6 @@ struct OversightController: RouteCollection {
 
     func store(_ request: Request) -> OversightStore { OversightStore(sql: request.db.sql) }
 
-    func today(_ request: Request) -> Day { recorder(request).today }
-
     func registry(request: Request) async throws -> Response {
         try await request.requireStaff(.viewOversight)
         let query = request.query[String.self, at: "q"] ?? ""
@@ -107,7 +105,7 @@ struct OversightController: RouteCollection {
 
     func sendingPage(request: Request) async throws -> Response {
         try await request.requireStaff(.viewOversight)
-        let day = today(request)
+        let day = request.todayInJapan
         let country = request.query[String.self, at: "country"].flatMap { CodeLists.shipped.countries[$0] != nil ? $0 : nil }
         var organisations: [OrganisationRecord] = []
         if let country { organisations = try await store(request).sendingOrganisations(country: country) }
@@ -117,7 +115,7 @@ struct OversightController: RouteCollection {
 
     func plan(request: Request) async throws -> Response {
         try await request.requireStaff(.viewOversight)
-        let day = today(request)
+        let day = request.todayInJapan
         let entries = InspectionPlan.plan(try await store(request).planFacts(on: day), on: day)
         return OversightPages.plan(request, entries: entries, requests: try await store(request).openJointInspectionRequests(), on: day,
                                    shown: Self.planShown)
@@ -131,7 +129,7 @@ struct OversightController: RouteCollection {
             }
             return year
         }
-        let day = today(request)
+        let day = request.todayInJapan
         return (day.month >= 4 ? day.year : day.year - 1) - 1
     }
 

@@ -14,7 +14,7 @@ struct StatisticsController: RouteCollection {
 
     func hotline(request: Request) async throws -> Response {
         let language = request.preferredLanguage
-        let now = JapanTime(secondsSinceEpoch: Int(request.application.ctipConfiguration.now().timeIntervalSince1970))
+        let now = request.nowInJapan
         let latest = FiscalYear(containing: HotlineMonth(now)).year - 1
         var year = latest
         if let text = request.query[String.self, at: "fiscal_year"] {

@@ -77,40 +77,25 @@ enum TextReportRenderer {
 /// Markdown: headings, bullets, pipe tables; figures as their data tables.
 enum MarkdownReportRenderer {
     static func render(_ document: ReportDocument, banner: [String]) -> String {
-        var lines = ["# \(escape(document.title))", ""]
-        if !banner.isEmpty { lines += banner.map { "> " + escape($0) } + [""] }
+        var lines = ["# \(Markdown.escaped(document.title))", ""]
+        if !banner.isEmpty { lines += banner.map { "> " + Markdown.escaped($0) } + [""] }
         for block in document.blocks {
             switch block {
-            case .heading(let level, let text): lines += [String(repeating: "#", count: level) + " " + escape(text), ""]
-            case .notice(let text): lines += ["> **\(document.language == .ja ? "注" : "Note")**: \(escape(text))", ""]
+            case .heading(let level, let text): lines += [String(repeating: "#", count: level) + " " + Markdown.escaped(text), ""]
+            case .notice(let text): lines += ["> **\(document.language == .ja ? "注" : "Note")**: \(Markdown.escaped(text))", ""]
             case .item(let itemLines):
-                lines.append("- " + itemLines.map(escape).joined(separator: "  \n  "))
+                lines.append("- " + itemLines.map(Markdown.escaped).joined(separator: "  \n  "))
                 lines.append("")
-            case .paragraph(let text): lines += [escape(text), ""]
+            case .paragraph(let text): lines += [Markdown.escaped(text), ""]
             case .table(let table):
-                lines += ["**" + escape("[Table \(table.number)] \(table.caption)".localizedLabel(document.language)) + "**", ""]
-                lines += pipeTable(columns: table.columns.map { $0.isEmpty ? "No." : $0 }, rows: table.rows) + [""]
+                lines += ["**" + Markdown.escaped("[Table \(table.number)] \(table.caption)".localizedLabel(document.language)) + "**", ""]
+                lines += Markdown.pipeTable(columns: table.columns.map { $0.isEmpty ? "No." : $0 }, rows: table.rows) + [""]
             case .figure(let figure):
-                lines += ["**" + escape("[Figure \(figure.number)] \(figure.caption)".localizedLabel(document.language)) + "**", ""]
-                lines += pipeTable(columns: figure.dataColumns, rows: figure.dataRows) + [""]
+                lines += ["**" + Markdown.escaped("[Figure \(figure.number)] \(figure.caption)".localizedLabel(document.language)) + "**", ""]
+                lines += Markdown.pipeTable(columns: figure.dataColumns, rows: figure.dataRows) + [""]
             }
         }
         return lines.joined(separator: "\n")
-    }
-
-    private static func pipeTable(columns: [String], rows: [[String]]) -> [String] {
-        func row(_ cells: [String]) -> String { "| " + cells.map { escape($0).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
-        return [row(columns), "|" + columns.map { _ in " --- |" }.joined()] + rows.map(row)
-    }
-
-    /// Keeps Markdown from reading record text as markup.
-    private static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if "\\`*_[]<>#".contains(character) { result.append("\\") }
-            result.append(character)
-        }
-        return result
     }
 }
 

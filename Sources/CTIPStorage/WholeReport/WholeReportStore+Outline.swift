@@ -1,0 +1,70 @@
+import CTIPCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// The secretariat keeps the year's outline (`OutlineEditing`): each change in one write transaction,
+/// refused once the year is published, audited.
+extension WholeReportStore {
+    public enum OutlineChange: Sendable, Equatable {
+        case retitle(OutlineNumber, titleEN: String, titleJA: String)
+        /// Under `parent` (nil: a new chapter), after its last sub-item.
+        case add(under: OutlineNumber?, titleEN: String, titleJA: String)
+        case remove(OutlineNumber)
+    }
+
+    /// Applies `change` for the secretariat; returns the item's number (the new one for `add`).
+    @discardableResult
+    public func changeOutline(year: Int, _ change: OutlineChange, by staff: StaffIdentity, now: Date) async throws -> OutlineNumber {
+        guard AccessPolicy.allows(staff, .manageReport) else {
+            try await AuditLog(database: database).append(AuditEvent(at: now, by: staff, action: .denied, record: "whole_report:\(year)",
+                                                                     fields: ["outline"], purpose: "annual report outline"))
+            throw ContributionWorkflowError.denied(action: .request)
+        }
+        return try await database.writeTransaction { transaction in
+            let store = WholeReportStore(database: transaction)
+            let sql = transaction.sql
+            let bound = SQLBind(Int64(year))
+            if try await store.publication(year: year) != nil { throw ContributionWorkflowError.published(year: year) }
+            guard let edition = try await store.load(year: year) else { throw OutlineEditing.Refusal.noSuchItem(String(year)) }
+            func titles(_ en: String, _ ja: String) throws -> (String, String) {
+                let english = en.trimmingCharacters(in: .whitespacesAndNewlines), japanese = ja.trimmingCharacters(in: .whitespacesAndNewlines)
+                if english.isEmpty { throw OutlineEditing.Refusal.titleRequired(field: "title_en") }
+                if japanese.isEmpty { throw OutlineEditing.Refusal.titleRequired(field: "title_ja") }
+                return (english, japanese)
+            }
+            let number: OutlineNumber, fields: [String]
+            switch change {
+            case .retitle(let item, let en, let ja):
+                guard edition.outline.contains(where: { $0.number == item }) else { throw OutlineEditing.Refusal.noSuchItem(item.description) }
+                if OutlineEditing.isComputed(item) { throw OutlineEditing.Refusal.computedChapter(item.description) }
+                let (english, japanese) = try titles(en, ja)
+                // The secretariat's Japanese title is the original, no longer CTIP's translation.
+                try await sql.update("report_outline").set("title_en", to: SQLBind(english)).set("title_ja", to: SQLBind(japanese))
+                    .set("title_ja_own", to: SQLBind(false)).where("year", .equal, bound).where("number", .equal, SQLBind(item.description)).run()
+                number = item; fields = ["retitle", "item=\(item)"]
+            case .add(let parent, let en, let ja):
+                if let parent, OutlineEditing.isComputed(parent) { throw OutlineEditing.Refusal.computedChapter(parent.description) }
+                let (english, japanese) = try titles(en, ja)
+                number = try OutlineEditing.nextNumber(under: parent, in: edition.outline).get()
+                let index = OutlineEditing.insertionIndex(under: parent, in: edition.outline)
+                try await sql.raw("UPDATE report_outline SET position = position + 1 WHERE year = \(bind: Int64(year)) AND position >= \(bind: Int64(index))").run()
+                try await sql.insert(into: "report_outline").columns("year", "number", "position", "title_en", "title_ja", "title_ja_own", "action_plan_item")
+                    .values(bound, SQLBind(number.description), SQLBind(Int64(index)), SQLBind(english), SQLBind(japanese), SQLBind(false),
+                            SQLBind(number.description)).run()
+                fields = ["add", "item=\(number)"]
+            case .remove(let item):
+                guard edition.outline.contains(where: { $0.number == item }) else { throw OutlineEditing.Refusal.noSuchItem(item.description) }
+                if OutlineEditing.isComputed(item) { throw OutlineEditing.Refusal.computedChapter(item.description) }
+                let holds = edition.placements.contains { $0.item == item } || edition.exhibits.contains { $0.item == item }
+                    || edition.contributions.contains { $0.home == item } || edition.outline.contains { $0.number.parent == item }
+                if holds { throw OutlineEditing.Refusal.notEmpty(item.description) }
+                try await sql.delete(from: "report_outline").where("year", .equal, bound).where("number", .equal, SQLBind(item.description)).run()
+                number = item; fields = ["remove", "item=\(item)"]
+            }
+            try await AuditLog(database: transaction).append(AuditEvent(at: now, by: staff, action: .update, record: "whole_report:\(year)",
+                                                                        fields: fields, purpose: "annual report outline"))
+            return number
+        }
+    }
+}
