@@ -178,4 +178,27 @@ struct AnnualReportWebTests {
             }
         }
     }
+
+    @Test("the secretariat keeps the outline on its page: an item added after its parent's last sub-item, a title without Japanese refused")
+    func outline() async throws {
+        try await Self.withYear { app, people in
+            let (status, page) = try await Self.page(app, "/staff/annual-report/2025/outline?lang=en", as: people.secretariat)
+            #expect(status == .ok && page.contains(#"id="add""#) && page.contains("Raising awareness of the demand side"))
+            try assertSnapshot(page, named: "staff-annual-report-outline.html")
+            #expect(try await Self.page(app, "/staff/annual-report/2025/outline?lang=en", as: people.cao).0 == .forbidden)
+            let added = try await Self.post(app, "/staff/annual-report/2025/outline?lang=en",
+                                            ["change": "add", "parent": "3 (7)", "title_en": "Raising awareness online", "title_ja": "オンラインでの啓発"],
+                                            as: people.secretariat)
+            #expect(added.status == .seeOther && added.headers.first(name: .location) == "/staff/annual-report/2025/outline?lang=en&done=outline-3_(7)_ii)")
+            let outline = try #require(try await WholeReportStore(database: app.db).load(year: 2025)).outline.map(\.number.description)
+            #expect(outline.firstIndex(of: "3 (7) ii)") == outline.firstIndex(of: "3 (7) i)").map { $0 + 1 })
+            let refused = try await Self.post(app, "/staff/annual-report/2025/outline?lang=en",
+                                              ["change": "retitle", "number": "4 (2)", "title_en": "Informing potential victims", "title_ja": ""],
+                                              as: people.secretariat)
+            #expect(refused.status == .badRequest && refused.body.string.contains("title_ja"))
+            let computed = try await Self.post(app, "/staff/annual-report/2025/outline?lang=en",
+                                               ["change": "add", "parent": "2", "title_en": "Hand-written", "title_ja": "手書き"], as: people.secretariat)
+            #expect(computed.status == .badRequest)
+        }
+    }
 }

@@ -114,7 +114,7 @@ def test_contributor_to_secretariat_to_publication(server, browser, artifacts):
 
 
 ANNUAL_REPORT = ["/staff/annual-report", "/staff/annual-report/2025", "/staff/annual-report/2025/check",
-                 "/staff/annual-report/2025/contributions/C2025-0001"]
+                 "/staff/annual-report/2025/contributions/C2025-0001", "/staff/annual-report/2025/outline"]
 
 
 def test_the_years_pages_pass_axe(server, browser, results):

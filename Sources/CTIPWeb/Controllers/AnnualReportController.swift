@@ -17,6 +17,8 @@ struct AnnualReportController: RouteCollection {
         base.get(":year", use: board)
         base.post(":year", "requests", use: request)
         base.get(":year", "check", use: check)
+        base.get(":year", "outline", use: outline)
+        base.post(":year", "outline", use: changeOutline)
         base.post(":year", "approval", use: approve)
         base.post(":year", "publication", use: publish)
         base.get(":year", "contributions", ":id", use: contribution)
@@ -169,9 +171,16 @@ struct AnnualReportController: RouteCollection {
         }
         let store = store(request)
         let work = try await store.work(year: year)[id] ?? ContributionWork()
+        let history = try await store.history(year: year, contribution: id)
+        // The history names each account by its e-mail (the audit trail keeps the account's id).
+        var names: [String: String] = [:]
+        let accounts = AccountStore(database: request.db)
+        for actor in Set(history.map(\.actor)) where actor.hasPrefix("user:") {
+            if let account = try await accounts.account(userID: String(actor.dropFirst("user:".count))) { names[actor] = account.identity.email }
+        }
         return AnnualReportPages.contribution(
             request, staff: staff, edition: edition, contribution: contribution, work: work,
-            history: try await store.history(year: year, contribution: id), lastYear: try await store.lastYearsText(year: year, contribution: id),
+            history: history, names: names, lastYear: try await store.lastYearsText(year: year, contribution: id),
             published: try await store.publication(year: year) != nil, agencies: try await AccountStore(database: request.db).agencies(),
             today: request.todayInJapan, sent: sent, status: status, done: request.query[String.self, at: "done"])
     }

@@ -44,6 +44,9 @@ enum AnnualReportPages {
         case "return": return t("The contribution was returned to its ministry.", "府省庁に差し戻しました。")
         case "accept": return t("The contribution was accepted.", "受理しました。")
         case "comment": return t("Your comment was added.", "コメントを追加しました。")
+        case let outline where outline.hasPrefix("outline-"):
+            let item = outline.dropFirst("outline-".count).replacingOccurrences(of: "_", with: " ")
+            return t("The outline was changed (item \(item)).", "目次を変更しました（項目 \(item)）。")
         case "correct": return t("The text was corrected and a revision of the whole report frozen.", "本文を訂正し、報告書全体の改訂版を確定しました。")
         default: return nil
         }
@@ -98,7 +101,8 @@ enum AnnualReportPages {
                      ?? edition.approvedOn.map { t("Approved by the Council on \($0); not yet published.", "\($0)に推進会議で承認。未公表。") }
                      ?? t("In preparation.", "作成中。"))),
             .p(.a(.href("/reports/\(year)/whole\(lang)"), .text(t("Read the whole report as it stands", "現在の報告書全体を読む"))),
-               .if(manages, .group(.text(" · "), .a(.href("\(base(year))/check\(lang)"), .text(t("Check it", "点検する")))))),
+               .if(manages, .group(.text(" · "), .a(.href("\(base(year))/check\(lang)"), .text(t("Check it", "点検する"))),
+                                   .text(" · "), .a(.href("\(base(year))/outline\(lang)"), .text(t("The outline", "目次")))))),
             .if(publishedAt != nil, published(year, revisions: revisions, language: language)),
             .section(.id("summary"), .attribute(named: "aria-labelledby", value: "summary-heading"),
                 .h2(.id("summary-heading"), .text(t("Where the contributions stand", "投稿の状況"))),
@@ -203,7 +207,7 @@ enum AnnualReportPages {
     // MARK: One contribution
 
     static func contribution(_ request: Request, staff: StaffIdentity, edition: WholeEdition, contribution: Contribution, work: ContributionWork,
-                             history: [ContributionEvent], lastYear: Contribution?, published: Bool, agencies: [Agency], today: Day,
+                             history: [ContributionEvent], names: [String: String] = [:], lastYear: Contribution?, published: Bool, agencies: [Agency], today: Day,
                              sent: SentForm?, status: HTTPResponseStatus, done: String?) -> Response {
         let language = request.staffLanguage
         let t = StaffPages.Text(language: language)
@@ -222,7 +226,7 @@ enum AnnualReportPages {
             .unwrap(lastYear) { last in difference(last: last, now: contribution, language: language) },
             .if(!actions.isEmpty, form.section(contribution)),
             .if(published && actor == .secretariat && contribution.state == .accepted, form.correction(contribution)),
-            historyList(history, language: language)
+            historyList(history, names: names, language: language)
         ))
     }
 
@@ -262,12 +266,12 @@ enum AnnualReportPages {
                         .h3(.text("日本語 (\(contribution.statusJA.rawValue))")), japanese)
     }
 
-    static func historyList(_ history: [ContributionEvent], language: CTIPCore.Language) -> Body {
+    static func historyList(_ history: [ContributionEvent], names: [String: String], language: CTIPCore.Language) -> Body {
         let t = StaffPages.Text(language: language)
         return .section(.id("history"), .attribute(named: "aria-labelledby", value: "history-heading"),
             .h2(.id("history-heading"), .text(t("History", "履歴"))),
             .ol(.attribute(named: "reversed", value: "reversed"), .forEach(history.reversed()) { event in
-                let line = "\(event.at) — \(t("version", "版")) \(event.revision): \(event.action.label(language)) (\(event.actor), \(event.agency)) → \(event.state.label(language))"
+                let line = "\(event.at) — \(t("version", "版")) \(event.revision): \(event.action.label(language)) (\(names[event.actor] ?? event.actor), \(event.agency)) → \(event.state.label(language))"
                 return .li(.text(line), .unwrap(event.comment) { .blockquote(.text($0)) })
             }))
     }
@@ -383,6 +387,59 @@ enum AnnualReportPages {
             .if(changedJA, .group(.h3(.text("日本語")), shown(japanese))),
             .p(.class("hint"), .text(t("Struck through: last year's words no longer there; underlined: words new this year.",
                                        "取消線は前年から削除された語、下線は今年追加された語です。"))))
+    }
+
+    // MARK: Outline
+
+    static func outline(_ request: Request, staff: StaffIdentity, edition: WholeEdition, published: Bool, done: String?) -> Response {
+        let language = request.staffLanguage
+        let t = StaffPages.Text(language: language)
+        let year = edition.year
+        let action = "\(base(year))/outline?lang=\(language.rawValue)"
+        let editable = edition.outline.filter { !OutlineEditing.isComputed($0.number) }
+        let options = editable.map { ($0.number.description, "\($0.number) \($0.title(language))") }
+        let counts = Dictionary(grouping: edition.placements, by: \.item).mapValues(\.count)
+        func form(_ change: String, _ heading: String, _ fields: Node<HTML.FormContext>, _ submit: String) -> Body {
+            .section(.id(change), .attribute(named: "aria-labelledby", value: "\(change)-heading"),
+                     .h2(.id("\(change)-heading"), .text(heading)),
+                     .form(.method(.post), .action(action), StaffPages.csrfField(request), .input(.type(.hidden), .name("change"), .value(change)),
+                           fields, .p(.button(.type(.submit), .text(submit)))))
+        }
+        return StaffPages.render(request, title: t("Outline of the report on \(year)", "\(year)年の報告の目次"), .group(
+            .unwrap(doneText(done, t)) { notice($0) },
+            .p(.class("lead"), .text(t("Chapters N, items (n), sub-items i) and a), each with its English and Japanese title. References in the text are by number and resolved when the report is rendered; the check lists any that name an item no longer there. Chapters 2 and 8 are written from the records.",
+                                       "章 N、項目 (n)、細目 i)・a) と、その英語・日本語の見出しです。本文中の参照は番号によるもので、報告書の作成時に解決されます。存在しない項目への参照は点検で示されます。第2章と第8章は記録から作成されます。"))),
+            .p(.a(.href("\(base(year))?lang=\(language.rawValue)"), .text(t("Back to the year's board", "この年の状況へ戻る")))),
+            .div(.class("scroll"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
+                 .attribute(named: "aria-labelledby", value: "outline-caption"),
+                 .table(.id("outline"), .caption(.id("outline-caption"), .text(t("Outline", "目次"))),
+                        .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text(t("Number", "番号"))),
+                                   .th(.attribute(named: "scope", value: "col"), .text(t("English", "英語"))),
+                                   .th(.attribute(named: "scope", value: "col"), .text(t("Japanese", "日本語"))),
+                                   .th(.attribute(named: "scope", value: "col"), .text(t("Placed texts", "掲載数"))))),
+                        .tbody(.forEach(edition.outline) { item in
+                            .tr(.td(.text(item.number.description)), .td(.text(item.titleEN)),
+                                .td(.attribute(named: "lang", value: "ja"), .text(item.titleJA + (item.titleJAIsOwnTranslation ? " ＊" : ""))),
+                                .td(.class("number"), .text(String(counts[item.number] ?? 0))))
+                        }))),
+            .p(.class("hint"), .text(t("＊ CTIP's own translation of the title.", "＊ CTIPによる仮訳。"))),
+            .if(!published, .group(
+                form("retitle", t("Change a title", "見出しを変更する"), .group(
+                    StaffPages.select(t("Item", "項目"), name: "number", options: options, blank: t("Choose…", "選択してください"), idPrefix: "retitle-"),
+                    StaffPages.field(t("English title", "英語の見出し"), name: "title_en", required: true, idPrefix: "retitle-"),
+                    StaffPages.field(t("Japanese title", "日本語の見出し"), name: "title_ja", required: true, idPrefix: "retitle-")),
+                     t("Change the title", "見出しを変更")),
+                form("add", t("Add an item", "項目を追加する"), .group(
+                    StaffPages.select(t("Under", "追加先"), name: "parent", options: options, blank: t("A new chapter", "新しい章"), idPrefix: "add-"),
+                    StaffPages.field(t("English title", "英語の見出し"), name: "title_en", required: true, idPrefix: "add-"),
+                    StaffPages.field(t("Japanese title", "日本語の見出し"), name: "title_ja", required: true, idPrefix: "add-")),
+                     t("Add the item", "項目を追加")),
+                form("remove", t("Remove an empty item", "空の項目を削除する"),
+                     StaffPages.select(t("Item", "項目"), name: "number", options: options.filter { option in
+                         !edition.placements.contains { $0.item.description == option.0 } && !edition.outline.contains { $0.number.parent?.description == option.0 }
+                     }, blank: t("Choose…", "選択してください"), idPrefix: "remove-"),
+                     t("Remove the item", "項目を削除"))))
+        ))
     }
 
     // MARK: Check
