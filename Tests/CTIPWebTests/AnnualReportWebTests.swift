@@ -84,6 +84,12 @@ struct AnnualReportWebTests {
             var stored = try #require(try await WholeReportStore(database: app.db).load(year: 2025)?.contributions.first { $0.id == "C2025-R001" })
             #expect(stored.state == .submitted && stored.textEN == "The Cabinet Office informed latent victims." && stored.statusJA == .missing)
 
+            // The work queues: the secretariat's has the submission to review; the ministry's what it still owes.
+            let (_, secretariatHome) = try await Self.page(app, "/staff?lang=en", as: people.secretariat)
+            #expect(secretariatHome.contains("Contributions to review for the report on 2025") && secretariatHome.contains("/contributions/C2025-R001"))
+            let (_, caoHome) = try await Self.page(app, "/staff?lang=en", as: people.cao)
+            #expect(caoHome.contains("Your ministry's contributions to the report on 2025") && caoHome.contains("/contributions/C2025-0001")
+                    && !caoHome.contains("/contributions/C2025-R001"), "the submitted one no longer waits for the ministry")
             // Another ministry's contributor may not even read it (audited).
             #expect(try await Self.page(app, path, as: people.mhlw).0 == .forbidden)
             #expect(try await Self.post(app, path, ["action": "edit", "text_en": "Not ours."], as: people.mhlw).status == .forbidden)

@@ -143,8 +143,38 @@ struct LoginController: RouteCollection {
                       flag: entry.reasons.contains { if case .traffickingIndicators = $0 { true } else { false } } ? t("may be trafficking", "人身取引の疑い") : nil)
             }, allHref: "/staff/oversight/plan?\(lang)"))
         }
+        if ReportWorkAccess.mayOpenBoard(staff) {
+            queues += try await annualReportQueues(request, staff: staff, today: today)
+        }
         // A life in danger comes first, whatever the queue.
         return queues.filter(\.urgent) + queues.filter { !$0.urgent }
+    }
+
+    /// The whole report's years not yet published: for a contributor, what their ministry still owes
+    /// (overdue first); for the secretariat, what waits for its review.
+    func annualReportQueues(_ request: Request, staff: StaffIdentity, today: Day) async throws -> [WorkQueue] {
+        let language = request.staffLanguage
+        let t = StaffPages.Text(language: language)
+        let store = WholeReportStore(database: request.db)
+        let manages = AccessPolicy.allows(staff, .manageReport)
+        var queues: [WorkQueue] = []
+        for year in try await store.years() where try await store.publication(year: year) == nil {
+            guard let edition = try await store.load(year: year) else { continue }
+            let board = ContributionBoard(edition: edition, work: try await store.work(year: year), today: today, language: language,
+                                          ministry: manages ? nil : staff.agency.code)
+            let waiting = manages ? board.rows.filter { $0.state == .submitted }
+                : board.rows.filter { $0.state.awaitsMinistry }.sorted {
+                    ($0.overdue ? 0 : 1, $0.deadline?.daysSinceEpoch ?? .max) < ($1.overdue ? 0 : 1, $1.deadline?.daysSinceEpoch ?? .max)
+                }
+            let title = manages ? t("Contributions to review for the report on \(year)", "\(year)年の報告：確認待ちの投稿")
+                : t("Your ministry's contributions to the report on \(year)", "\(year)年の報告：自府省庁の投稿")
+            queues.append(WorkQueue(title: title, items: waiting.map { row in
+                .init(text: "\(row.item) · \(row.state.label(language))" + (row.deadline.map { " · " + t("due \($0)", "期限 \($0)") } ?? ""),
+                      href: "/staff/annual-report/\(year)/contributions/\(row.contributionID)?lang=\(language.rawValue)",
+                      flag: row.overdue ? t("overdue", "期限超過") : row.state == .returned ? t("returned", "差戻し") : nil)
+            }, allHref: "/staff/annual-report/\(year)?lang=\(language.rawValue)" + (manages ? "&state=submitted" : "")))
+        }
+        return queues
     }
 
     /// Only a path on this site, so the login form cannot bounce someone elsewhere.
