@@ -47,12 +47,17 @@ ACCOUNTS = {
     "auditor": ("npa", "auditor"),
     "analyst": ("npa", "analyst"),
     "otit": ("otit", "case_worker"),              # programme oversight: records inspections
-    "contributor": ("cao", "contributor"),        # the Cabinet Office's registers of the measures
+    "contributor": ("cao", "contributor"),        # the Cabinet Office's registers of the measures and its part of the annual report
+    "secretariat": ("cas", "secretariat"),        # the Council's secretariat: the annual report's year
 }
 
 # The organisation the OTIT inspects and the poster the Cabinet Office distributes during the load.
 OVERSIGHT_ORG = "CONC-ORG-1"
 MATERIAL = "conc-poster"
+# The seed, read as the 2024 edition of the whole report; the 2025 draft started from it takes the comments
+# of the load. C2025-0019 (1 (2)) is written jointly by the ministries, the Cabinet Office among them.
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_d5bf70a9649b1a73.txt"
+REPORT_YEAR, REPORT_CONTRIBUTION = 2025, "C2025-0019"
 
 NATIONALITIES = ["VNM", "THA", "PHL", "IDN", "CHN"]
 CHARGE = "employment_security_act"
@@ -142,6 +147,8 @@ class Suite:
         self.published = None
         self.inspections = {}      # inspection id -> instance that acknowledged it
         self.distributions = {}    # distribution id -> (copies, instance)
+        self.report = False        # the whole report's draft is there (the seed was found)
+        self.report_comments = {}  # comment text -> instance that acknowledged it
         self.ids = collections.Counter()   # every identifier handed out, must each be 1
 
     # ------------------------------------------------------------------ setup
@@ -159,6 +166,11 @@ class Suite:
         measures.mkdir(exist_ok=True)
         (measures / "materials.csv").write_text(f"material_id,ministry,kind,title_en,copies,fiscal_year\n{MATERIAL},cao,poster,Concurrency poster,1000000,{self.fy}\n")
         self.ctip.must("measures", "import", str(measures))
+        # The whole report: the seed as the 2024 edition and the 2025 draft from it (when the seed is there).
+        if SEED.is_file():
+            self.ctip.must("report", "import-edition", "--year", "2024", str(SEED))
+            self.ctip.must("report", "draft", "--year", str(REPORT_YEAR))
+            self.report = True
         # bcrypt at cost 12 per account: in parallel, a few at a time.
         threads, errors = [], []
 
@@ -192,7 +204,8 @@ class Suite:
                 raise RuntimeError(f"{instance.name} did not answer /health 200:\n{lib.tail(instance.log)}")
         log(f"  [{self.engine}] two instances up on ports {self.instances[0].port}, {self.instances[1].port} ({time.monotonic() - t0:.1f}s)")
         # Shared sessions (one sign-in per account, at instance b; used through instance a too).
-        for key in ("iom", "moj", "hotline", "hotline_sup", "hotline_intake", "ihc", "admin", "analyst", "auditor", "shelter"):
+        for key in ("iom", "moj", "hotline", "hotline_sup", "hotline_intake", "ihc", "admin", "analyst", "auditor", "shelter",
+                    "contributor", "secretariat"):
             session = Session(self.staff[key])
             r = session.login(self.instances[1].base)
             if not session.csrf:
@@ -734,6 +747,17 @@ class Client(threading.Thread):
         if r.status == 201:
             with s.lock:
                 s.distributions[distribution] = (copies, wi)
+        if s.report:
+            # The ministry and the secretariat comment on one contribution from both instances at once: every
+            # comment acknowledged must be in its history, once.
+            comment = f"conc-comment-{tag}"
+            r, wi = self.call("POST /staff/annual-report/:year/contributions/:id", "POST",
+                              f"/staff/annual-report/{REPORT_YEAR}/contributions/{REPORT_CONTRIBUTION}?lang=en",
+                              session=self.s["contributor" if self.index % 2 else "secretariat"], expect=(303,),
+                              form={"action": "comment", "comment": comment})
+            if r.status == 303:
+                with s.lock:
+                    s.report_comments[comment] = wi
         if round_ == 0:
             # Every client replaces the directory once, at about the same time. The CSRF token travels in the
             # X-CSRF-Token header here; the form as a browser sends it (token in the multipart body) is checked
@@ -970,6 +994,14 @@ class Verifier:
                 disabled = bool(row and re.search(r">\s*disabled\s*<", row))
                 self.expect(row is not None and disabled == exp["disabled"],
                             f"account {email} on instance {i}: {'listed' if row else 'missing'}, disabled={disabled}, expected {exp['disabled']}")
+        # the annual report's comments, read back on each instance: each acknowledged one in the history, once
+        if s.report:
+            for i in (0, 1):
+                r = self.get(i, f"/staff/annual-report/{REPORT_YEAR}/contributions/{REPORT_CONTRIBUTION}?lang=en", session=s.sessions["secretariat"])
+                page = r.body if r.status == 200 else ""
+                for comment, writer in s.report_comments.items():
+                    self.expect(page.count(f"<blockquote>{comment}</blockquote>") == 1,
+                                f"comment {comment} (acknowledged on instance {writer}) in the history read from instance {1 - i}: {page.count(comment)} times")
         # inspections and distributions, each read back from the instance that did not write it
         for i in (0, 1):
             r = self.get(i, f"/api/oversight/organisations/{OVERSIGHT_ORG}", staff=s.staff["otit"])
