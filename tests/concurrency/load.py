@@ -996,6 +996,8 @@ class Verifier:
                             f"account {email} on instance {i}: {'listed' if row else 'missing'}, disabled={disabled}, expected {exp['disabled']}")
         # the annual report's comments, read back on each instance: each acknowledged one in the history, once
         if s.report:
+            self.expect(len(s.report_comments) == s.n_clients * s.rounds,
+                        f"the annual report: {len(s.report_comments)} comments acknowledged of {s.n_clients * s.rounds} sent")
             for i in (0, 1):
                 r = self.get(i, f"/staff/annual-report/{REPORT_YEAR}/contributions/{REPORT_CONTRIBUTION}?lang=en", session=s.sessions["secretariat"])
                 page = r.body if r.status == 200 else ""
