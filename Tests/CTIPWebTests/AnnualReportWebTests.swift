@@ -207,4 +207,25 @@ struct AnnualReportWebTests {
             #expect(computed.status == .badRequest)
         }
     }
+
+    @Test("the ministry states the figures its text names, {number:KEY}, in the lines of the contribution files; a bad line is refused with its line")
+    func figures() async throws {
+        try await Self.withYear { app, people in
+            let path = "/staff/annual-report/2025/contributions/C2025-0001?lang=en"
+            let bad = try await Self.post(app, path, ["action": "edit", "revision": "1", "text_en": "The Cabinet Office printed {number:cao-posters}.",
+                                                      "figures": "cao-posters: many | copies | FY2025 | cao"], as: people.cao)
+            #expect(bad.status == .badRequest && bad.body.string.contains("line 1: figure `cao-posters`: `many` is not a value"))
+            let saved = try await Self.post(app, path, ["action": "edit", "revision": "1", "text_en": "The Cabinet Office printed {number:cao-posters}.",
+                                                        "figures": "cao-posters: 46,000 | copies | FY2025 | approximate | cao\n"], as: people.cao)
+            #expect(saved.status == .seeOther)
+            let edition = try #require(try await WholeReportStore(database: app.db).load(year: 2025))
+            let figure = try #require(edition.figures.first { $0.key == "cao-posters" })
+            #expect(figure.contributionID == "C2025-0001" && figure.confirmed && figure.entered?.source == "cao")
+            let (_, page) = try await Self.page(app, path, as: people.cao)
+            #expect(page.contains("{number:cao-posters}") && page.contains("cao-posters: 46,000 | copies | FY2025 | approximate | cao"))
+            try await app.testing().test(.GET, "reports/2025/whole?lang=en") { response async throws in
+                #expect(response.body.string.contains("The Cabinet Office printed about 46,000 copies."))
+            }
+        }
+    }
 }

@@ -403,9 +403,27 @@ public enum ContributionFile {
                           confirmed: confirmed)
     }
 
+    /// The figure lines of a form (`KEY: VALUE | UNIT | PERIOD | [flags |] SOURCE`, one a line, as under a
+    /// file's `figures:`): the figures, or every problem with its line (`line 2: …`).
+    public static func figures(fromLines text: String, agencies: Set<String>) -> (figures: [TextFigure], problems: [String]) {
+        var problems: [String] = [], figures: [TextFigure] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { continue }
+            if let figure = figure(trimmed, line: index + 1, agencies: agencies, issue: { problems.append("line \($0): \($1)") }) {
+                if figures.contains(where: { $0.key == figure.key }) {
+                    problems.append("line \(index + 1): figure `\(figure.key)` is declared twice")
+                } else {
+                    figures.append(figure)
+                }
+            }
+        }
+        return (figures, problems)
+    }
+
     /// A figure as its line writes it (`KEY: VALUE | UNIT | PERIOD | flags | SOURCE`); nil for a computed one,
     /// which a file does not declare (the body names a computed figure by its own key).
-    static func figureLine(_ figure: TextFigure) -> String? {
+    public static func figureLine(_ figure: TextFigure) -> String? {
         guard let entered = figure.entered else { return nil }
         var fields = [entered.value.notation, entered.unit?.notation ?? "-", entered.period?.notation ?? "-"]
         if entered.preliminary { fields.append("preliminary") }

@@ -85,6 +85,8 @@ public enum ContributionWorkflowError: Error, Sendable, Equatable, CustomStringC
     case noSuchItem(number: String)
     /// A request needs a deadline that has not passed.
     case deadlinePassed(deadline: Day)
+    /// Another contribution already declares a figure by this key.
+    case figureKeyTaken(key: String, by: String)
 
     public var description: String { message(.en) }
 
@@ -95,6 +97,7 @@ public enum ContributionWorkflowError: Error, Sendable, Equatable, CustomStringC
         case .textRequired: "text_en"
         case .noSuchItem: "item"
         case .deadlinePassed: "deadline"
+        case .figureKeyTaken: "figures"
         default: "form"
         }
     }
@@ -124,6 +127,9 @@ public enum ContributionWorkflowError: Error, Sendable, Equatable, CustomStringC
             return ja ? "目次に項目「\(number)」はありません" : "the outline has no item \(number)"
         case .deadlinePassed(let deadline):
             return ja ? "期限（\(deadline)）が過ぎています：今日以降の日付を指定してください" : "the deadline \(deadline) has passed: give today or a later day"
+        case .figureKeyTaken(let key, let other):
+            return ja ? "数値のキー「\(key)」は投稿 \(other) が既に使っています：別のキーにしてください"
+                : "the figure key \(key) is already declared by contribution \(other): choose another key"
         }
     }
 }

@@ -114,9 +114,12 @@ extension WholeReportStore {
         public var textJA: String
         /// Whether the Japanese text is the ministry's original or a translation (ignored when empty: missing).
         public var japaneseIsTranslation: Bool
+        /// The figures the text declares (`{number:KEY}`, entered), replacing those it declared before; nil
+        /// leaves them as they are.
+        public var figures: [TextFigure]?
 
-        public init(textEN: String, textJA: String, japaneseIsTranslation: Bool = false) {
-            self.textEN = textEN; self.textJA = textJA; self.japaneseIsTranslation = japaneseIsTranslation
+        public init(textEN: String, textJA: String, japaneseIsTranslation: Bool = false, figures: [TextFigure]? = nil) {
+            self.textEN = textEN; self.textJA = textJA; self.japaneseIsTranslation = japaneseIsTranslation; self.figures = figures
         }
     }
 
@@ -173,10 +176,29 @@ extension WholeReportStore {
         if actor == .ownMinistry && (action == .edit || action == .submit) { update = update.set("carried_from", to: SQLBind(Int64?.none)) }
         try await update.where("year", .equal, SQLBind(Int64(year))).where("contribution_id", .equal, SQLBind(id))
             .where("revision", .equal, SQLBind(Int64(revision))).run()
+        if let figures = writing?.figures { try await replaceFigures(figures, year: year, contribution: id) }
         try await insert(event, year: year, contribution: id)
         try await AuditLog(database: database).append(AuditEvent(at: now, by: staff, action: .update, record: "report_contribution:\(year)/\(id)",
                                                                  fields: [action.rawValue, "state=\(next.rawValue)"], purpose: "annual report"))
         return event
+    }
+
+    /// The contribution's entered figures become `figures` (a key another contribution declares is refused).
+    private func replaceFigures(_ figures: [TextFigure], year: Int, contribution id: String) async throws {
+        let sql = database.sql, bound = SQLBind(Int64(year))
+        for row in try await sql.select().columns("figure_key", "contribution_id").from("report_figures").where("year", .equal, bound).all() {
+            let key = try row.decode(column: "figure_key", as: String.self), owner = try row.decode(column: "contribution_id", as: String?.self)
+            if owner != id, figures.contains(where: { $0.key == key }) { throw ContributionWorkflowError.figureKeyTaken(key: key, by: owner ?? "-") }
+        }
+        try await sql.delete(from: "report_figures").where("year", .equal, bound).where("contribution_id", .equal, SQLBind(id)).run()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for figure in figures {
+            var owned = figure
+            owned.contributionID = id
+            try await sql.insert(into: "report_figures").columns("year", "figure_key", "contribution_id", "figure")
+                .values(bound, SQLBind(owned.key), SQLBind(id), SQLBind(String(decoding: try encoder.encode(owned), as: UTF8.self))).run()
+        }
     }
 
     private func insert(_ event: ContributionEvent, year: Int, contribution id: String) async throws {

@@ -66,7 +66,7 @@ struct AnnualReportController: RouteCollection {
         case .denied: status = .forbidden
         case .noSuchContribution, .noSuchItem: status = .notFound
         case .commentRequired, .textRequired, .deadlinePassed: status = .badRequest
-        case .notNow, .stale, .published: status = .conflict
+        case .notNow, .stale, .published, .figureKeyTaken: status = .conflict
         }
         return StaffPages.message(request, status: status, text: error.message(request.staffLanguage))
     }
@@ -194,10 +194,21 @@ struct AnnualReportController: RouteCollection {
             return StaffPages.message(request, status: .badRequest, text: request.staffLanguage == .ja ? "action: 操作を選んでください" : "action: choose what to do")
         }
         // Submitting from the edit form saves the text shown first: what is submitted is what was on the screen.
-        let writing: WholeReportStore.Writing? = (action == .edit || action == .correct || (action == .submit && fields["text_en"] != nil))
+        var writing: WholeReportStore.Writing? = (action == .edit || action == .correct || (action == .submit && fields["text_en"] != nil))
             ? .init(textEN: Self.normalised(fields["text_en"] ?? ""), textJA: Self.normalised(fields["text_ja"] ?? ""),
                     japaneseIsTranslation: fields["ja_status"] == TextStatus.translation.rawValue)
             : nil
+        // The figures the text declares, one line each as under a contribution file's `figures:`.
+        if writing != nil, let lines = fields["figures"] {
+            let agencies = Set(try await AccountStore(database: request.db).agencies().map(\.code))
+            let read = ContributionFile.figures(fromLines: lines, agencies: agencies)
+            guard read.problems.isEmpty else {
+                return try await showContribution(request, staff: staff, year: year, id: id, sent: .init(values: fields, errors: read.problems.map {
+                    FieldError(field: "figures", message: $0)
+                }), status: .badRequest)
+            }
+            writing?.figures = read.figures
+        }
         do {
             let opened = fields["revision"].flatMap { Int($0) }
             let store = store(request)
@@ -213,7 +224,7 @@ struct AnnualReportController: RouteCollection {
             }
         } catch let error as ContributionWorkflowError {
             switch error {
-            case .commentRequired, .textRequired:
+            case .commentRequired, .textRequired, .figureKeyTaken:
                 return try await showContribution(request, staff: staff, year: year, id: id,
                                                   sent: .init(values: fields, errors: [FieldError(field: error.field, message: error.message(.en),
                                                                                                   japanese: error.message(.ja))]),

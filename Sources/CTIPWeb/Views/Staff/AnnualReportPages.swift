@@ -217,12 +217,14 @@ enum AnnualReportPages {
         let hasText = !(contribution.textEN + contribution.textJA).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         let actions = published ? [] : ContributionWorkflow.available(to: actor, in: contribution.state, hasText: hasText)
         let form = WorkForm(request: request, action: "\(base(year))/contributions/\(contribution.id)\(lang)", revision: work.revision,
-                            values: sent?.values ?? [:], errors: sent?.errors ?? [], actions: actions, language: language)
+                            values: sent?.values ?? [:], errors: sent?.errors ?? [], actions: actions, language: language,
+                            figureLines: edition.figures.filter { $0.contributionID == contribution.id }.compactMap(ContributionFile.figureLine))
         return StaffPages.render(request, title: t("Contribution \(contribution.id)", "投稿 \(contribution.id)"), status: status, .group(
             .unwrap(doneText(done, t)) { notice($0) },
             .unwrap(sent) { StaffPages.errors($0.errors, language: language) },
             facts(edition: edition, contribution: contribution, work: work, agencies: agencies, today: today, language: language),
             texts(contribution, language: language),
+            figures(edition.figures.filter { $0.contributionID == contribution.id }, language: language),
             .unwrap(lastYear) { last in difference(last: last, now: contribution, language: language) },
             .if(!actions.isEmpty, form.section(contribution)),
             .if(published && actor == .secretariat && contribution.state == .accepted, form.correction(contribution)),
@@ -266,6 +268,27 @@ enum AnnualReportPages {
                         .h3(.text("日本語 (\(contribution.statusJA.rawValue))")), japanese)
     }
 
+    /// The figures the text declares, as the report renders them in both languages.
+    static func figures(_ figures: [TextFigure], language: CTIPCore.Language) -> Body {
+        let t = StaffPages.Text(language: language)
+        return .if(!figures.isEmpty, .section(.id("figures"), .attribute(named: "aria-labelledby", value: "figures-heading"),
+            .h2(.id("figures-heading"), .text(t("Figures in the text", "本文中の数値"))),
+            .table(.thead(.tr(.th(.attribute(named: "scope", value: "col"), .text(t("Key", "キー"))),
+                              .th(.attribute(named: "scope", value: "col"), .text("English")),
+                              .th(.attribute(named: "scope", value: "col"), .text("日本語")),
+                              .th(.attribute(named: "scope", value: "col"), .text(t("Period, source", "期間・出典"))))),
+                   .tbody(.forEach(figures) { figure in
+                       let entered = figure.entered
+                       let missing = entered?.missingParts ?? []
+                       return .tr(.td(.code(.text("{number:\(figure.key)}"))),
+                                  .td(.text(entered?.text(.en) ?? figure.computedKey ?? "")),
+                                  .td(.attribute(named: "lang", value: "ja"), .text(entered?.text(.ja) ?? "")),
+                                  .td(.text([entered?.period?.notation, entered?.source].compactMap { $0 }.joined(separator: ", ")),
+                                      .if(!figure.confirmed, .group(.br(), .strong(.class("overdue"), .text(t("still last year's: confirm it", "前年のまま：確認してください"))))),
+                                      .if(!missing.isEmpty, .group(.br(), .strong(.class("overdue"), .text(t("without ", "不足：") + missing.joined(separator: ", ")))))))
+                   }))))
+    }
+
     static func historyList(_ history: [ContributionEvent], names: [String: String], language: CTIPCore.Language) -> Body {
         let t = StaffPages.Text(language: language)
         return .section(.id("history"), .attribute(named: "aria-labelledby", value: "history-heading"),
@@ -286,6 +309,8 @@ enum AnnualReportPages {
         let errors: [FieldError]
         let actions: [ContributionAction]
         let language: CTIPCore.Language
+        /// The contribution's entered figures as their lines.
+        var figureLines: [String] = []
 
         var t: StaffPages.Text { StaffPages.Text(language: language) }
 
@@ -320,6 +345,9 @@ enum AnnualReportPages {
                                            options: [(TextStatus.original.rawValue, t("the original", "原文")),
                                                      (TextStatus.translation.rawValue, t("a translation", "翻訳"))],
                                            selected: japaneseStatus),
+                         AnnualReportPages.textarea("figures", label: t("Figures the text names as {number:KEY}, one a line: KEY: VALUE | UNIT | PERIOD | SOURCE (delete “unconfirmed” once a figure is this year's)",
+                                                                       "本文が {number:KEY} で示す数値（1行に1つ）：KEY: 値 | 単位 | 期間 | 出典（今年の数値に更新したら「unconfirmed」を消します）"),
+                                                    value: values["figures"] ?? figureLines.joined(separator: "\n"), errors: errors, language: language, rows: 3),
                          // Submitting saves the text on the screen first, so it is offered even before there is text.
                          .p(button(.edit, t("Save a new version", "新しい版として保存")), .text(" "), button(.submit, t("Save and submit", "保存して提出"))))
         }
