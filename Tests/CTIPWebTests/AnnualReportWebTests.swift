@@ -228,4 +228,26 @@ struct AnnualReportWebTests {
             }
         }
     }
+
+    @Test("the secretariat repeats a text under another item: rendered from the one source with its marker, and taken away again")
+    func repeats() async throws {
+        try await Self.withYear { app, people in
+            let path = "/staff/annual-report/2025/contributions/C2025-0002/placements?lang=en"
+            #expect(try await Self.post(app, path, ["item": "3 (7) i)"], as: people.cao).status == .forbidden)
+            #expect(try await Self.post(app, path, ["item": "2"], as: people.secretariat).status == .notFound, "chapter 2 is the records'")
+            let placed = try await Self.post(app, path, ["item": "3 (7) i)"], as: people.secretariat)
+            #expect(placed.status == .seeOther)
+            var edition = try #require(try await WholeReportStore(database: app.db).load(year: 2025))
+            #expect(edition.placements.contains { $0.contributionID == "C2025-0002" && $0.item == OutlineNumber("3 (7) i)")! && $0.isRepeat })
+            let english = WholeReport(edition: edition, section2: nil, section8: [], language: .en)
+            let text = try english.rendered(as: .text)
+            #expect(text.components(separatedBy: "A second test text.").count == 3, "the text at its home and once repeated")
+            #expect(text.contains("[Repeated from 4 (2)]"))
+            let (_, page) = try await Self.page(app, "/staff/annual-report/2025/contributions/C2025-0002?lang=en", as: people.secretariat)
+            #expect(page.contains("Remove this repeat") && page.contains("Also placed under"))
+            #expect(try await Self.post(app, path, ["item": "3 (7) i)", "remove": "1"], as: people.secretariat).status == .seeOther)
+            edition = try #require(try await WholeReportStore(database: app.db).load(year: 2025))
+            #expect(!edition.placements.contains { $0.contributionID == "C2025-0002" && $0.item == OutlineNumber("3 (7) i)")! })
+        }
+    }
 }

@@ -68,3 +68,40 @@ extension WholeReportStore {
         }
     }
 }
+
+extension WholeReportStore {
+    /// The secretariat places a contribution under another item as well (a repeat, rendered from the one
+    /// text with "[Repeated from …]"), or takes such a repeat away; the contribution's home stays.
+    public func placeRepeat(year: Int, contribution id: String, under item: OutlineNumber, remove: Bool = false, by staff: StaffIdentity,
+                            now: Date) async throws {
+        guard AccessPolicy.allows(staff, .manageReport) else {
+            try await AuditLog(database: database).append(AuditEvent(at: now, by: staff, action: .denied, record: "report_contribution:\(year)/\(id)",
+                                                                     fields: ["placement"], purpose: "annual report outline"))
+            throw ContributionWorkflowError.denied(action: .request)
+        }
+        try await database.writeTransaction { transaction in
+            let store = WholeReportStore(database: transaction)
+            let sql = transaction.sql, bound = SQLBind(Int64(year))
+            if try await store.publication(year: year) != nil { throw ContributionWorkflowError.published(year: year) }
+            guard let edition = try await store.load(year: year) else { throw ContributionWorkflowError.noSuchContribution(id: id) }
+            guard let contribution = edition.contributions.first(where: { $0.id == id }) else { throw ContributionWorkflowError.noSuchContribution(id: id) }
+            guard edition.outline.contains(where: { $0.number == item }), !OutlineEditing.isComputed(item) else {
+                throw ContributionWorkflowError.noSuchItem(number: item.description)
+            }
+            let placed = edition.placements.filter { $0.contributionID == id && $0.item == item }
+            if remove {
+                guard placed.contains(where: \.isRepeat) else { throw ContributionWorkflowError.noSuchItem(number: item.description) }
+                try await sql.delete(from: "report_placements").where("year", .equal, bound).where("contribution_id", .equal, SQLBind(id))
+                    .where("item", .equal, SQLBind(item.description)).where("is_repeat", .equal, SQLBind(true)).run()
+            } else {
+                // Placed there already (its home or a repeat): nothing to add.
+                guard placed.isEmpty, item != contribution.home else { return }
+                let last = edition.placements.filter { $0.item == item }.map(\.position).max() ?? -1
+                try await sql.insert(into: "report_placements").columns("year", "contribution_id", "item", "position", "is_repeat")
+                    .values(bound, SQLBind(id), SQLBind(item.description), SQLBind(Int64(last + 1)), SQLBind(true)).run()
+            }
+            try await AuditLog(database: transaction).append(AuditEvent(at: now, by: staff, action: .update, record: "report_contribution:\(year)/\(id)",
+                                                                        fields: [remove ? "unplace" : "place", "item=\(item)"], purpose: "annual report outline"))
+        }
+    }
+}

@@ -47,4 +47,20 @@ extension AnnualReportController {
         let problem = FieldError(field: refusal.field, message: refusal.message(.en), japanese: refusal.message(.ja))
         return StaffPages.message(request, status: .badRequest, text: "\(problem.field): \(problem.message(request.staffLanguage))")
     }
+
+    /// `POST /staff/annual-report/{year}/contributions/{id}/placements`: `item`, and `remove=1` to take a repeat away.
+    func place(request: Request) async throws -> Response {
+        let staff = try await request.requireStaff(.manageReport)
+        let year = try year(request), id = contributionID(request)
+        let fields = try Self.fields(request)
+        guard let item = fields["item"].flatMap({ OutlineNumber($0) }) else {
+            return refusal(request, .noSuchItem(number: fields["item"] ?? ""))
+        }
+        do {
+            try await store(request).placeRepeat(year: year, contribution: id, under: item, remove: fields["remove"] == "1", by: staff, now: request.now)
+        } catch let error as ContributionWorkflowError {
+            return refusal(request, error)
+        }
+        return redirect(request, "/staff/annual-report/\(year)/contributions/\(id)", notice: fields["remove"] == "1" ? "unplaced" : "placed")
+    }
 }

@@ -23,6 +23,7 @@ struct AnnualReportController: RouteCollection {
         base.post(":year", "publication", use: publish)
         base.get(":year", "contributions", ":id", use: contribution)
         base.post(":year", "contributions", ":id", use: act)
+        base.post(":year", "contributions", ":id", "placements", use: place)
     }
 
     func store(_ request: Request) -> WholeReportStore { WholeReportStore(database: request.db) }

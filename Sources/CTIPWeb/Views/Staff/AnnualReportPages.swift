@@ -47,6 +47,8 @@ enum AnnualReportPages {
         case let outline where outline.hasPrefix("outline-"):
             let item = outline.dropFirst("outline-".count).replacingOccurrences(of: "_", with: " ")
             return t("The outline was changed (item \(item)).", "目次を変更しました（項目 \(item)）。")
+        case "placed": return t("The text is now repeated under that item too.", "その項目にも再掲しました。")
+        case "unplaced": return t("The repeat was removed.", "再掲をやめました。")
         case "correct": return t("The text was corrected and a revision of the whole report frozen.", "本文を訂正し、報告書全体の改訂版を確定しました。")
         default: return nil
         }
@@ -228,6 +230,7 @@ enum AnnualReportPages {
             .unwrap(lastYear) { last in difference(last: last, now: contribution, language: language) },
             .if(!actions.isEmpty, form.section(contribution)),
             .if(published && actor == .secretariat && contribution.state == .accepted, form.correction(contribution)),
+            .if(!published && actor == .secretariat, placements(request, edition: edition, contribution: contribution, language: language)),
             historyList(history, names: names, language: language)
         ))
     }
@@ -266,6 +269,28 @@ enum AnnualReportPages {
                         .h2(.id("text-heading"), .text(t("Text", "本文"))),
                         .h3(.text("English (\(contribution.statusEN.rawValue))")), english,
                         .h3(.text("日本語 (\(contribution.statusJA.rawValue))")), japanese)
+    }
+
+    /// The secretariat places the text under other items too: each a repeat rendered from this one text.
+    static func placements(_ request: Request, edition: WholeEdition, contribution: Contribution, language: CTIPCore.Language) -> Body {
+        let t = StaffPages.Text(language: language)
+        let action = "\(base(edition.year))/contributions/\(contribution.id)/placements?lang=\(language.rawValue)"
+        let repeats = edition.placements.filter { $0.contributionID == contribution.id && $0.isRepeat }.map(\.item)
+        let options = edition.outline.filter { item in
+            !OutlineEditing.isComputed(item.number) && item.number != contribution.home && !repeats.contains(item.number)
+        }.map { ($0.number.description, "\($0.number) \($0.title(language))") }
+        return .section(.id("placements"), .attribute(named: "aria-labelledby", value: "placements-heading"),
+            .h2(.id("placements-heading"), .text(t("Also under other items", "他の項目への再掲"))),
+            .p(.text(t("A repeat is rendered from this one text, marked “[Repeated from \(contribution.home)]”: it can never differ from it.",
+                       "再掲はこの本文からそのまま作成され、「［\(contribution.home) から再掲］」と示されます。元の本文と食い違うことはありません。"))),
+            .ul(.forEach(repeats) { item in
+                .li(.form(.method(.post), .action(action), .class("inline"), StaffPages.csrfField(request),
+                          .input(.type(.hidden), .name("item"), .value(item.description)), .input(.type(.hidden), .name("remove"), .value("1")),
+                          .text(item.description + " "), .button(.type(.submit), .text(t("Remove this repeat", "この再掲をやめる")))))
+            }),
+            .form(.method(.post), .action(action), StaffPages.csrfField(request),
+                  StaffPages.select(t("Repeat it under", "再掲先"), name: "item", options: options, blank: t("Choose…", "選択してください"), idPrefix: "place-"),
+                  .p(.button(.type(.submit), .text(t("Add the repeat", "再掲を追加"))))))
     }
 
     /// The figures the text declares, as the report renders them in both languages.
