@@ -167,6 +167,20 @@ struct ContributionFileTests {
         #expect(found.map(\.description) == ["b.md:3: contribution id `mofa-visa` is also that of a.md"])
     }
 
+    @Test("a figure key declared by two files, or already another contribution's, is refused at its line")
+    func duplicateFigureKeys() throws {
+        let first = "---\nid: mofa-visa\nyear: 2025\nitem: 3 (1) iii)\nministries: mofa\nlanguage: en\nfigures:\n  visas: 12 | persons | FY2025 | mofa\n---\n- One {number:visas}.\n"
+        let second = "---\nid: mofa-other\nyear: 2025\nitem: 4 (5)\nministries: mofa\nlanguage: en\nfigures:\n  visas: 13 | persons | FY2025 | mofa\n---\n- Two {number:visas}.\n"
+        var held = edition()
+        held.figures = [TextFigure(key: "npa-cases", entered: EnteredFigure(.count(5), unit: .cases, period: .year(2025), source: "npa"), contributionID: "C2025-0001")]
+        let found = ContributionFile.duplicateFigureKeys([(file: "a.md", text: first, parsed: try parsed(first)),
+                                                          (file: "b.md", text: second, parsed: try parsed(second))], edition: held)
+        #expect(found.map(\.description) == ["b.md:8: figure `visas` is also declared by a.md: give it another key"])
+        let takeover = "---\nid: mofa-third\nyear: 2025\nitem: 4 (5)\nministries: mofa\nlanguage: en\nfigures:\n  npa-cases: 6 | cases | 2025 | mofa\n---\n- Three.\n"
+        #expect(ContributionFile.duplicateFigureKeys([(file: "c.md", text: takeover, parsed: try parsed(takeover))], edition: held).map(\.description)
+            == ["c.md:8: figure `npa-cases` is already declared by contribution C2025-0001: give it another key"])
+    }
+
     // MARK: apply
 
     private func edition() -> WholeEdition {

@@ -60,6 +60,9 @@ struct AnnualReportWebTests {
                                                 ["ministry": "cao", "item": "4 (2)", "deadline": "2026-06-30"], as: people.secretariat)
             #expect(requested.status == .seeOther)
             #expect(requested.headers.first(name: .location) == "/staff/annual-report/2025?lang=en&done=requested-1")
+            let computed = try await Self.post(app, "/staff/annual-report/2025/requests?lang=en",
+                                               ["ministry": "cao", "item": "2", "deadline": "2026-06-30"], as: people.secretariat)
+            #expect(computed.status == .badRequest && computed.body.string.contains("item: the outline has no item 2"), "chapter 2 is the records'")
             let (_, board) = try await Self.page(app, "/staff/annual-report/2025?lang=en&done=requested-1", as: people.secretariat)
             #expect(board.contains("Requested: 1 contribution.") && board.contains("C2025-R001") && board.contains("2026-06-30"))
             #expect(board.contains("carried from 2024, not yet confirmed"), "carried contributions await their ministry")

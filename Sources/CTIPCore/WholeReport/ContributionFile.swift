@@ -464,6 +464,29 @@ public enum ContributionFile {
         return issues
     }
 
+    /// A figure key declared by two files of one import, or already by another contribution of the edition:
+    /// each figure is one contribution's, so that its ministry answers for it and it renders one way.
+    public static func duplicateFigureKeys(_ files: [(file: String, text: String, parsed: ParsedContribution)],
+                                           edition: WholeEdition) -> [EditionIssue] {
+        var first: [String: String] = [:]
+        var issues: [EditionIssue] = []
+        let importing = Set(files.map(\.parsed.contribution.id))
+        for entry in files {
+            let id = entry.parsed.contribution.id
+            for figure in entry.parsed.figures {
+                let line = keyLine(figure.key.lowercased(), in: entry.text) ?? 1
+                if let earlier = first[figure.key] {
+                    issues.append(EditionIssue(file: entry.file, line: line, message: "figure `\(figure.key)` is also declared by \(earlier): give it another key"))
+                } else if let owner = edition.figures.first(where: { $0.key == figure.key })?.contributionID, owner != id, !importing.contains(owner) {
+                    issues.append(EditionIssue(file: entry.file, line: line,
+                                               message: "figure `\(figure.key)` is already declared by contribution \(owner): give it another key"))
+                }
+                first[figure.key] = first[figure.key] ?? entry.file
+            }
+        }
+        return issues
+    }
+
     /// The line (1-based) of a key in a file's front matter.
     static func keyLine(_ key: String, in text: String) -> Int? {
         let lines = EditionParser.splitLines(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)

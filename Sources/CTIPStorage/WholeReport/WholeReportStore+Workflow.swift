@@ -245,7 +245,10 @@ extension WholeReportStore {
             }
             let items = try await sql.select().column("number").from("report_outline").where("year", .equal, bound).all()
                 .map { try $0.decode(column: "number", as: String.self) }
-            guard items.contains(item.description) else { throw ContributionWorkflowError.noSuchItem(number: item.description) }
+            // Chapters 2 and 8 are written from the records: nobody is asked for them.
+            guard items.contains(item.description), !OutlineEditing.isComputed(item) else {
+                throw ContributionWorkflowError.noSuchItem(number: item.description)
+            }
             let existing = try await sql.select().column("contribution_id").from("report_contributions").where("year", .equal, bound).all()
                 .map { try $0.decode(column: "contribution_id", as: String.self) }
             let requested = existing.filter { $0.hasPrefix("C\(year)-R") }.compactMap { Int($0.dropFirst("C\(year)-R".count)) }

@@ -110,6 +110,7 @@ func importContributions(_ inputs: [(file: String, text: String)], year: Int, in
             }
         }
         issues += ContributionFile.duplicateIdentifiers(parsed)
+        issues += ContributionFile.duplicateFigureKeys(parsed, edition: edition)
         guard issues.isEmpty else { return .failure(EditionRejected(issues: issues)) }
 
         var before: [String: Contribution] = [:]
