@@ -253,4 +253,28 @@ struct AnnualReportWebTests {
             #expect(!edition.placements.contains { $0.contributionID == "C2025-0002" && $0.item == OutlineNumber("3 (7) i)")! })
         }
     }
+
+    @Test("the secretariat adds a figure under an item: numbered where it first appears, with its caption and credit in the lists; then removes it")
+    func exhibits() async throws {
+        try await Self.withYear { app, people in
+            let path = "/staff/annual-report/2025/exhibits?lang=en"
+            let form = ["change": "add", "kind": "figure", "id": "figure-leaflet-2025", "item": "4 (2)", "caption_en": "Leaflet for latent victims",
+                        "caption_ja": "潜在的被害者向けリーフレット", "credit": "Cabinet Office"]
+            #expect(try await Self.post(app, path, form, as: people.cao).status == .forbidden)
+            #expect(try await Self.post(app, path, form.merging(["id": "not an id"]) { $1 }, as: people.secretariat).status == .badRequest)
+            #expect(try await Self.post(app, path, form.merging(["item": "2"]) { $1 }, as: people.secretariat).status == .badRequest)
+            #expect(try await Self.post(app, path, form, as: people.secretariat).status == .seeOther)
+            #expect(try await Self.post(app, path, form, as: people.secretariat).status == .badRequest, "one identifier, one exhibit")
+            let edition = try #require(try await WholeReportStore(database: app.db).load(year: 2025))
+            let report = WholeReport(edition: edition, section2: nil, section8: [], language: .en)
+            // The small edition's figure under 3 (7) i) comes first; the new one under 4 (2) second.
+            #expect(report.figures.map(\.exhibitID) == ["figure-1", "figure-leaflet-2025"])
+            #expect(report.figures.last?.label.contains("[Figure 2] Leaflet for latent victims") == true)
+            #expect(WholeReport(edition: edition, section2: nil, section8: [], language: .ja).figures.last?.caption == "潜在的被害者向けリーフレット")
+            let (_, page) = try await Self.page(app, "/staff/annual-report/2025/outline?lang=en", as: people.secretariat)
+            #expect(page.contains("figure-leaflet-2025"))
+            #expect(try await Self.post(app, path, ["change": "remove", "id": "figure-leaflet-2025"], as: people.secretariat).status == .seeOther)
+            #expect(try await WholeReportStore(database: app.db).load(year: 2025)?.exhibits.contains { $0.id == "figure-leaflet-2025" } == false)
+        }
+    }
 }

@@ -11,6 +11,9 @@ public enum OutlineEditing {
         case notEmpty(String)
         /// Chapters 2 and 8 are written by CTIP from the records.
         case computedChapter(String)
+        /// A table's or figure's identifier (`figure-poster-2025`), referred to as `{figure:ID}`.
+        case badIdentifier(String)
+        case identifierTaken(String)
 
         public var description: String { message(.en) }
 
@@ -19,6 +22,7 @@ public enum OutlineEditing {
             case .titleRequired(let field): field
             case .noSuchItem, .tooDeep, .computedChapter: "parent"
             case .notEmpty: "number"
+            case .badIdentifier, .identifierTaken: "id"
             }
         }
 
@@ -33,6 +37,9 @@ public enum OutlineEditing {
                 : "item \(number) holds contributions, tables or figures, or sub-items: it is not removed"
             case .computedChapter(let number): return ja ? "「\(number)」は記録から作成される章で、ここでは変更できません"
                 : "\(number) is written by CTIP from the records and is not edited here"
+            case .badIdentifier(let id): return ja ? "「\(id)」は識別子ではありません（英数字と . _ - で1〜64文字）"
+                : "`\(id)` is not an identifier: 1–64 characters of A-Z a-z 0-9 . _ -"
+            case .identifierTaken(let id): return ja ? "識別子「\(id)」は既に使われています" : "the identifier \(id) is already used"
             }
         }
     }

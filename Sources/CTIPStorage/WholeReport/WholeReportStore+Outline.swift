@@ -105,3 +105,51 @@ extension WholeReportStore {
         }
     }
 }
+
+extension WholeReportStore {
+    public enum ExhibitChange: Sendable, Equatable {
+        /// A table or figure under an item, numbered where it first appears when the report is rendered.
+        case add(Exhibit)
+        case remove(id: String)
+    }
+
+    /// The secretariat adds a table or figure of the report (caption in both languages, the credit), or
+    /// removes one; section 2's own, drawn from the records, are not touched.
+    public func changeExhibits(year: Int, _ change: ExhibitChange, by staff: StaffIdentity, now: Date) async throws {
+        guard AccessPolicy.allows(staff, .manageReport) else {
+            try await AuditLog(database: database).append(AuditEvent(at: now, by: staff, action: .denied, record: "whole_report:\(year)",
+                                                                     fields: ["exhibit"], purpose: "annual report outline"))
+            throw ContributionWorkflowError.denied(action: .request)
+        }
+        try await database.writeTransaction { transaction in
+            let store = WholeReportStore(database: transaction)
+            let sql = transaction.sql, bound = SQLBind(Int64(year))
+            if try await store.publication(year: year) != nil { throw ContributionWorkflowError.published(year: year) }
+            guard let edition = try await store.load(year: year) else { throw OutlineEditing.Refusal.noSuchItem(String(year)) }
+            let field: String
+            switch change {
+            case .add(let exhibit):
+                guard RowDecoder.isIdentifier(exhibit.id) else { throw OutlineEditing.Refusal.badIdentifier(exhibit.id) }
+                guard !edition.exhibits.contains(where: { $0.id == exhibit.id }) else { throw OutlineEditing.Refusal.identifierTaken(exhibit.id) }
+                guard edition.outline.contains(where: { $0.number == exhibit.item }) else { throw OutlineEditing.Refusal.noSuchItem(exhibit.item.description) }
+                if OutlineEditing.isComputed(exhibit.item) { throw OutlineEditing.Refusal.computedChapter(exhibit.item.description) }
+                let english = exhibit.captionEN.trimmingCharacters(in: .whitespacesAndNewlines)
+                let japanese = exhibit.captionJA.trimmingCharacters(in: .whitespacesAndNewlines)
+                if english.isEmpty { throw OutlineEditing.Refusal.titleRequired(field: "caption_en") }
+                if japanese.isEmpty { throw OutlineEditing.Refusal.titleRequired(field: "caption_ja") }
+                let credit = exhibit.credit?.trimmingCharacters(in: .whitespacesAndNewlines)
+                try await sql.insert(into: "report_exhibits").columns("year", "exhibit_id", "kind", "printed_number", "caption_en", "caption_ja", "credit",
+                                                                      "item", "computed", "source_line")
+                    .values(bound, SQLBind(exhibit.id), SQLBind(exhibit.kind.rawValue), SQLBind(Int64?.none), SQLBind(english), SQLBind(japanese),
+                            SQLBind(credit?.isEmpty == false ? credit : nil), SQLBind(exhibit.item.description), SQLBind(false), SQLBind(Int64?.none)).run()
+                field = "add=\(exhibit.id)"
+            case .remove(let id):
+                guard let held = edition.exhibits.first(where: { $0.id == id }), !held.computed else { throw OutlineEditing.Refusal.noSuchItem(id) }
+                try await sql.delete(from: "report_exhibits").where("year", .equal, bound).where("exhibit_id", .equal, SQLBind(id)).run()
+                field = "remove=\(id)"
+            }
+            try await AuditLog(database: transaction).append(AuditEvent(at: now, by: staff, action: .update, record: "whole_report:\(year)",
+                                                                        fields: ["exhibit", field], purpose: "annual report outline"))
+        }
+    }
+}

@@ -63,4 +63,32 @@ extension AnnualReportController {
         }
         return redirect(request, "/staff/annual-report/\(year)/contributions/\(id)", notice: fields["remove"] == "1" ? "unplaced" : "placed")
     }
+
+    /// `POST /staff/annual-report/{year}/exhibits`: `change` = `add` (`kind`, `id`, `item`, `caption_en`,
+    /// `caption_ja`, `credit`) or `remove` (`id`).
+    func changeExhibits(request: Request) async throws -> Response {
+        let staff = try await request.requireStaff(.manageReport)
+        let year = try year(request)
+        let fields = try Self.fields(request)
+        let change: WholeReportStore.ExhibitChange
+        switch fields["change"] {
+        case "add"?:
+            guard let item = fields["item"].flatMap({ OutlineNumber($0) }) else { return outlineProblem(request, year: year, fields, .noSuchItem(fields["item"] ?? "")) }
+            let kind = Exhibit.Kind(rawValue: fields["kind"] ?? "") ?? .figure
+            change = .add(Exhibit(id: fields["id", default: ""].trimmingCharacters(in: .whitespaces), kind: kind, printedNumber: nil,
+                                  captionEN: fields["caption_en"] ?? "", captionJA: fields["caption_ja"] ?? "", credit: fields["credit"], item: item))
+        case "remove"?:
+            change = .remove(id: fields["id"] ?? "")
+        default:
+            return StaffPages.message(request, status: .badRequest, text: request.staffLanguage == .ja ? "change: 操作を選んでください" : "change: choose what to change")
+        }
+        do {
+            try await store(request).changeExhibits(year: year, change, by: staff, now: request.now)
+        } catch let refusal as OutlineEditing.Refusal {
+            return outlineProblem(request, year: year, fields, refusal)
+        } catch let error as ContributionWorkflowError {
+            return refusal(request, error)
+        }
+        return redirect(request, "/staff/annual-report/\(year)/outline", notice: "exhibits")
+    }
 }

@@ -19,6 +19,7 @@ struct AnnualReportController: RouteCollection {
         base.get(":year", "check", use: check)
         base.get(":year", "outline", use: outline)
         base.post(":year", "outline", use: changeOutline)
+        base.post(":year", "exhibits", use: changeExhibits)
         base.post(":year", "approval", use: approve)
         base.post(":year", "publication", use: publish)
         base.get(":year", "contributions", ":id", use: contribution)

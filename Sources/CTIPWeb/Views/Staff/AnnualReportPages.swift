@@ -47,6 +47,7 @@ enum AnnualReportPages {
         case let outline where outline.hasPrefix("outline-"):
             let item = outline.dropFirst("outline-".count).replacingOccurrences(of: "_", with: " ")
             return t("The outline was changed (item \(item)).", "目次を変更しました（項目 \(item)）。")
+        case "exhibits": return t("The tables and figures were changed.", "図表を変更しました。")
         case "placed": return t("The text is now repeated under that item too.", "その項目にも再掲しました。")
         case "unplaced": return t("The repeat was removed.", "再掲をやめました。")
         case "correct": return t("The text was corrected and a revision of the whole report frozen.", "本文を訂正し、報告書全体の改訂版を確定しました。")
@@ -487,12 +488,42 @@ enum AnnualReportPages {
                     StaffPages.field(t("English title", "英語の見出し"), name: "title_en", required: true, idPrefix: "add-"),
                     StaffPages.field(t("Japanese title", "日本語の見出し"), name: "title_ja", required: true, idPrefix: "add-")),
                      t("Add the item", "項目を追加")),
+                exhibits(request, edition: edition, options: options, language: language),
                 form("remove", t("Remove an empty item", "空の項目を削除する"),
                      StaffPages.select(t("Item", "項目"), name: "number", options: options.filter { option in
                          !edition.placements.contains { $0.item.description == option.0 } && !edition.outline.contains { $0.number.parent?.description == option.0 }
                      }, blank: t("Choose…", "選択してください"), idPrefix: "remove-"),
                      t("Remove the item", "項目を削除"))))
         ))
+    }
+
+    /// The tables and figures the ministries' text holds (section 2's are drawn from the records): each
+    /// numbered where it first appears when the report is rendered, referred to as `{figure:ID}`/`{table:ID}`.
+    static func exhibits(_ request: Request, edition: WholeEdition, options: [(String, String)], language: CTIPCore.Language) -> Body {
+        let t = StaffPages.Text(language: language)
+        let action = "\(base(edition.year))/exhibits?lang=\(language.rawValue)"
+        let held = edition.exhibits.filter { !$0.computed }
+        return .section(.id("exhibits"), .attribute(named: "aria-labelledby", value: "exhibits-heading"),
+            .h2(.id("exhibits-heading"), .text(t("Tables and figures", "図表") + " (\(held.count))")),
+            .p(.text(t("Numbered in order of first appearance when the report is rendered; the text refers to one as {figure:ID} or {table:ID}.",
+                       "報告書の作成時に登場順に番号が付きます。本文では {figure:ID}、{table:ID} で参照します。"))),
+            .details(.summary(.text(t("The tables and figures held", "登録済みの図表"))),
+                     .ul(.forEach(held) { exhibit in
+                         .li(.code(.text(exhibit.id)), .text(" \(exhibit.item) — \(language == .ja && !exhibit.captionJA.isEmpty ? exhibit.captionJA : exhibit.captionEN)"
+                                                            + (exhibit.credit.map { " (\($0))" } ?? "")),
+                             .form(.method(.post), .action(action), .class("inline"), StaffPages.csrfField(request),
+                                   .input(.type(.hidden), .name("change"), .value("remove")), .input(.type(.hidden), .name("id"), .value(exhibit.id)),
+                                   .button(.type(.submit), .text(t("Remove", "削除")))))
+                     })),
+            .form(.method(.post), .action(action), StaffPages.csrfField(request), .input(.type(.hidden), .name("change"), .value("add")),
+                  StaffPages.select(t("Kind", "種類"), name: "kind", options: [("figure", t("Figure", "図")), ("table", t("Table", "表"))],
+                                    selected: "figure", idPrefix: "exhibit-"),
+                  StaffPages.select(t("Under", "掲載先"), name: "item", options: options, blank: t("Choose…", "選択してください"), idPrefix: "exhibit-"),
+                  StaffPages.field(t("Identifier (for {figure:ID})", "識別子（{figure:ID} 用）"), name: "id", required: true, idPrefix: "exhibit-"),
+                  StaffPages.field(t("English caption", "英語の題名"), name: "caption_en", required: true, idPrefix: "exhibit-"),
+                  StaffPages.field(t("Japanese caption", "日本語の題名"), name: "caption_ja", required: true, idPrefix: "exhibit-"),
+                  StaffPages.field(t("Credit (the ministry, as printed)", "出典（府省庁名）"), name: "credit", idPrefix: "exhibit-"),
+                  .p(.button(.type(.submit), .text(t("Add the table or figure", "図表を追加"))))))
     }
 
     // MARK: Check
