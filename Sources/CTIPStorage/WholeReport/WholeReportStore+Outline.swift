@@ -6,6 +6,15 @@ import SQLKit
 /// The secretariat keeps the year's outline (`OutlineEditing`): each change in one write transaction,
 /// refused once the year is published, audited.
 extension WholeReportStore {
+    /// Only the Council's secretariat shapes the report; anyone else is refused, and the refusal audited.
+    func requireSecretariat(_ staff: StaffIdentity, record: String, change: String, now: Date) async throws {
+        guard AccessPolicy.allows(staff, .manageReport) else {
+            try await AuditLog(database: database).append(AuditEvent(at: now, by: staff, action: .denied, record: record, fields: [change],
+                                                                     purpose: "annual report outline"))
+            throw ContributionWorkflowError.denied(action: .request)
+        }
+    }
+
     public enum OutlineChange: Sendable, Equatable {
         case retitle(OutlineNumber, titleEN: String, titleJA: String)
         /// Under `parent` (nil: a new chapter), after its last sub-item.
@@ -16,11 +25,7 @@ extension WholeReportStore {
     /// Applies `change` for the secretariat; returns the item's number (the new one for `add`).
     @discardableResult
     public func changeOutline(year: Int, _ change: OutlineChange, by staff: StaffIdentity, now: Date) async throws -> OutlineNumber {
-        guard AccessPolicy.allows(staff, .manageReport) else {
-            try await AuditLog(database: database).append(AuditEvent(at: now, by: staff, action: .denied, record: "whole_report:\(year)",
-                                                                     fields: ["outline"], purpose: "annual report outline"))
-            throw ContributionWorkflowError.denied(action: .request)
-        }
+        try await requireSecretariat(staff, record: "whole_report:\(year)", change: "outline", now: now)
         return try await database.writeTransaction { transaction in
             let store = WholeReportStore(database: transaction)
             let sql = transaction.sql
@@ -74,11 +79,7 @@ extension WholeReportStore {
     /// text with "[Repeated from …]"), or takes such a repeat away; the contribution's home stays.
     public func placeRepeat(year: Int, contribution id: String, under item: OutlineNumber, remove: Bool = false, by staff: StaffIdentity,
                             now: Date) async throws {
-        guard AccessPolicy.allows(staff, .manageReport) else {
-            try await AuditLog(database: database).append(AuditEvent(at: now, by: staff, action: .denied, record: "report_contribution:\(year)/\(id)",
-                                                                     fields: ["placement"], purpose: "annual report outline"))
-            throw ContributionWorkflowError.denied(action: .request)
-        }
+        try await requireSecretariat(staff, record: "report_contribution:\(year)/\(id)", change: "placement", now: now)
         try await database.writeTransaction { transaction in
             let store = WholeReportStore(database: transaction)
             let sql = transaction.sql, bound = SQLBind(Int64(year))
@@ -116,11 +117,7 @@ extension WholeReportStore {
     /// The secretariat adds a table or figure of the report (caption in both languages, the credit), or
     /// removes one; section 2's own, drawn from the records, are not touched.
     public func changeExhibits(year: Int, _ change: ExhibitChange, by staff: StaffIdentity, now: Date) async throws {
-        guard AccessPolicy.allows(staff, .manageReport) else {
-            try await AuditLog(database: database).append(AuditEvent(at: now, by: staff, action: .denied, record: "whole_report:\(year)",
-                                                                     fields: ["exhibit"], purpose: "annual report outline"))
-            throw ContributionWorkflowError.denied(action: .request)
-        }
+        try await requireSecretariat(staff, record: "whole_report:\(year)", change: "exhibit", now: now)
         try await database.writeTransaction { transaction in
             let store = WholeReportStore(database: transaction)
             let sql = transaction.sql, bound = SQLBind(Int64(year))
