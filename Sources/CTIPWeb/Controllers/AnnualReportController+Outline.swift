@@ -22,12 +22,12 @@ extension AnnualReportController {
         let change: WholeReportStore.OutlineChange
         switch fields["change"] {
         case "retitle"?:
-            guard let item = number("number") else { return outlineProblem(request, year: year, fields, .noSuchItem(fields["number"] ?? "")) }
+            guard let item = number("number") else { return try await outlineProblem(request, year: year, fields, .noSuchItem(fields["number"] ?? "")) }
             change = .retitle(item, titleEN: fields["title_en"] ?? "", titleJA: fields["title_ja"] ?? "")
         case "add"?:
             change = .add(under: number("parent"), titleEN: fields["title_en"] ?? "", titleJA: fields["title_ja"] ?? "")
         case "remove"?:
-            guard let item = number("number") else { return outlineProblem(request, year: year, fields, .noSuchItem(fields["number"] ?? "")) }
+            guard let item = number("number") else { return try await outlineProblem(request, year: year, fields, .noSuchItem(fields["number"] ?? "")) }
             change = .remove(item)
         default:
             return StaffPages.message(request, status: .badRequest, text: language == .ja ? "change: 操作を選んでください" : "change: choose what to change")
@@ -36,16 +36,18 @@ extension AnnualReportController {
             let item = try await store(request).changeOutline(year: year, change, by: staff, now: request.now)
             return redirect(request, "/staff/annual-report/\(year)/outline", notice: "outline-\(item.description.replacingOccurrences(of: " ", with: "_"))")
         } catch let refusal as OutlineEditing.Refusal {
-            return outlineProblem(request, year: year, fields, refusal)
+            return try await outlineProblem(request, year: year, fields, refusal)
         } catch let error as ContributionWorkflowError {
             return refusal(request, error)
         }
     }
 
     /// The outline's page again (400) with the form as sent and the problem beside its field.
-    func outlineProblem(_ request: Request, year: Int, _ fields: [String: String], _ refusal: OutlineEditing.Refusal) -> Response {
+    func outlineProblem(_ request: Request, year: Int, _ fields: [String: String], _ refusal: OutlineEditing.Refusal) async throws -> Response {
+        let staff = try await request.requireStaff(.manageReport)
         let problem = FieldError(field: refusal.field, message: refusal.message(.en), japanese: refusal.message(.ja))
-        return StaffPages.message(request, status: .badRequest, text: "\(problem.field): \(problem.message(request.staffLanguage))")
+        return AnnualReportPages.outline(request, staff: staff, edition: try await edition(request, year: year), published: false, done: nil,
+                                         sent: .init(values: fields, errors: [problem]), status: .badRequest)
     }
 
     /// `POST /staff/annual-report/{year}/contributions/{id}/placements`: `item`, and `remove=1` to take a repeat away.
@@ -73,7 +75,7 @@ extension AnnualReportController {
         let change: WholeReportStore.ExhibitChange
         switch fields["change"] {
         case "add"?:
-            guard let item = fields["item"].flatMap({ OutlineNumber($0) }) else { return outlineProblem(request, year: year, fields, .noSuchItem(fields["item"] ?? "")) }
+            guard let item = fields["item"].flatMap({ OutlineNumber($0) }) else { return try await outlineProblem(request, year: year, fields, .noSuchItem(fields["item"] ?? "")) }
             let kind = Exhibit.Kind(rawValue: fields["kind"] ?? "") ?? .figure
             change = .add(Exhibit(id: fields["id", default: ""].trimmingCharacters(in: .whitespaces), kind: kind, printedNumber: nil,
                                   captionEN: fields["caption_en"] ?? "", captionJA: fields["caption_ja"] ?? "", credit: fields["credit"], item: item))
@@ -85,7 +87,7 @@ extension AnnualReportController {
         do {
             try await store(request).changeExhibits(year: year, change, by: staff, now: request.now)
         } catch let refusal as OutlineEditing.Refusal {
-            return outlineProblem(request, year: year, fields, refusal)
+            return try await outlineProblem(request, year: year, fields, refusal)
         } catch let error as ContributionWorkflowError {
             return refusal(request, error)
         }

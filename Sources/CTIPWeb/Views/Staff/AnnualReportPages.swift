@@ -445,10 +445,15 @@ enum AnnualReportPages {
 
     // MARK: Outline
 
-    static func outline(_ request: Request, staff: StaffIdentity, edition: WholeEdition, published: Bool, done: String?) -> Response {
+    /// `sent`: a refused change (`change` names its form), shown again with the problem at the top, linked
+    /// to its field, and the form as it was sent.
+    static func outline(_ request: Request, staff: StaffIdentity, edition: WholeEdition, published: Bool, done: String?,
+                        sent: SentForm? = nil, status: HTTPResponseStatus = .ok) -> Response {
         let language = request.staffLanguage
         let t = StaffPages.Text(language: language)
         let year = edition.year
+        let sentChange = sent?.values["change"] == "add" && sent?.values["kind"] != nil ? "exhibit" : sent?.values["change"] ?? ""
+        func value(_ form: String, _ name: String) -> String { sentChange == form ? sent?.values[name] ?? "" : "" }
         let action = "\(base(year))/outline?lang=\(language.rawValue)"
         let editable = edition.outline.filter { !OutlineEditing.isComputed($0.number) }
         let options = editable.map { ($0.number.description, "\($0.number) \($0.title(language))") }
@@ -459,8 +464,9 @@ enum AnnualReportPages {
                      .form(.method(.post), .action(action), StaffPages.csrfField(request), .input(.type(.hidden), .name("change"), .value(change)),
                            fields, .p(.button(.type(.submit), .text(submit)))))
         }
-        return StaffPages.render(request, title: t("Outline of the report on \(year)", "\(year)年の報告の目次"), .group(
+        return StaffPages.render(request, title: t("Outline of the report on \(year)", "\(year)年の報告の目次"), status: status, .group(
             .unwrap(doneText(done, t)) { notice($0) },
+            .unwrap(sent) { StaffPages.errors($0.errors, language: language, idPrefix: "\(sentChange)-") },
             .p(.class("lead"), .text(t("Chapters N, items (n), sub-items i) and a), each with its English and Japanese title. References in the text are by number and resolved when the report is rendered; the check lists any that name an item no longer there. Chapters 2 and 8 are written from the records.",
                                        "章 N、項目 (n)、細目 i)・a) と、その英語・日本語の見出しです。本文中の参照は番号によるもので、報告書の作成時に解決されます。存在しない項目への参照は点検で示されます。第2章と第8章は記録から作成されます。"))),
             .p(.a(.href("\(base(year))?lang=\(language.rawValue)"), .text(t("Back to the year's board", "この年の状況へ戻る")))),
@@ -480,12 +486,12 @@ enum AnnualReportPages {
             .if(!published, .group(
                 form("retitle", t("Change a title", "見出しを変更する"), .group(
                     StaffPages.select(t("Item", "項目"), name: "number", options: options, blank: t("Choose…", "選択してください"), idPrefix: "retitle-"),
-                    StaffPages.field(t("English title", "英語の見出し"), name: "title_en", required: true, idPrefix: "retitle-"),
+                    StaffPages.field(t("English title", "英語の見出し"), name: "title_en", value: value("retitle", "title_en"), required: true, idPrefix: "retitle-"),
                     StaffPages.field(t("Japanese title", "日本語の見出し"), name: "title_ja", required: true, idPrefix: "retitle-")),
                      t("Change the title", "見出しを変更")),
                 form("add", t("Add an item", "項目を追加する"), .group(
                     StaffPages.select(t("Under", "追加先"), name: "parent", options: options, blank: t("A new chapter", "新しい章"), idPrefix: "add-"),
-                    StaffPages.field(t("English title", "英語の見出し"), name: "title_en", required: true, idPrefix: "add-"),
+                    StaffPages.field(t("English title", "英語の見出し"), name: "title_en", value: value("add", "title_en"), required: true, idPrefix: "add-"),
                     StaffPages.field(t("Japanese title", "日本語の見出し"), name: "title_ja", required: true, idPrefix: "add-")),
                      t("Add the item", "項目を追加")),
                 exhibits(request, edition: edition, options: options, language: language),
