@@ -62,16 +62,13 @@ extension WholeReportStore {
 
         // The text, and the step in the contribution's history.
         let version = Int(try row.decode(column: "revision", as: Int64.self)) + 1
-        let japaneseStatus: TextStatus = writing.textJA.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? .missing
-            : writing.japaneseIsTranslation ? .translation : .original
-        let englishStatus: TextStatus = writing.textEN.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? .missing
-            : japaneseStatus == .original ? .translation : .original
+        let statuses = writing.statuses
         try await sql.update("report_contributions").set("text_en", to: SQLBind(writing.textEN)).set("text_ja", to: SQLBind(writing.textJA))
-            .set("status_en", to: SQLBind(englishStatus.rawValue)).set("status_ja", to: SQLBind(japaneseStatus.rawValue))
+            .set("status_en", to: SQLBind(statuses.english.rawValue)).set("status_ja", to: SQLBind(statuses.japanese.rawValue))
             .set("revision", to: SQLBind(Int64(version))).where("year", .equal, bound).where("contribution_id", .equal, SQLBind(id)).run()
         try await sql.insert(into: "report_contribution_events")
             .columns("year", "contribution_id", "revision", "at", "actor", "agency", "action", "state", "text_en", "text_ja", "comment")
-            .values(bound, SQLBind(id), SQLBind(Int64(version)), SQLBind(Self.timestamp(now)), SQLBind(staff.auditActor), SQLBind(staff.agency.code),
+            .values(bound, SQLBind(id), SQLBind(Int64(version)), SQLBind(ReportEdition.timestamp(now)), SQLBind(staff.auditActor), SQLBind(staff.agency.code),
                     SQLBind(ContributionAction.correct.rawValue), SQLBind(ContributionState.accepted.rawValue), SQLBind(writing.textEN),
                     SQLBind(writing.textJA), SQLBind(trimmedReason)).run()
 
@@ -84,7 +81,7 @@ extension WholeReportStore {
         let files = try AnnualReports.wholeReportFiles(whole, facts: facts)
         let hash = ReportEdition.hash(files)
         let number = (try await revisions(year: year).map(\.number).max() ?? 1) + 1
-        let revision = WholeReportRevision(year: year, number: number, at: Self.timestamp(now), actor: staff.auditActor, agency: staff.agency.code,
+        let revision = WholeReportRevision(year: year, number: number, at: ReportEdition.timestamp(now), actor: staff.auditActor, agency: staff.agency.code,
                                            reason: trimmedReason, corrected: [id], section2Changes: section2Changes, contentHash: hash)
         try await sql.insert(into: "whole_report_revisions")
             .columns("year", "revision", "at", "actor", "agency", "reason", "corrected", "section2_changes", "content_hash")

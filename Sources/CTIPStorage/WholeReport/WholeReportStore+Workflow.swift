@@ -46,7 +46,7 @@ extension WholeReportStore {
         let sql = database.sql
         let year = Int64(edition.year)
         let last = try await lastRevisions(year: edition.year)
-        let at = Self.timestamp(now)
+        let at = ReportEdition.timestamp(now)
         var events: [[SQLBind]] = []
         for contribution in edition.contributions {
             let held = before[contribution.id]
@@ -72,12 +72,6 @@ extension WholeReportStore {
             try await insert.run()
             start += 100
         }
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
     }
 
     /// The deadline and version of each contribution of the year.
@@ -121,6 +115,16 @@ extension WholeReportStore {
         public init(textEN: String, textJA: String, japaneseIsTranslation: Bool = false, figures: [TextFigure]? = nil) {
             self.textEN = textEN; self.textJA = textJA; self.japaneseIsTranslation = japaneseIsTranslation; self.figures = figures
         }
+
+        /// What each language's text is: missing when empty; the Japanese the original unless marked a
+        /// translation, the English then a translation of it.
+        var statuses: (english: TextStatus, japanese: TextStatus) {
+            let japanese: TextStatus = textJA.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? .missing
+                : japaneseIsTranslation ? .translation : .original
+            let english: TextStatus = textEN.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? .missing
+                : japanese == .original ? .translation : .original
+            return (english, japanese)
+        }
     }
 
     /// One step on a contribution by `staff`: edit (with `writing`), submit, return, accept or comment.
@@ -160,17 +164,14 @@ extension WholeReportStore {
         let textJA = try writing?.textJA ?? row.decode(column: "text_ja", as: String.self)
         let next = try ContributionWorkflow.next(after: action, by: actor, from: state, comment: comment, text: textEN + textJA).get()
         let trimmedComment = comment.trimmingCharacters(in: .whitespacesAndNewlines)
-        let event = ContributionEvent(revision: revision + 1, at: Self.timestamp(now), actor: staff.auditActor, agency: staff.agency.code,
+        let event = ContributionEvent(revision: revision + 1, at: ReportEdition.timestamp(now), actor: staff.auditActor, agency: staff.agency.code,
                                       action: action, state: next, textEN: writing == nil ? nil : textEN, textJA: writing == nil ? nil : textJA,
                                       comment: trimmedComment.isEmpty ? nil : trimmedComment)
         var update = sql.update("report_contributions").set("state", to: SQLBind(next.rawValue)).set("revision", to: SQLBind(Int64(revision + 1)))
         if let writing {
-            let japaneseStatus: TextStatus = textJA.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? .missing
-                : writing.japaneseIsTranslation ? .translation : .original
-            let englishStatus: TextStatus = textEN.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? .missing
-                : japaneseStatus == .original ? .translation : .original
+            let statuses = writing.statuses
             update = update.set("text_en", to: SQLBind(textEN)).set("text_ja", to: SQLBind(textJA))
-                .set("status_en", to: SQLBind(englishStatus.rawValue)).set("status_ja", to: SQLBind(japaneseStatus.rawValue))
+                .set("status_en", to: SQLBind(statuses.english.rawValue)).set("status_ja", to: SQLBind(statuses.japanese.rawValue))
         }
         // The ministry has looked at what was carried forward: it is this year's text now.
         if actor == .ownMinistry && (action == .edit || action == .submit) { update = update.set("carried_from", to: SQLBind(Int64?.none)) }
@@ -262,7 +263,7 @@ extension WholeReportStore {
                 .where("item", .equal, SQLBind(item.description)).all().map { try $0.decode(column: "position", as: Int64.self) }
             try await sql.insert(into: "report_placements").columns("year", "contribution_id", "item", "position", "is_repeat")
                 .values(bound, SQLBind(id), SQLBind(item.description), SQLBind((positions.max() ?? -1) + 1), SQLBind(false)).run()
-            try await store.insert(ContributionEvent(revision: 1, at: Self.timestamp(now), actor: staff.auditActor, agency: staff.agency.code,
+            try await store.insert(ContributionEvent(revision: 1, at: ReportEdition.timestamp(now), actor: staff.auditActor, agency: staff.agency.code,
                                                      action: .request, state: .requested, comment: "deadline \(deadline)"), year: year, contribution: id)
             try await AuditLog(database: transaction).append(AuditEvent(at: now, by: staff, action: .create, record: "report_contribution:\(year)/\(id)",
                                                                         fields: ["request", "ministry=\(ministry)", "item=\(item)"], purpose: "annual report"))
